@@ -1,0 +1,1 @@
+return Dcsc.Cli.CommandLine.Run(args);
