@@ -333,6 +333,8 @@ def fix_table_title(ref, title, fixes):
     new = title
     for rx, rep in rules:
         new = re.sub(rx, rep, new)
+    if ref == "7-118" and new == "Status Codes of Origin Server for Search Transaction":
+        new = "Status Codes of Origin Server for Store Transaction"  # copy of 7-120's caption
     if ref == "A-49" and new.strip() == "SR IOD 1>":
         new = "Values and Code Sets for <SR IOD 1>"
     if new != title:
