@@ -1,0 +1,3 @@
+namespace Dcsc.Diagnostics;
+
+public enum Severity { Off, Info, Warning, Error }

@@ -1,0 +1,241 @@
+using System.Reflection;
+using Dcsc.Diagnostics;
+using Dcsc.Source;
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+using NJsonSchema.Validation;
+
+namespace Dcsc.Schema;
+
+/// <summary>
+/// Schema stage: validates a loaded statement against schema/dcsc.schema.json (embedded) and reports every
+/// error at the line and column of the offending YAML node, in words a person understands.
+/// </summary>
+public sealed class SchemaValidator
+{
+    private static readonly Lazy<string> SchemaTextLazy = new(() =>
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Dcsc.Schema.dcsc.schema.json")
+            ?? throw new InvalidOperationException("the embedded schema is missing");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
+    private static readonly Lazy<JsonSchema> SchemaLazy = new(() => JsonSchema.FromJsonAsync(SchemaTextLazy.Value).GetAwaiter().GetResult());
+
+    /// <summary>The schema text exactly as shipped (for <c>dcsc schema</c>).</summary>
+    public static string SchemaText => SchemaTextLazy.Value;
+
+    public static JsonSchema Schema => SchemaLazy.Value;
+
+    /// <summary>Validates; returns true when the statement has no schema errors.</summary>
+    public static bool Validate(LoadedSource source, DiagnosticBag diagnostics)
+    {
+        var json = new YamlToJson(source.Root);
+        var errors = Schema.Validate(json.Root);
+        int before = diagnostics.Count(Severity.Error);
+        foreach (var error in Flatten(errors))
+        {
+            var d = Describe(error, json, source.Path);
+            if (d is not null) diagnostics.Add(d);
+        }
+        return diagnostics.Count(Severity.Error) == before;
+    }
+
+    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
+    {
+        foreach (var e in errors)
+        {
+            // anyOf/oneOf errors are described as a whole (see Describe); other wrappers are unpacked.
+            if (e is ChildSchemaValidationError child && e.Kind is not (ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf))
+            {
+                foreach (var inner in Flatten(child.Errors.SelectMany(kv => kv.Value))) yield return inner;
+            }
+            else yield return e;
+        }
+    }
+
+    /// <summary>NJsonSchema paths look like <c>#/sop_classes[0].uid</c>; ours drop the <c>#/</c>.</summary>
+    private static string Normalize(string? path)
+    {
+        if (string.IsNullOrEmpty(path)) return "";
+        var p = path.StartsWith("#/", StringComparison.Ordinal) ? path[2..] : path.TrimStart('#');
+        return p;
+    }
+
+    private static Diagnostic? Describe(ValidationError error, YamlToJson json, string file)
+    {
+        var path = Normalize(error.Path);
+        var node = json.NodeAt(path);
+        var where = Where(path);
+        string Found() => node switch
+        {
+            YamlScalar s when s.IsNull => "nothing (null)",
+            YamlScalar s => $"`{Shorten(s.Value)}`",
+            YamlMapping => "a mapping",
+            YamlSequence => "a list",
+            _ => "nothing",
+        };
+
+        switch (error.Kind)
+        {
+            case ValidationErrorKind.StringExpected:
+                // A plain number or boolean where text is expected is taken as text (e.g. `version: 5.2`).
+                if (node is YamlScalar { IsNull: false }) return null;
+                return Make("DCS0050", node, path, file, $"{where} must be text; found {Found()}");
+            case ValidationErrorKind.IntegerExpected:
+                return Make("DCS0050", node, path, file, $"{where} must be a whole number; found {Found()}");
+            case ValidationErrorKind.NumberExpected:
+                return Make("DCS0050", node, path, file, $"{where} must be a number; found {Found()}");
+            case ValidationErrorKind.BooleanExpected:
+                return Make("DCS0050", node, path, file, $"{where} must be true or false; found {Found()}");
+            case ValidationErrorKind.ObjectExpected:
+                return Make("DCS0050", node, path, file, $"{where} must be a mapping of keys to values; found {Found()}");
+            case ValidationErrorKind.ArrayExpected:
+                return Make("DCS0050", node, path, file, $"{where} must be a list; found {Found()}");
+            case ValidationErrorKind.NotInEnumeration:
+                return Make("DCS0053", node, path, file, $"{where} must be one of {EnumList(error.Schema)}; found {Found()}");
+            case ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf:
+                return Make("DCS0053", node, path, file, $"{where} must be {AnyOfList(error.Schema)}; found {Found()}");
+            case ValidationErrorKind.NoAdditionalPropertiesAllowed:
+                {
+                    var key = json.KeyAt(path);
+                    var name = error.Property ?? LastSegment(path);
+                    var parent = ParentPath(path);
+                    var known = ParentSchemaProperties(error);
+                    var hint = Suggest(name, known);
+                    var msg = $"unknown key `{name}`" + (parent.Length > 0 ? $" in {Where(parent)}" : " at the top level")
+                              + (hint is null ? "" : $" — did you mean `{hint}`?");
+                    return Make("DCS0051", (YamlNode?)key ?? node, path, file, msg);
+                }
+            case ValidationErrorKind.PropertyRequired:
+                {
+                    var name = error.Property ?? LastSegment(path);
+                    var parentPath = path.EndsWith("." + name, StringComparison.Ordinal) ? path[..^(name.Length + 1)] : path == name ? "" : ParentPath(path);
+                    var parentNode = json.NodeAt(parentPath) ?? node;
+                    return Make("DCS0052", parentNode, parentPath, file,
+                        $"{(parentPath.Length == 0 ? "the statement" : Where(parentPath))} needs the key `{name}`");
+                }
+            case ValidationErrorKind.PatternMismatch:
+                return Make("DCS0054", node, path, file, $"{where} does not have the required form ({PatternHint(error.Schema)}); found {Found()}");
+            case ValidationErrorKind.StringTooShort:
+                return Make("DCS0056", node, path, file, $"{where} must not be empty");
+            case ValidationErrorKind.StringTooLong:
+                return Make("DCS0056", node, path, file, $"{where} is longer than {error.Schema?.MaxLength} characters; found {Found()}");
+            case ValidationErrorKind.TooFewItems:
+                return Make("DCS0056", node, path, file, $"{where} needs at least {error.Schema?.MinItems} item(s)");
+            case ValidationErrorKind.TooManyItems:
+                return Make("DCS0056", node, path, file, $"{where} has more than {error.Schema?.MaxItems} items");
+            case ValidationErrorKind.TooFewProperties:
+                return Make("DCS0056", node, path, file, $"{where} must not be empty");
+            case ValidationErrorKind.NumberTooSmall:
+                return Make("DCS0055", node, path, file, $"{where} must be at least {error.Schema?.Minimum}; found {Found()}");
+            case ValidationErrorKind.NumberTooBig:
+                return Make("DCS0055", node, path, file, $"{where} must be at most {error.Schema?.Maximum}; found {Found()}");
+            case ValidationErrorKind.ItemsNotUnique:
+                return Make("DCS0058", node, path, file, $"{where} lists the same item twice");
+            case ValidationErrorKind.NullExpected:
+                return Make("DCS0050", node, path, file, $"{where} must be empty; found {Found()}");
+            default:
+                return Make("DCS0057", node, path, file, $"{where} is not valid: {error.Kind}");
+        }
+    }
+
+    private static Diagnostic Make(string id, YamlNode? node, string path, string file, string message)
+    {
+        var span = node?.Span ?? new SourceSpan(file, 1, 1, 1, 1);
+        return new Diagnostic(id, DiagnosticCatalogue.Get(id).DefaultSeverity, message, span);
+    }
+
+    /// <summary>`role` in sop_classes[2] → "`role` (sop_classes[2].role)".</summary>
+    private static string Where(string path) => path.Length == 0 ? "the statement" : $"`{path}`";
+
+    private static string LastSegment(string path)
+    {
+        int i = path.LastIndexOf('.');
+        var last = i >= 0 ? path[(i + 1)..] : path;
+        int b = last.IndexOf('[');
+        return b > 0 ? last[..b] : last;
+    }
+
+    private static string ParentPath(string path)
+    {
+        if (path.EndsWith(']'))
+        {
+            int b = path.LastIndexOf('[');
+            return b > 0 ? path[..b] : "";
+        }
+        int i = path.LastIndexOf('.');
+        return i >= 0 ? path[..i] : "";
+    }
+
+    private static string Shorten(string s) => s.Length > 60 ? s[..57] + "..." : s;
+
+    private static IEnumerable<string> EnumValues(JsonSchema? schema)
+    {
+        if (schema is null) yield break;
+        var s = schema.HasReference ? schema.Reference! : schema;
+        foreach (var v in s.Enumeration) if (v is not null) yield return v.ToString()!;
+        if (s.Item is not null) foreach (var v in EnumValues(s.Item)) yield return v;
+    }
+
+    private static string EnumList(JsonSchema? schema) => string.Join(", ", EnumValues(schema).Distinct());
+
+    private static string AnyOfList(JsonSchema? schema)
+    {
+        if (schema is null) return "a valid value";
+        var parts = new List<string>();
+        var branches = schema.AnyOf.Concat(schema.OneOf).ToList();
+        var values = branches.SelectMany(EnumValues).Distinct().ToList();
+        if (branches.Any(b => b.Type.HasFlag(JsonObjectType.Boolean))) parts.Add("true or false");
+        if (values.Count > 0) parts.Add("one of " + string.Join(", ", values) + (branches.Any(b => b.Type.HasFlag(JsonObjectType.Array)) ? " (or a list of them)" : ""));
+        else if (branches.Any(b => b.Type.HasFlag(JsonObjectType.String))) parts.Add("text");
+        return parts.Count == 0 ? "a valid value" : string.Join(", or ", parts);
+    }
+
+    private static string PatternHint(JsonSchema? schema) => schema?.Pattern switch
+    {
+        "^[0-9.]+$" => "a UID: digits and dots",
+        "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" => "a date YYYY-MM-DD",
+        "^[A-Z][A-Z0-9_]*$" => "capital letters, digits and _",
+        "^[0-9]+\\*?$" => "a template number such as 4000 or 4000*",
+        { } p => "pattern " + p,
+        null => "a pattern",
+    };
+
+    private static IReadOnlyCollection<string> ParentSchemaProperties(ValidationError error)
+    {
+        var s = error.Schema;
+        if (s is null) return Array.Empty<string>();
+        if (s.HasReference) s = s.Reference!;
+        return s.ActualProperties.Keys.ToList();
+    }
+
+    /// <summary>The closest known key by edit distance, when it is close enough to be a likely typo.</summary>
+    public static string? Suggest(string name, IEnumerable<string> known)
+    {
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (var k in known)
+        {
+            int d = Levenshtein(name.ToLowerInvariant(), k.ToLowerInvariant());
+            if (d < bestDistance || (d == bestDistance && string.CompareOrdinal(k, best) < 0)) { best = k; bestDistance = d; }
+        }
+        return best is not null && bestDistance <= Math.Max(2, name.Length / 3) ? best : null;
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++) prev[j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (prev, cur) = (cur, prev);
+        }
+        return prev[b.Length];
+    }
+}

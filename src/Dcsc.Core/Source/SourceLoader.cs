@@ -1,0 +1,424 @@
+using System.Text;
+using Dcsc.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Dcsc.Source;
+
+/// <summary>A statement loaded into position-keeping nodes, with every file it read.</summary>
+public sealed record LoadedSource(string Path, YamlNode Root, IReadOnlyList<string> Files);
+
+/// <summary>
+/// Source stage: reads YAML (and the files it includes with <c>!include path</c>) into <see cref="YamlNode"/>s
+/// that keep file, line and column. No validation beyond YAML itself happens here.
+/// Duplicate keys, alias bombs, deep nesting, oversized or non-text files and includes that escape the
+/// project root are reported as diagnostics; the loader never throws on bad input.
+/// </summary>
+public sealed class SourceLoader
+{
+    public const string IncludeTag = "!include";
+
+    private readonly LoaderLimits _limits;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly List<string> _files = new();
+    private readonly Stack<string> _includeStack = new();
+    private string _rootFolder = "";
+    private long _expandedNodes;
+
+    public SourceLoader(DiagnosticBag diagnostics, LoaderLimits? limits = null)
+    {
+        _diagnostics = diagnostics;
+        _limits = limits ?? LoaderLimits.Default;
+    }
+
+    /// <summary>Loads a statement file. Includes may not leave <paramref name="projectRoot"/> (default: the file's folder).</summary>
+    public LoadedSource? Load(string path, string? projectRoot = null)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        _rootFolder = RealPath(System.IO.Path.GetFullPath(projectRoot ?? System.IO.Path.GetDirectoryName(full)!));
+        var display = DisplayPath(full);
+        var root = LoadFile(full, display, SourceSpan.None(display));
+        return root is null ? null : new LoadedSource(display, root, _files.ToList());
+    }
+
+    /// <summary>Loads YAML text that is not on disk (tests, editors); includes resolve against <paramref name="projectRoot"/>.</summary>
+    public LoadedSource? LoadText(string displayPath, string text, string? projectRoot = null)
+    {
+        _rootFolder = RealPath(System.IO.Path.GetFullPath(projectRoot ?? Environment.CurrentDirectory));
+        var root = Parse(text, displayPath, System.IO.Path.Combine(_rootFolder, "."));
+        if (root is null && !_diagnostics.HasErrors)
+            _diagnostics.Report("DCS0011", new SourceSpan(displayPath, 1, 1, 1, 1), "the statement is empty: it needs at least a `product` section");
+        return root is null ? null : new LoadedSource(displayPath, root, new[] { displayPath });
+    }
+
+    public static string DisplayPath(string fullPath)
+    {
+        var rel = System.IO.Path.GetRelativePath(Environment.CurrentDirectory, fullPath);
+        return rel.StartsWith("..", StringComparison.Ordinal) || System.IO.Path.IsPathRooted(rel) ? fullPath : rel;
+    }
+
+    private YamlNode? LoadFile(string fullPath, string display, SourceSpan includedAt)
+    {
+        string? text = ReadText(fullPath, display, includedAt);
+        if (text is null) return null;
+        _files.Add(display);
+        _includeStack.Push(RealPath(fullPath));
+        try
+        {
+            var root = Parse(text, display, fullPath);
+            if (root is null && !_diagnostics.HasErrors)
+                _diagnostics.Report("DCS0011", new SourceSpan(display, 1, 1, 1, 1),
+                    _includeStack.Count == 1 ? "the statement is empty: it needs at least a `product` section" : "the included file is empty");
+            return root;
+        }
+        finally { _includeStack.Pop(); }
+    }
+
+    private string? ReadText(string fullPath, string display, SourceSpan includedAt)
+    {
+        var at = includedAt.HasPosition ? includedAt : SourceSpan.None(display);
+        byte[] bytes;
+        try
+        {
+            if (Directory.Exists(fullPath))
+            {
+                _diagnostics.Report(includedAt.HasPosition ? "DCS0008" : "DCS0001", at, $"`{display}` is a folder, not a file");
+                return null;
+            }
+            var info = new FileInfo(fullPath);
+            if (!info.Exists)
+            {
+                _diagnostics.Report(includedAt.HasPosition ? "DCS0008" : "DCS0001", at, $"file `{display}` does not exist");
+                return null;
+            }
+            if (info.Length > _limits.MaxFileBytes)
+            {
+                _diagnostics.Report("DCS0006", at, $"`{display}` is {info.Length:N0} bytes; the limit is {_limits.MaxFileBytes:N0} bytes (see docs/limits.md)");
+                return null;
+            }
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _diagnostics.Report("DCS0001", at, $"cannot read `{display}`: {e.Message}");
+            return null;
+        }
+        return Decode(bytes, display);
+    }
+
+    /// <summary>UTF-8 (with or without BOM) or UTF-16 with BOM; anything else, or NUL characters, is refused.</summary>
+    private string? Decode(byte[] bytes, string display)
+    {
+        Encoding encoding = new UTF8Encoding(false, throwOnInvalidBytes: true);
+        int skip = 0;
+        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) skip = 3;
+        else if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE) { encoding = new UnicodeEncoding(false, false, true); skip = 2; }
+        else if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) { encoding = new UnicodeEncoding(true, false, true); skip = 2; }
+        string text;
+        try { text = encoding.GetString(bytes, skip, bytes.Length - skip); }
+        catch (DecoderFallbackException e)
+        {
+            int offset = skip + Math.Max(0, e.Index);
+            var (line, col) = LineColumnOfByte(bytes, offset);
+            _diagnostics.Report("DCS0003", new SourceSpan(display, line, col, line, col + 1),
+                $"`{display}` is not valid UTF-8 text (byte 0x{bytes[Math.Min(offset, bytes.Length - 1)]:X2} at offset {offset}); save it as UTF-8");
+            return null;
+        }
+        int nul = text.IndexOf('\0');
+        if (nul >= 0)
+        {
+            var (line, col) = LineColumnOfChar(text, nul);
+            _diagnostics.Report("DCS0003", new SourceSpan(display, line, col, line, col + 1), $"`{display}` contains a NUL character; it looks like a binary file");
+            return null;
+        }
+        return text;
+    }
+
+    private static (int, int) LineColumnOfByte(byte[] bytes, int offset)
+    {
+        int line = 1, col = 1;
+        for (int i = 0; i < offset && i < bytes.Length; i++)
+        {
+            if (bytes[i] == (byte)'\n') { line++; col = 1; }
+            else if ((bytes[i] & 0xC0) != 0x80) col++;
+        }
+        return (line, col);
+    }
+
+    private static (int, int) LineColumnOfChar(string text, int index)
+    {
+        int line = 1, col = 1;
+        for (int i = 0; i < index; i++)
+        {
+            if (text[i] == '\n') { line++; col = 1; } else col++;
+        }
+        return (line, col);
+    }
+
+    private sealed class Anchored
+    {
+        public required YamlNode Node;
+        public long Size;
+    }
+
+    /// <summary>Builds nodes from parser events with an explicit stack (no recursion on hostile depth).</summary>
+    private YamlNode? Parse(string text, string display, string fullPath)
+    {
+        var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+        var anchors = new Dictionary<string, Anchored>(StringComparer.Ordinal);
+        var stack = new Stack<Frame>();
+        YamlNode? root = null;
+        long rootSize = 0;
+        int documents = 0;
+
+        SourceSpan Span(Mark start, Mark end) => new(display, (int)start.Line, (int)start.Column, (int)end.Line, (int)end.Column);
+
+        Mark last = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var ev = parser.Current!;
+                last = ev.End;
+                switch (ev)
+                {
+                    case DocumentStart:
+                        documents++;
+                        if (documents > 1)
+                        {
+                            _diagnostics.Report("DCS0012", Span(ev.Start, ev.End), "a statement file holds one YAML document; remove the second `---`");
+                            return null;
+                        }
+                        break;
+                    case Scalar s:
+                        {
+                            var node = ScalarNode(s, Span(s.Start, s.End), display, fullPath, out long size);
+                            if (node is null) return null;
+                            if (!Complete(stack, node, size, s.Anchor, anchors, ref root, ref rootSize, display)) return null;
+                            break;
+                        }
+                    case AnchorAlias alias:
+                        {
+                            if (!anchors.TryGetValue(alias.Value.Value, out var target))
+                            {
+                                _diagnostics.Report("DCS0002", Span(alias.Start, alias.End), $"alias `*{alias.Value.Value}` refers to no anchor");
+                                return null;
+                            }
+                            if (!Complete(stack, target.Node, target.Size, AnchorName.Empty, anchors, ref root, ref rootSize, display)) return null;
+                            break;
+                        }
+                    case MappingStart ms:
+                        if (!CheckTag(ms.Tag, Span(ms.Start, ms.End))) return null;
+                        if (stack.Count >= _limits.MaxDepth)
+                        {
+                            _diagnostics.Report("DCS0005", Span(ms.Start, ms.End), $"nesting is deeper than {_limits.MaxDepth} levels (see docs/limits.md)");
+                            return null;
+                        }
+                        stack.Push(new Frame(true, ms.Start, ms.Anchor));
+                        break;
+                    case SequenceStart ss:
+                        if (!CheckTag(ss.Tag, Span(ss.Start, ss.End))) return null;
+                        if (stack.Count >= _limits.MaxDepth)
+                        {
+                            _diagnostics.Report("DCS0005", Span(ss.Start, ss.End), $"nesting is deeper than {_limits.MaxDepth} levels (see docs/limits.md)");
+                            return null;
+                        }
+                        stack.Push(new Frame(false, ss.Start, ss.Anchor));
+                        break;
+                    case MappingEnd or SequenceEnd:
+                        {
+                            var frame = stack.Pop();
+                            var span = Span(frame.Start, ev.End);
+                            YamlNode node = frame.IsMapping
+                                ? new YamlMapping(span, frame.Entries)
+                                : new YamlSequence(span, frame.Items);
+                            if (!Complete(stack, node, frame.Size + 1, frame.Anchor, anchors, ref root, ref rootSize, display)) return null;
+                            break;
+                        }
+                }
+            }
+        }
+        catch (YamlException e)
+        {
+            var msg = e.InnerException is YamlException inner ? inner.Message : e.Message;
+            _diagnostics.Report("DCS0002", Span(e.Start, e.End), "YAML syntax error: " + CleanYamlMessage(msg));
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // YamlDotNet's scanner throws these on some malformed input; the last good event tells where.
+            _diagnostics.Report("DCS0002", new SourceSpan(display, Math.Max(1, (int)last.Line), Math.Max(1, (int)last.Column), Math.Max(1, (int)last.Line), Math.Max(1, (int)last.Column)),
+                "YAML syntax error after this point: the YAML cannot be parsed here");
+            return null;
+        }
+        return root;
+    }
+
+    private static string CleanYamlMessage(string message)
+    {
+        // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the span already says where.
+        int i = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return i >= 0 && message.StartsWith("(Line", StringComparison.Ordinal) ? message[(i + 3)..] : message;
+    }
+
+    // The YAML 1.2 core schema tags; anything else (e.g. language-specific object tags) is refused.
+    private static readonly HashSet<string> CoreTags = new(StringComparer.Ordinal)
+    {
+        "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:null", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
+    };
+
+    private bool CheckTag(TagName tag, SourceSpan span)
+    {
+        if (tag.IsEmpty || tag.IsNonSpecific || CoreTags.Contains(tag.Value)) return true;
+        _diagnostics.Report("DCS0013", span, tag.Value == IncludeTag
+            ? "`!include` takes a file path (a plain value), not a mapping or list"
+            : $"YAML tag `{tag.Value}` is not supported; the only tag dcsc knows is `!include <path>`");
+        return false;
+    }
+
+    private YamlNode? ScalarNode(Scalar s, SourceSpan span, string display, string fullPath, out long size)
+    {
+        size = 1;
+        if (!s.Tag.IsEmpty && s.Tag.Value == IncludeTag)
+        {
+            var node = Include(s.Value, span, fullPath);
+            if (node is not null) size = CountNodes(node);
+            return node;
+        }
+        if (!CheckTag(s.Tag, span)) return null;
+        return new YamlScalar(span, s.Value, s.Style == ScalarStyle.Plain);
+    }
+
+    private static long CountNodes(YamlNode node)
+    {
+        long n = 0;
+        var todo = new Stack<YamlNode>();
+        todo.Push(node);
+        while (todo.Count > 0)
+        {
+            var x = todo.Pop();
+            n++;
+            if (x is YamlMapping m) foreach (var e in m.Entries) todo.Push(e.Value);
+            else if (x is YamlSequence q) foreach (var i in q.Items) todo.Push(i);
+        }
+        return n;
+    }
+
+    private YamlNode? Include(string relative, SourceSpan at, string includingFile)
+    {
+        if (_files.Count >= _limits.MaxIncludedFiles)
+        {
+            _diagnostics.Report("DCS0008", at, $"more than {_limits.MaxIncludedFiles} files are included (see docs/limits.md)");
+            return null;
+        }
+        if (string.IsNullOrWhiteSpace(relative))
+        {
+            _diagnostics.Report("DCS0008", at, "`!include` needs a file path");
+            return null;
+        }
+        if (System.IO.Path.IsPathRooted(relative))
+        {
+            _diagnostics.Report("DCS0009", at, $"include `{relative}` is an absolute path; includes are relative to the including file and stay inside the project folder");
+            return null;
+        }
+        var baseDir = System.IO.Path.GetDirectoryName(includingFile)!;
+        var target = System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDir, relative));
+        var real = RealPath(target);
+        if (!IsInside(real, _rootFolder))
+        {
+            _diagnostics.Report("DCS0009", at, $"include `{relative}` points outside the project folder `{DisplayPath(_rootFolder)}`");
+            return null;
+        }
+        if (_includeStack.Contains(real))
+        {
+            _diagnostics.Report("DCS0010", at, $"include `{relative}` is a cycle: the file is already being included ({string.Join(" -> ", _includeStack.Reverse().Select(DisplayPath))})");
+            return null;
+        }
+        return LoadFile(target, DisplayPath(target), at);
+    }
+
+    private static bool IsInside(string path, string folder)
+    {
+        var f = folder.EndsWith(System.IO.Path.DirectorySeparatorChar) ? folder : folder + System.IO.Path.DirectorySeparatorChar;
+        return path.StartsWith(f, StringComparison.Ordinal);
+    }
+
+    /// <summary>Resolves symbolic links in every component so a link cannot smuggle a path out of the project.</summary>
+    private static string RealPath(string fullPath)
+    {
+        var parts = fullPath.Split(System.IO.Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+        var current = System.IO.Path.GetPathRoot(fullPath) ?? "/";
+        for (int i = 0; i < parts.Length; i++)
+        {
+            current = System.IO.Path.Combine(current, parts[i]);
+            for (int hops = 0; hops < 40; hops++)
+            {
+                FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
+                if (!info.Exists || info.LinkTarget is null) break;
+                var link = info.LinkTarget;
+                current = System.IO.Path.GetFullPath(System.IO.Path.IsPathRooted(link) ? link : System.IO.Path.Combine(System.IO.Path.GetDirectoryName(current)!, link));
+            }
+        }
+        return current;
+    }
+
+    private sealed class Frame
+    {
+        public Frame(bool isMapping, Mark start, AnchorName anchor) { IsMapping = isMapping; Start = start; Anchor = anchor; }
+        public bool IsMapping { get; }
+        public Mark Start { get; }
+        public AnchorName Anchor { get; }
+        public long Size;
+        public YamlScalar? PendingKey;
+        public readonly List<KeyValuePair<YamlScalar, YamlNode>> Entries = new();
+        public readonly List<YamlNode> Items = new();
+        public readonly Dictionary<string, YamlScalar> Keys = new(StringComparer.Ordinal);
+    }
+
+    private bool Complete(Stack<Frame> stack, YamlNode node, long size, AnchorName anchor,
+        Dictionary<string, Anchored> anchors, ref YamlNode? root, ref long rootSize, string display)
+    {
+        _expandedNodes += size;
+        if (_expandedNodes > _limits.MaxExpandedNodes)
+        {
+            _diagnostics.Report("DCS0004", node.Span, $"the document expands to more than {_limits.MaxExpandedNodes:N0} nodes through aliases (a \"billion laughs\" document?); see docs/limits.md");
+            return false;
+        }
+        if (!anchor.IsEmpty) anchors[anchor.Value] = new Anchored { Node = node, Size = size };
+        if (stack.Count == 0)
+        {
+            root = node;
+            rootSize = size;
+            return true;
+        }
+        var frame = stack.Peek();
+        frame.Size += size;
+        if (!frame.IsMapping)
+        {
+            frame.Items.Add(node);
+            return true;
+        }
+        if (frame.PendingKey is null)
+        {
+            if (node is not YamlScalar key)
+            {
+                _diagnostics.Report("DCS0002", node.Span, "a key must be a plain value, not a mapping or list");
+                return false;
+            }
+            if (frame.Keys.TryGetValue(key.Value, out var first))
+            {
+                _diagnostics.Report("DCS0007", key.Span, $"duplicate key `{key.Value}` (first at line {first.Span.Line}); each key may appear once in a mapping");
+                frame.PendingKey = new YamlScalar(key.Span, "\0duplicate", false);
+                return true;
+            }
+            frame.Keys[key.Value] = key;
+            frame.PendingKey = key;
+            return true;
+        }
+        if (frame.PendingKey.Value != "\0duplicate")
+            frame.Entries.Add(new(frame.PendingKey, node));
+        frame.PendingKey = null;
+        return true;
+    }
+}
