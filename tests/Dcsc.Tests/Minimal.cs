@@ -1,0 +1,28 @@
+namespace Dcsc.Tests;
+
+/// <summary>A small valid statement that tests modify.</summary>
+internal static class Minimal
+{
+    public const string Yaml = """
+        product:
+          name: Acme Test Modality
+          version: "1.0"
+          description: A test product.
+        transfer_syntax_sets:
+          - code: U
+            name: Uncompressed
+            transfer_syntaxes:
+              - uid: 1.2.840.10008.1.2.1
+                name: Explicit VR Little Endian
+        application_entities:
+          - name: STORAGE-SCU
+            ae_title: ACME_CT
+            description: Sends images.
+        sop_classes:
+          - uid: 1.2.840.10008.5.1.4.1.1.2
+            name: CT Image Storage
+            scu: [STORAGE-SCU]
+            transfer_syntax_sets: [U]
+            create: S
+        """;
+}
