@@ -94,7 +94,7 @@ public sealed class DicomDictionary
 
     /// <summary>The entry with this keyword (case-sensitive, as in PS3.6), e.g. <c>PatientName</c>.</summary>
     public AttributeEntry? FindAttributeByKeyword(string keyword) =>
-        _attributesByKeyword.GetValueOrDefault(keyword);
+        keyword is null ? null : _attributesByKeyword.GetValueOrDefault(keyword);
 
     /// <summary>True for one of the 34 VRs of PS3.5 2022a (upper case, e.g. <c>PN</c>, <c>OV</c>).</summary>
     public bool IsValidVr(string vr) => vr is not null && StandardVrs.Contains(vr);
@@ -102,9 +102,12 @@ public sealed class DicomDictionary
     // ------------------------------------------------------------------------------------------------
     // UIDs
 
-    public UidEntry? FindUid(string uid) => uid is null ? null : _uids.GetValueOrDefault(uid.Trim());
+    /// <summary>The entry for this UID (exact, no trimming), e.g. <c>1.2.840.10008.1.1</c>.</summary>
+    public UidEntry? FindUid(string uid) => uid is null ? null : _uids.GetValueOrDefault(uid);
 
-    public UidEntry? FindUidByKeyword(string keyword) => _uidsByKeyword.GetValueOrDefault(keyword);
+    /// <summary>The entry with this keyword (case-sensitive), e.g. <c>CTImageStorage</c>.</summary>
+    public UidEntry? FindUidByKeyword(string keyword) =>
+        keyword is null ? null : _uidsByKeyword.GetValueOrDefault(keyword);
 
     /// <summary>
     /// PS3.5 §9.1 UID encoding rules: 1–64 characters, only digits and '.', no empty component, no leading
