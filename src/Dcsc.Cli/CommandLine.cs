@@ -63,7 +63,7 @@ public static class CommandLine
         return root;
     }
 
-    internal static string DictionaryEdition() => "(dictionary not yet embedded)";
+    internal static string DictionaryEdition() => Dcsc.Dictionary.DicomDictionary.Standard.Edition;
 
     private static Command LintCommand(TextWriter stdout, TextWriter stderr)
     {

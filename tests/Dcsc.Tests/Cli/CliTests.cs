@@ -29,7 +29,7 @@ public class CliTests
         var f = dir.File("bad.yaml", Minimal.Yaml.Replace("create: S", "create: X"));
         var (code, stdout, _) = Run("lint", f);
         Assert.Equal(1, code);
-        Assert.Matches(@"bad\.yaml\(23,13\): error DCS0053: ", stdout);
+        Assert.Matches(@"bad\.yaml\(20,13\): error DCS0053: ", stdout);
         Assert.DoesNotContain("   at ", stdout);
     }
 
