@@ -223,7 +223,6 @@ public static class DocxRenderer
                 Top = MarginTop, Bottom = MarginBottom, Left = (UInt32Value)(uint)MarginSide, Right = (UInt32Value)(uint)MarginSide,
                 Header = 567U, Footer = 567U, Gutter = 0U,
             });
-            if (cover) s.Append(new VerticalTextAlignmentOnPage { Val = VerticalJustificationValues.Center });
             s.Append(new DocGrid { LinePitch = 360 });
             return s;
         }
@@ -260,7 +259,7 @@ public static class DocxRenderer
                 if (cover.Info.ProductAndVersion.Length > 0)
                     _body.Add(Para(DocxStyles.Subtitle, [TextRun(cover.Info.ProductAndVersion, default)]));
             }
-            // The cover is its own section: vertically centred, no header or footer.
+            // The cover is its own section, without header or footer.
             if (_body.Count == 0 || _body[^1] is not Paragraph last) { last = new Paragraph(); _body.Add(last); }
             var pPr = last.GetFirstChild<ParagraphProperties>() ?? last.PrependChild(new ParagraphProperties());
             pPr.Append(Sect(landscape: false, cover: true));
@@ -298,12 +297,6 @@ public static class DocxRenderer
                 if (anchor is not null)
                 {
                     var bm = BookmarkName(anchor);
-                    linkRuns.Add(new Run(new TabChar()));
-                    linkRuns.Add(new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }));
-                    linkRuns.Add(new Run(new FieldCode($" PAGEREF {bm} \\h ") { Space = SpaceProcessingModeValues.Preserve }));
-                    linkRuns.Add(new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }));
-                    linkRuns.Add(TextRun("", default));
-                    linkRuns.Add(new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
                     var h = new Hyperlink { Anchor = bm, History = true };
                     foreach (var r in linkRuns) h.Append(r);
                     content.Add(h);
@@ -583,13 +576,18 @@ public static class DocxRenderer
             return result;
         }
 
-        /// <summary>Column widths (twips) proportional to the text they hold, summing to <paramref name="total"/>.</summary>
+        /// <summary>
+        /// Column widths (twips) summing to <paramref name="total"/>: every column first gets room for its longest
+        /// word (up to 14 characters, so codes like "(0010,0010)" do not break), the rest is shared in proportion
+        /// to the remaining text length of each column.
+        /// </summary>
         private static int[] ColumnWidths(DcscTable t, int columns, int total)
         {
-            var score = new double[columns];
-            var rows = t.Table!.OfType<MdTableRow>().ToList();
+            const int charWidth = 95, padding = 260; // ~8.5 pt Arial, bold headers; cell margins
+            var minChars = new int[columns];
+            var wantChars = new int[columns];
             int bodyIndex = 0;
-            foreach (var row in rows)
+            foreach (var row in t.Table!.OfType<MdTableRow>())
             {
                 bool merged = !row.IsHeader && DcscDocument.IsMergedGroupRow(t, row, bodyIndex);
                 if (!row.IsHeader) bodyIndex++;
@@ -598,22 +596,24 @@ public static class DocxRenderer
                 {
                     var text = DcscDocument.NormalizeSpace(DcscDocument.CellText((MdTableCell)row[i]));
                     int longestWord = text.Split(' ').Select(w => w.Length).DefaultIfEmpty(0).Max();
-                    double s = Math.Max(Math.Min(longestWord, row.IsHeader ? 14 : 22), Math.Min(text.Length, 48) * 0.75);
-                    score[i] = Math.Max(score[i], s);
+                    minChars[i] = Math.Max(minChars[i], Math.Min(longestWord, 14));
+                    wantChars[i] = Math.Max(wantChars[i], Math.Min(text.Length, 60));
                 }
             }
-            for (int i = 0; i < columns; i++) score[i] = Math.Max(score[i], 3);
-            double sum = score.Sum();
-            var widths = score.Select(s => (int)Math.Floor(total * s / sum)).ToArray();
-            // Minimum usable width per column where possible.
-            int min = Math.Min(600, total / columns);
-            for (int i = 0; i < columns; i++)
+            var min = minChars.Select(c => Math.Max(c, 3) * charWidth + padding).ToArray();
+            var want = wantChars.Select((c, i) => Math.Max(c * charWidth + padding, min[i])).ToArray();
+            var widths = new int[columns];
+            long minSum = min.Sum();
+            if (minSum >= total)
             {
-                if (widths[i] >= min) continue;
-                int need = min - widths[i];
-                int widest = Array.IndexOf(widths, widths.Max());
-                widths[widest] -= need;
-                widths[i] = min;
+                for (int i = 0; i < columns; i++) widths[i] = (int)(total * (long)min[i] / minSum);
+            }
+            else
+            {
+                long extra = want.Zip(min, (w, m) => (long)(w - m)).Sum();
+                long spare = total - minSum;
+                for (int i = 0; i < columns; i++)
+                    widths[i] = min[i] + (int)(extra == 0 ? spare / columns : Math.Min(spare * (want[i] - min[i]) / extra, spare));
             }
             widths[^1] += total - widths.Sum();
             return widths;

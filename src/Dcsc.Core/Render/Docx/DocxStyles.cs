@@ -106,7 +106,7 @@ internal static class DocxStyles
     <w:next w:val="Subtitle"/>
     <w:uiPriority w:val="10"/>
     <w:qFormat/>
-    <w:pPr><w:spacing w:before="0" w:after="480"/><w:jc w:val="center"/></w:pPr>
+    <w:pPr><w:pBdr><w:bottom w:val="single" w:sz="12" w:space="12" w:color="1F4E79"/></w:pBdr><w:spacing w:before="3600" w:after="480"/><w:jc w:val="center"/></w:pPr>
     <w:rPr><w:color w:val="1F4E79"/><w:sz w:val="56"/><w:szCs w:val="56"/></w:rPr>
   </w:style>
   <w:style w:type="paragraph" w:styleId="Subtitle">
