@@ -91,6 +91,11 @@ public class HtmlRendererTests
         Assert.Contains("Acme CT", cover.TextContent);
         Assert.Contains("2026-11-01", cover.TextContent);
         Assert.Equal("DICOM Conformance Statement – Acme CT 5.2", doc.Title);
+        Assert.Equal("2026-11-01", doc.QuerySelector("meta[name='dcterms.date']")!.GetAttribute("content"));
+        Assert.Equal("Acme Medical", doc.QuerySelector("meta[name=author]")!.GetAttribute("content"));
+        // Without Markdown in the cover, it is built from the marker.
+        var bare = Parse(HtmlRenderer.Render("<!-- dcsc:cover {\"product\":\"P\",\"version\":\"1\",\"date\":\"2026-01-02\"} -->\n<!-- dcsc:/cover -->\n"));
+        Assert.Equal("DICOM Conformance Statement P 1 2026-01-02", Sample.Norm(bare.QuerySelector("header.cover")!.TextContent));
         var tocLinks = doc.QuerySelectorAll("nav.toc a").Select(a => a.GetAttribute("href")!).ToList();
         Assert.Contains("#sect-4.1.1.1.1.1", tocLinks);
         Assert.All(tocLinks, href => Assert.NotNull(doc.GetElementById(href[1..])));
@@ -132,7 +137,7 @@ public class HtmlRendererTests
         Assert.Contains(".table-scroll { overflow-x: auto;", Html);
         Assert.Contains("@media print", Html);
         Assert.Contains("thead { display: table-header-group; }", Html);
-        Assert.Contains("header.cover { min-height: 0; height: auto; padding-top: 30%; border-bottom: none; page-break-after: always;", Html);
+        Assert.Contains("header.cover { min-height: 0; height: auto; padding-top: 30%; page-break-after: always;", Html);
     }
 
     [Fact]
@@ -167,6 +172,13 @@ public class HtmlRendererTests
         Assert.Contains("<!-- dcsc:cover", doc.Body!.TextContent);
         Assert.Contains("<!-- not a marker -->", doc.Body.TextContent);
         Assert.Empty(doc.Body.Descendants<IComment>());
+    }
+
+    [Fact]
+    public void Crlf_input_renders_like_lf_input()
+    {
+        Assert.Equal(HtmlRenderer.Render(Sample.Markdown), HtmlRenderer.Render(Sample.Markdown.Replace("\n", "\r\n")).Replace("\r\n", "\n"));
+        Assert.Equal(Dcsc.Render.Docx.DocxRenderer.Render(Sample.Markdown), Dcsc.Render.Docx.DocxRenderer.Render(Sample.Markdown.Replace("\n", "\r\n")));
     }
 
     [Fact]

@@ -45,16 +45,12 @@ header.cover {
   flex-direction: column;
   justify-content: center;
   text-align: center;
-  border-bottom: 3px solid var(--accent);
   margin-bottom: 2rem;
 }
 header.cover p { margin: 0.4em 0; }
-header.cover .cover-title { font-size: 2.3em; color: var(--accent); margin-bottom: 0.6em; }
+header.cover .cover-title { font-size: 2.3em; color: var(--accent); margin-bottom: 0.6em; padding-bottom: 0.4em; border-bottom: 2px solid var(--accent); }
 header.cover .cover-product { font-size: 1.7em; }
 header.cover .cover-text { color: var(--muted); }
-dl.cover-meta { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; margin: 2.5em auto 0; text-align: left; }
-dl.cover-meta dt { font-weight: 600; color: var(--muted); }
-dl.cover-meta dd { margin: 0; }
 
 nav.toc ul { list-style: none; padding-left: 1.4em; margin: 0.1em 0; }
 nav.toc > ul { padding-left: 0; }
@@ -79,7 +75,7 @@ tr.group-row td { background: var(--group-row-bg); font-weight: 600; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   a { color: inherit; text-decoration: none; }
-  header.cover { min-height: 0; height: auto; padding-top: 30%; border-bottom: none; page-break-after: always; break-after: page; }
+  header.cover { min-height: 0; height: auto; padding-top: 30%; page-break-after: always; break-after: page; }
   nav.toc { page-break-after: always; break-after: page; }
   h1.chapter { page-break-before: always; break-before: page; }
   h1, h2, h3, h4, h5, h6, caption { page-break-after: avoid; break-after: avoid; page-break-inside: avoid; break-inside: avoid; }

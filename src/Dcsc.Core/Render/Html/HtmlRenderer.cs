@@ -50,7 +50,9 @@ public static class HtmlRenderer
             _sb.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
             _sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
             _sb.Append("<meta name=\"generator\" content=\"dcsc\">\n");
-            if (cover?.Date is { } date) _sb.Append("<meta name=\"dcterms.date\" content=\"").Append(Attr(date)).Append("\">\n");
+            if (cover?.Date is { Length: > 0 } date) _sb.Append("<meta name=\"dcterms.date\" content=\"").Append(Attr(date)).Append("\">\n");
+            if (cover?.Manufacturer is { Length: > 0 } author) _sb.Append("<meta name=\"author\" content=\"").Append(Attr(author)).Append("\">\n");
+            if (cover?.ProductAndVersion is { Length: > 0 } pv) _sb.Append("<meta name=\"description\" content=\"DICOM Conformance Statement of ").Append(Attr(pv)).Append("\">\n");
             _sb.Append("<title>").Append(Text(title)).Append("</title>\n");
             _sb.Append("<style>\n").Append(Css.Stylesheet).Append("</style>\n");
             _sb.Append("</head>\n<body>\n");
@@ -103,13 +105,10 @@ public static class HtmlRenderer
                 _sb.Append("<p class=\"cover-title\">DICOM Conformance Statement</p>\n");
                 if (info.ProductAndVersion.Length > 0)
                     _sb.Append("<p class=\"cover-product\">").Append(Text(info.ProductAndVersion)).Append("</p>\n");
+                if (info.Manufacturer is { Length: > 0 } m) _sb.Append("<p class=\"cover-text\">").Append(Text(m)).Append("</p>\n");
+                if (info.Date is { Length: > 0 } d) _sb.Append("<p class=\"cover-text\"><time>").Append(Text(d)).Append("</time></p>\n");
             }
-            _sb.Append("<dl class=\"cover-meta\">\n");
-            if (info.Manufacturer is { Length: > 0 } m) _sb.Append("<dt>Manufacturer</dt><dd>").Append(Text(m)).Append("</dd>\n");
-            if (info.Product is { Length: > 0 } pr) _sb.Append("<dt>Product</dt><dd>").Append(Text(pr)).Append("</dd>\n");
-            if (info.Version is { Length: > 0 } v) _sb.Append("<dt>Version</dt><dd>").Append(Text(v)).Append("</dd>\n");
-            if (info.Date is { Length: > 0 } d) _sb.Append("<dt>Date</dt><dd><time>").Append(Text(d)).Append("</time></dd>\n");
-            _sb.Append("</dl>\n</header>\n");
+            _sb.Append("</header>\n");
         }
 
         private void RenderToc(DcscToc toc)
@@ -374,6 +373,7 @@ public static class HtmlRenderer
 
         private static string Text(string s)
         {
+            s = DcscDocument.SanitizeText(s);
             var sb = new StringBuilder(s.Length);
             foreach (var c in s)
             {
