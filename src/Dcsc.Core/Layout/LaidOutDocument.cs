@@ -23,14 +23,14 @@ public sealed record LayoutOptions
 /// <summary>The laid-out Conformance Statement: cover, numbered sections with resolved blocks, diagnostics.</summary>
 public sealed class LaidOutDocument
 {
-    public LaidOutDocument(CoverInfo cover, IReadOnlyList<LaidOutSection> sections, IReadOnlyList<Diagnostic> diagnostics)
+    public LaidOutDocument(CoverPage cover, IReadOnlyList<LaidOutSection> sections, IReadOnlyList<Diagnostic> diagnostics)
     {
         Cover = cover;
         Sections = sections;
         Diagnostics = diagnostics;
     }
 
-    public CoverInfo Cover { get; }
+    public CoverPage Cover { get; }
 
     /// <summary>Top-level sections in document order (1 … 8, then the unnumbered Annexes heading with A … D).</summary>
     public IReadOnlyList<LaidOutSection> Sections { get; }
@@ -58,7 +58,7 @@ public sealed class LaidOutDocument
 }
 
 /// <summary>Cover page facts (unnumbered).</summary>
-public sealed record CoverInfo(string Product, string Version, string? Manufacturer, string? Date, string? DocumentId,
+public sealed record CoverPage(string Product, string Version, string? Manufacturer, string? Date, string? DocumentId,
     IReadOnlyList<string> CoveredProducts);
 
 /// <summary>A numbered section of the statement.</summary>

@@ -75,6 +75,20 @@ internal sealed partial class LayoutRun
             }
         }
 
+        // Figures are shown only when the statement gives their image; a paragraph that only announces the
+        // figures right below it ("... depicted in the diagrams below.") goes with them.
+        var figureShown = new bool[content.Count];
+        for (int i = 0; i < content.Count; i++)
+            figureShown[i] = content[i].Figure is { } fr && FigureSource(n, fr) is not null;
+        for (int i = 0; i < content.Count; i++)
+        {
+            if (omitted[i] || content[i].Paragraph is not { } para || para.Contains('{')) continue;
+            int j = i + 1;
+            while (j < content.Count && content[j].Figure is not null && !figureShown[j]) j++;
+            bool onlyHiddenFigures = j > i + 1 && (j == content.Count || content[j].Figure is null && content[j].Paragraph is null && content[j].List is null || content[j].Paragraph is not null);
+            if (onlyHiddenFigures && Regex.IsMatch(para, @"\b(below|following)\b")) omitted[i] = true;
+        }
+
         for (int i = 0; i < content.Count; i++)
         {
             if (omitted[i]) continue;

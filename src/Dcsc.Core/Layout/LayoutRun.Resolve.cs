@@ -32,7 +32,8 @@ internal sealed partial class LayoutRun
                     new DraftPlain("SOP Classes: " + string.Join("; ", ctx.Activity.SopClasses.OrderBy(u => u, UidComparer.Instance).Select(u => $"{SopName(u)} ({u})")) + "."),
                 });
             case "netcomm_role_negotiation": return Md(ctx.Activity?.RoleNegotiation);
-            case "annex_a_iod": return Md(ctx.Iod?.Description);
+            case "annex_a_iod" when ctx.Iod is { } iod:
+                return new Draft[] { new DraftPlain($"SOP Class: {SopName(iod.SopClass)} ({iod.SopClass}).") }.Concat(Md(iod.Description));
             case "annex_d_mapping": return Md(ctx.Mapping?.Description);
             case "overview_verification": return Role(d.Verification.Scu, "SCU").Concat(Role(d.Verification.Scp, "SCP"));
             case "services_scu_mwl_find": return Role(d.Worklist.Scu);
@@ -195,7 +196,16 @@ internal sealed partial class LayoutRun
             if (result.Count > 0) result.Add(new Inline(" "));
             result.AddRange(part);
         }
-        return result.Count == 0 ? null : Merge(result);
+        return result.Count == 0 ? null : CollapseRanges(Merge(result));
+    }
+
+    /// <summary>"Table A-1 to Table A-1" (a list of one) becomes "Table A-1".</summary>
+    private static List<Inline> CollapseRanges(List<Inline> inlines)
+    {
+        for (int i = 0; i + 2 < inlines.Count; i++)
+            if (inlines[i].Href is { } h && inlines[i + 1].Href is null && inlines[i + 1].Text == " to " && inlines[i + 2].Href == h)
+                inlines.RemoveRange(i + 1, 2);
+        return inlines;
     }
 
     private List<Inline>? ResolveSentence(Node n, string sentence)

@@ -305,6 +305,8 @@ internal sealed partial class LayoutRun
         var t = n.T!;
         if (t.NeverNa && !forced && !n.Generic) { n.Applicable = true; return; }
         if (n.Generic || forcedHere) { n.Applicable = false; return; }
+        // An Application Entity's 7.2.x section exists for every declared AE (PS3.2: repeat per AE; not N/A).
+        if (t.Repeat == "ae") { n.Applicable = true; return; }
         n.Applicable = !string.IsNullOrWhiteSpace(n.Content.Text)
             || n.Drafts.Any(d => d is DraftTable or DraftAuthor or DraftFigure or DraftPlain)
             || n.Children.Any(c => c.Applicable)
@@ -356,10 +358,10 @@ internal sealed partial class LayoutRun
 
     // ------------------------------------------------------------------ cover and TOC
 
-    private CoverInfo BuildCover()
+    private CoverPage BuildCover()
     {
         var p = _s.Product;
-        return new CoverInfo(p.Name, p.Version, p.Manufacturer, p.Date ?? DateFromEpoch(), p.DocumentId,
+        return new CoverPage(p.Name, p.Version, p.Manufacturer, p.Date ?? DateFromEpoch(), p.DocumentId,
             p.Covered.Select(c => string.Join(" ", new[] { c.Name, c.Version }.Concat(c.Options.Count > 0 ? new[] { "(" + string.Join("; ", c.Options) + ")" } : Array.Empty<string>()))).ToList());
     }
 

@@ -3,7 +3,7 @@ using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace Dcsc.Render.Markdown;
+namespace Dcsc.Render.Md;
 
 /// <summary>
 /// Makes author Markdown (narrative fields of the statement) safe to embed in a section:
@@ -13,7 +13,8 @@ namespace Dcsc.Render.Markdown;
 /// </summary>
 public static class AuthorMarkdown
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().UsePreciseSourceLocation().Build();
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables()
+        .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough).UsePreciseSourceLocation().Build();
 
     private sealed record Edit(int Start, int End, string Replacement); // End exclusive
 

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using HandlebarsDotNet;
 
-namespace Dcsc.Render.Markdown;
+namespace Dcsc.Render.Md;
 
 /// <summary>
 /// Escapes plain text for Markdown (registered as the Handlebars text encoder instead of HTML escaping):

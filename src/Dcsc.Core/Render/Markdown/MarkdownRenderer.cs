@@ -6,7 +6,7 @@ using Dcsc.Diagnostics;
 using Dcsc.Layout;
 using HandlebarsDotNet;
 
-namespace Dcsc.Render.Markdown;
+namespace Dcsc.Render.Md;
 
 /// <summary>The Markdown of a laid-out statement, or the diagnostics (DCS9002) that prevented it.</summary>
 public sealed record MarkdownResult(string? Markdown, IReadOnlyList<Diagnostic> Diagnostics)
@@ -135,7 +135,7 @@ public static partial class MarkdownRenderer
         };
     }
 
-    private static Dictionary<string, object?> CoverModel(CoverInfo c)
+    private static Dictionary<string, object?> CoverModel(CoverPage c)
     {
         var marker = new Dictionary<string, object?> { ["product"] = c.Product, ["version"] = c.Version };
         if (c.Date is not null) marker["date"] = c.Date;
