@@ -203,6 +203,9 @@ public static partial class MarkdownRenderer
     [GeneratedRegex(@"[ \t]+$", RegexOptions.Multiline)]
     private static partial Regex TrailingSpace();
 
+    [GeneratedRegex(@"([^\n])\n(<!-- dcsc:/)")]
+    private static partial Regex ClosingMarker();
+
     [GeneratedRegex(@"\n{3,}")]
     private static partial Regex BlankLines();
 
@@ -211,6 +214,7 @@ public static partial class MarkdownRenderer
     {
         var text = string.Join("\n\n", parts.Select(p => p.Replace("\r\n", "\n").Replace('\r', '\n').Trim('\n')).Where(p => p.Trim().Length > 0));
         text = TrailingSpace().Replace(text, "");
+        text = ClosingMarker().Replace(text, "$1\n\n$2");
         text = BlankLines().Replace(text, "\n\n");
         return text.TrimEnd('\n') + "\n";
     }
