@@ -67,4 +67,22 @@ public class BuildCommandTests
         Assert.Equal(2, code);
         Assert.Contains(value, err);
     }
+
+    [Fact]
+    public void Build_takes_the_date_from_SOURCE_DATE_EPOCH_when_the_source_has_none()
+    {
+        using var dir = new TestUtil.TempDir();
+        var f = dir.File("acme.yaml", Minimal.Yaml);
+        var outDir = Path.Combine(dir.Path, "out");
+        var old = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
+        try
+        {
+            Environment.SetEnvironmentVariable("SOURCE_DATE_EPOCH", "1767225600");
+            Assert.Equal(0, CliTests.Run("build", f, "-o", outDir).Code);
+        }
+        finally { Environment.SetEnvironmentVariable("SOURCE_DATE_EPOCH", old); }
+        var md = File.ReadAllText(Path.Combine(outDir, "acme.md"));
+        Assert.Contains("\"date\":\"2026-01-01\"", md);
+        Assert.Contains("\nDate: 2026-01-01\n", md);
+    }
 }
