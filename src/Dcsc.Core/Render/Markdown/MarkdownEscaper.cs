@@ -14,14 +14,14 @@ public sealed partial class MarkdownEscaper : ITextEncoder
 {
     public static readonly MarkdownEscaper Instance = new();
 
-    public void Encode(StringBuilder text, TextWriter target) => target.Write(Escape(text.ToString()));
+    public void Encode(StringBuilder? text, TextWriter target) => target.Write(Escape(text?.ToString()));
 
-    public void Encode(string text, TextWriter target) => target.Write(Escape(text));
+    public void Encode(string? text, TextWriter target) => target.Write(Escape(text));
 
-    public void Encode<T>(T text, TextWriter target) where T : IEnumerator<char>
+    public void Encode<T>(T? text, TextWriter target) where T : IEnumerator<char>
     {
         var sb = new StringBuilder();
-        while (text.MoveNext()) sb.Append(text.Current);
+        if (text is not null) while (text.MoveNext()) sb.Append(text.Current);
         target.Write(Escape(sb.ToString()));
     }
 
