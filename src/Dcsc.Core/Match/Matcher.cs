@@ -303,7 +303,9 @@ public static class Matcher
 
         /// <summary>Matching types of a C-FIND key row (the SCP table's column is spelled <c>matchingtype</c> in the template).</summary>
         private static IReadOnlySet<string> DimseTypes(TableRow row) =>
-            Cell(row, "matching_type").Concat(Cell(row, "matchingtype")).Select(t => t.Trim().ToUpperInvariant()).Where(t => t.Length > 0).ToHashSet();
+            Cell(row, "matching_type").Concat(Cell(row, "matchingtype"))
+                .SelectMany(v => v.Split(new[] { ',', ';', '/' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .Select(t => t.ToUpperInvariant().Replace(' ', '_').Replace('-', '_')).Where(t => t.Length > 0).ToHashSet();
 
         /// <summary>QIDO-RS attribute rows: a matching key or only a return key.</summary>
         private static IReadOnlySet<string> WebTypes(TableRow row) =>
