@@ -27,9 +27,9 @@ public static class Matcher
         run.Security();
         var required = (require ?? Array.Empty<string>()).Distinct().OrderBy(MatchServices.Order).ToList();
         foreach (var s in required)
-            if (!run.Findings.Any(f => f.Service == s))
+            if (!run.Findings.Any(f => f.Service == s && f.Level == MatchLevel.Compatible))
                 run.Add(MatchLevel.Incompatible, s, MatchServices.Title(s), null, run.A, run.B,
-                    $"Neither {nameA} nor {nameB} offers {MatchServices.Title(s)} to the other: no SOP Class, transaction or profile of this service is used by one and supported by the other.",
+                    $"{MatchServices.Title(s)} is required, but neither {nameA} nor {nameB} offers it to the other: no SOP Class, transaction or profile of this service is used by one and supported by the other.",
                     a.Location.Span, b.Location.Span);
         var ordered = run.Findings.Select((f, i) => (f, i)).OrderBy(x => MatchServices.Order(x.f.Service)).ThenBy(x => x.i).Select(x => x.f).ToList();
         return new MatchReport(
@@ -104,10 +104,20 @@ public static class Matcher
                 }
                 var spanY = ys?.Location.Span ?? y.Root("sop_classes");
                 var what = ys is null ? $"{y.Name} does not support {name}" : $"{y.Name} does not accept {name} as SCP (it supports it {OtherRoles(ys)})";
-                if (!xs.IsScp)
+                bool yTakesPart = y.Sops.Values.Any(s => s.IsScp && ServiceOf(y.ServiceClass(s.Uid), y.SopName(s.Uid)) == service);
+                if (!yTakesPart)
+                {
+                    // Y provides no SOP Class of this service at all: not a mismatch between the two, a service
+                    // X needs from some other system (a modality's worklist from the RIS, not from the PACS).
+                    if (!xs.IsScp)
+                        Add(MatchLevel.Warning, service, name, uid, x, y,
+                            $"{what}, nor any other {MatchServices.Title(service)} SOP Class as SCP; {x.Name} uses it as SCU and needs another system for it.",
+                            xs.Location.Of("scu"), spanY);
+                }
+                else if (!xs.IsScp)
                     Add(MatchLevel.Incompatible, service, name, uid, x, y,
                         $"{what}; {x.Name} uses it as SCU.", xs.Location.Of("scu"), spanY);
-                else if (y.Sops.Values.Any(s => s.IsScp && ServiceOf(y.ServiceClass(s.Uid), y.SopName(s.Uid)) == service))
+                else
                     // X stores and forwards this class (SCU and SCP): what reaches Y depends on what X holds.
                     Add(MatchLevel.Warning, service, name, uid, x, y,
                         $"{what}; {x.Name} may send it (it is SCU and SCP for it).", xs.Location.Of("scu"), spanY);
@@ -305,7 +315,20 @@ public static class Matcher
         private static IReadOnlySet<string> DimseTypes(TableRow row) =>
             Cell(row, "matching_type").Concat(Cell(row, "matchingtype"))
                 .SelectMany(v => v.Split(new[] { ',', ';', '/' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                .Select(t => t.ToUpperInvariant().Replace(' ', '_').Replace('-', '_')).Where(t => t.Length > 0).ToHashSet();
+                .Select(t => MatchingType(t.ToUpperInvariant().Replace(' ', '_').Replace('-', '_'))).Where(t => t.Length > 0).ToHashSet();
+
+        /// <summary>The template's matching types, also from the usual abbreviations (S, L, *, U, R, Q).</summary>
+        private static string MatchingType(string t) => t switch
+        {
+            "S" or "SV" or "SINGLE" or "SINGLE_VALUE_MATCHING" => "SINGLE_VALUE",
+            "*" or "W" or "WILDCARD_MATCHING" => "WILDCARD",
+            "U" or "UNIVERSAL_MATCHING" or "RETURN" => "UNIVERSAL",
+            "R" or "RANGE_MATCHING" => "RANGE",
+            "L" or "LIST_OF_UID" or "LIST_OF_UIDS" or "UID_LIST" => "UID",
+            "Q" or "SEQ" or "SEQUENCE_MATCHING" => "SEQUENCE",
+            "-" or "NONE" or "N/A" => "",
+            _ => t,
+        };
 
         /// <summary>QIDO-RS attribute rows: a matching key or only a return key.</summary>
         private static IReadOnlySet<string> WebTypes(TableRow row) =>
@@ -376,7 +399,8 @@ public static class Matcher
                 }
                 var yt = types(yrow);
                 if (matching.Count == 0 || yt.Count == 0) continue;
-                var unsupported = matching.Where(t => !yt.Contains(t)).ToList();
+                // Wildcard matching with a value that has no wildcard characters is single value matching (PS3.4 C.2.2.2.4).
+                var unsupported = matching.Where(t => !yt.Contains(t) && !(t == "SINGLE_VALUE" && yt.Contains("WILDCARD"))).ToList();
                 if (unsupported.Count == 0) continue;
                 problems++;
                 var yMatching = yt.Where(t => t != "UNIVERSAL").OrderBy(t => t, StringComparer.Ordinal).ToList();
@@ -396,24 +420,32 @@ public static class Matcher
 
         public void Association()
         {
-            var seen = new HashSet<(string, string)>();
-            foreach (var (x, y, xae, yae, _) in _dimsePairs)
+            // Maximum PDU length: one finding for the pair, with the limits of the AEs that take part.
+            if (_dimsePairs.Count > 0)
             {
-                var key = x.IsA ? (xae, yae) : (yae, xae);
-                if (!seen.Add(key)) continue;
-                long? px = x.MaxPdu(xae), py = y.MaxPdu(yae);
-                if (px is null || py is null) continue;
-                Add(MatchLevel.Compatible, MatchServices.Association, $"Maximum PDU length ({xae} / {yae})", null, x, y,
-                    $"{x.Name} ({xae}) receives PDUs of up to {Bytes(px.Value)} and {y.Name} ({yae}) up to {Bytes(py.Value)}; each side sends within the limit the other announces (PS3.7 D.1), so the sizes need not agree.",
-                    x.MaxPduSpan(xae), y.MaxPduSpan(yae));
+                string Limits(Party p)
+                {
+                    var aes = _dimsePairs.SelectMany(d => new[] { (d.X, d.XAe), (d.Y, d.YAe) }).Where(t => t.Item1 == p).Select(t => t.Item2).Distinct().ToList();
+                    var byValue = aes.GroupBy(ae => p.MaxPdu(ae)).Where(g => g.Key is not null).OrderBy(g => g.Key).ToList();
+                    return byValue.Count == 0 ? "" : Text.And(byValue.Select(g => $"{Bytes(g.Key!.Value)} ({string.Join(", ", g)})"));
+                }
+                string la = Limits(A), lb = Limits(B);
+                if (la.Length > 0 && lb.Length > 0)
+                {
+                    string aeA = _dimsePairs.Select(d => d.X == A ? d.XAe : d.YAe).First(), aeB = _dimsePairs.Select(d => d.X == B ? d.XAe : d.YAe).First();
+                    Add(MatchLevel.Compatible, MatchServices.Association, "Maximum PDU length", null, A, B,
+                        $"{A.Name} receives PDUs of up to {la}; {B.Name} up to {lb}. Each side sends within the limit the other announces (PS3.7 D.1), so the sizes need not agree.",
+                        A.MaxPduSpan(aeA), B.MaxPduSpan(aeB), both: true);
+                }
             }
-            // Text travels both ways (requests and responses: a worklist or query SCP sends names to its SCU), so
-            // character sets are compared in both directions once the products exchange anything beyond Verification.
-            bool exchanges = _webFrom.Count > 0 || _dimsePairs.Any(p => p.Service != MatchServices.Verification);
-            if (!exchanges) return;
+            // Character sets: X sends text to Y when it sends data sets (SCU of anything but Verification) or answers
+            // queries (SCP of Query/Retrieve, Worklist, UPS); DICOMweb carries text both ways.
             foreach (var (x, y) in Directions)
             {
-                if (x.S.CharacterSets.Count == 0) continue;
+                bool sendsText = _webFrom.Count > 0
+                    || _dimsePairs.Any(p => p.X == x && p.Service != MatchServices.Verification)
+                    || _dimsePairs.Any(p => p.Y == x && p.Service is MatchServices.QueryRetrieve or MatchServices.Worklist or MatchServices.Ups);
+                if (!sendsText || x.S.CharacterSets.Count == 0) continue;
                 var accepted = y.S.CharacterSets.Select(c => NormCharset(c.DefinedTerm)).ToHashSet();
                 var missing = x.S.CharacterSets.Where(c => !IsDefaultRepertoire(c.DefinedTerm) && !accepted.Contains(NormCharset(c.DefinedTerm))).ToList();
                 foreach (var c in missing)
@@ -446,8 +478,10 @@ public static class Matcher
                     var yt = y.S.DicomWeb.Transactions.FirstOrDefault(t => t.OriginServer && SameTransaction(t, xt));
                     if (yt is null)
                     {
-                        Add(MatchLevel.Incompatible, MatchServices.DicomWeb, label, null, x, y,
-                            $"{y.Name} does not offer {label} as origin server; {x.Name} uses it as user agent.",
+                        bool server = y.S.DicomWeb.Transactions.Any(t => t.OriginServer);
+                        Add(server ? MatchLevel.Incompatible : MatchLevel.Warning, MatchServices.DicomWeb, label, null, x, y,
+                            server ? $"{y.Name} does not offer {label} as origin server; {x.Name} uses it as user agent."
+                                   : $"{y.Name} is not a DICOMweb origin server; {x.Name} uses {label} as user agent and needs another system for it.",
                             xt.Location.Of("user_agent"), y.S.DicomWeb.Transactions.FirstOrDefault(t => SameTransaction(t, xt))?.Location.Span ?? y.Root("dicomweb"));
                         continue;
                     }
@@ -542,8 +576,9 @@ public static class Matcher
                     if (yp is null)
                     {
                         var other = y.S.MediaProfiles.FirstOrDefault(p => Norm(p.Profile) == Norm(xp.Profile));
-                        Add(MatchLevel.Incompatible, MatchServices.Media, xp.Profile, null, x, y,
-                            y.S.MediaProfiles.Any(p => p.Fsr)
+                        bool reader = y.S.MediaProfiles.Any(p => p.Fsr);
+                        Add(reader ? MatchLevel.Incompatible : MatchLevel.Warning, MatchServices.Media, xp.Profile, null, x, y,
+                            reader
                                 ? $"{y.Name} does not read {xp.Profile} media ({xp.Media}), which {x.Name} {role}; {y.Name} reads {Text.And(y.S.MediaProfiles.Where(p => p.Fsr).Select(p => p.Profile).Distinct())}."
                                 : $"{y.Name} reads no DICOM media (no File-Set Reader profile); {x.Name} {role} {xp.Profile} media ({xp.Media}).",
                             xp.Location.Of("profile"), other?.Location.Of("fsr") ?? y.Root("media"));
@@ -602,17 +637,19 @@ public static class Matcher
             // Other profiles: what one side creates or sends, the other should consume or receive.
             foreach (var (x, y) in Directions)
             {
-                foreach (var p in x.S.Security.Profiles.Where(p => p.Kind != "secure_transport" && p.Sender).OrderBy(p => p.Profile, StringComparer.Ordinal))
+                // Only profiles whose product one side makes for the other: digital signatures and secured media
+                // (audit trail, de-identification and user identity profiles concern other systems or are checked below).
+                foreach (var p in x.S.Security.Profiles.Where(p => p.Kind is "digital_signature" or "media_storage" && p.Sender).OrderBy(p => p.Profile, StringComparer.Ordinal))
                 {
                     var q = y.S.Security.Profiles.FirstOrDefault(o => o.Receiver && NormProfile(o.Profile) == NormProfile(p.Profile));
                     var what = KindText(p.Kind);
                     if (q is null)
                         Add(MatchLevel.Warning, MatchServices.Security, p.Profile, null, x, y,
-                            $"{x.Name} supports the {p.Profile} ({what}) as sender or creator; {y.Name} does not support it as receiver or consumer, so it does not benefit from it.",
+                            $"{x.Name} creates {what} with the {p.Profile}; {y.Name} does not support it as receiver, so it cannot verify or read them.",
                             p.Location.Of("sender"), y.Root("security"));
                     else
                         Add(MatchLevel.Compatible, MatchServices.Security, p.Profile, null, x, y,
-                            $"{y.Name} supports the {p.Profile} ({what}) as receiver for what {x.Name} sends.",
+                            $"{y.Name} supports the {p.Profile} as receiver for the {what} {x.Name} creates.",
                             p.Location.Of("sender"), q.Location.Of("receiver"));
                 }
                 // User Identity Negotiation (PS3.7 D.3.3.7): types the initiator sends against types the acceptor supports.
@@ -629,8 +666,8 @@ public static class Matcher
         private static string KindText(string kind) => kind switch
         {
             "secure_use" => "secure use / user identity",
-            "digital_signature" => "digital signature",
-            "media_storage" => "media storage security",
+            "digital_signature" => "digital signatures",
+            "media_storage" => "secured media",
             _ => "security profile",
         };
 

@@ -29,7 +29,7 @@ public class MatchCliTests
         Assert.Equal(1, CliTests.Run("match", "--require", "storage", a, b).Code);
         var (code, stdout, _) = CliTests.Run("match", "--require", "storage-commitment", "--require", "security", a, b);
         Assert.Equal(0, code);
-        Assert.Contains("Modality Worklist [worklist]: incompatible (not in the verdict)", stdout);
+        Assert.Contains("Storage [storage]: incompatible (not in the verdict)", stdout);
     }
 
     [Theory]
