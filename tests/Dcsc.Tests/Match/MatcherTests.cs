@@ -296,4 +296,21 @@ public class MatcherTests
         var ok = Match(a, b.Replace("STD-GEN-DVD-JPEG", "STD-GEN-CD"));
         Assert.Equal(MatchLevel.Compatible, Assert.Single(ok.Findings, x => x.Service == MatchServices.Media).Level);
     }
+
+    [Fact]
+    public void Bundled_modality_and_archive_examples_store_with_syntaxes_in_common()
+    {
+        var a = Compilation.Check(TestUtil.Repo("examples", "ct-modality.yaml"));
+        var b = Compilation.Check(TestUtil.Repo("examples", "image-archive.yaml"));
+        Assert.False(a.HasErrors || b.HasErrors);
+        var r = Matcher.Match(a.Statement!, b.Statement!, new[] { MatchServices.Storage });
+        var storage = r.Findings.Where(f => f.Service == MatchServices.Storage && f.Flow == MatchFlow.AToB).ToList();
+        var ct = Assert.Single(storage, f => f.SubjectUid == "1.2.840.10008.5.1.4.1.1.2");
+        Assert.Equal(MatchLevel.Compatible, ct.Level);
+        Assert.Contains("Explicit VR Little Endian", ct.Common);
+        Assert.StartsWith("Acme Vault PACS accepts CT Image Storage from Acme Helix CT in ", ct.Message);
+        Assert.Equal(MatchLevel.Compatible, r.Verdict);
+        // The archive is no worklist provider: reported, as a warning, outside the storage verdict.
+        Assert.Contains(r.Findings, f => f.Service == MatchServices.Worklist && f.Level == MatchLevel.Warning);
+    }
 }
