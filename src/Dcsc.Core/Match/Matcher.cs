@@ -311,7 +311,7 @@ public static class Matcher
 
         // ------------------------------------------------------------------------------------------------ query keys
 
-        /// <summary>Matching types of a C-FIND key row (the SCP table's column is spelled <c>matchingtype</c> in the template).</summary>
+        /// <summary>Matching types of a C-FIND key row (<c>matchingtype</c>: the column key of older template data).</summary>
         private static IReadOnlySet<string> DimseTypes(TableRow row) =>
             Cell(row, "matching_type").Concat(Cell(row, "matchingtype"))
                 .SelectMany(v => v.Split(new[] { ',', ';', '/' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

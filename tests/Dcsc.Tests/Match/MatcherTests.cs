@@ -127,10 +127,10 @@ public class MatcherTests
               supported_c_find_attribute_matching_for_study_root_q_r_model_scp:
                 - attribute_name: Patient's Name
                   tag: (0010,0010)
-                  matchingtype: SINGLE_VALUE
+                  matching_type: SINGLE_VALUE
                 - attribute_name: Study Date
                   tag: (0008,0020)
-                  matchingtype: S, R
+                  matching_type: [SINGLE_VALUE, RANGE]
         """;
 
     private static string AppendSops(string yaml, string extra)
