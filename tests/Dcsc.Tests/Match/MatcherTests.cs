@@ -298,7 +298,7 @@ public class MatcherTests
     }
 
     [Fact]
-    public void Bundled_modality_and_archive_examples_store_with_syntaxes_in_common()
+    public void Bundled_modality_and_archive_examples_store_with_syntaxes_in_common_and_name_what_the_archive_refuses()
     {
         var a = Compilation.Check(TestUtil.Repo("examples", "ct-modality.yaml"));
         var b = Compilation.Check(TestUtil.Repo("examples", "image-archive.yaml"));
@@ -309,7 +309,11 @@ public class MatcherTests
         Assert.Equal(MatchLevel.Compatible, ct.Level);
         Assert.Contains("Explicit VR Little Endian", ct.Common);
         Assert.StartsWith("Acme Vault PACS accepts CT Image Storage from Acme Helix CT in ", ct.Message);
-        Assert.Equal(MatchLevel.Compatible, r.Verdict);
+        // The archive does not take the performed protocol the modality can forward: named, and incompatible.
+        var protocol = Assert.Single(storage, f => f.SubjectUid == "1.2.840.10008.5.1.4.1.1.200.2");
+        Assert.Equal(MatchLevel.Incompatible, protocol.Level);
+        Assert.Contains("Acme Vault PACS does not support CT Performed Procedure Protocol Storage", protocol.Message);
+        Assert.Equal(MatchLevel.Incompatible, r.Verdict);
         // The archive is no worklist provider: reported, as a warning, outside the storage verdict.
         Assert.Contains(r.Findings, f => f.Service == MatchServices.Worklist && f.Level == MatchLevel.Warning);
     }
