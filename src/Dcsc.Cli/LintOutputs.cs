@@ -5,13 +5,13 @@ using Dcsc.Diagnostics.Formats;
 namespace Dcsc.Cli;
 
 /// <summary>One lint report: a format and where it goes (null: standard output).</summary>
-internal sealed record LintOutput(string Format, string? Path);
+public sealed record LintOutput(string Format, string? Path);
 
 /// <summary>
 /// The output side of <c>dcsc lint</c>: report formats (each to stdout or its own file), the baseline of
 /// known findings, and the exit code. Kept out of CommandLine.cs so the lint verb stays a thin parser.
 /// </summary>
-internal static class LintOutputs
+public static class LintOutputs
 {
     public static readonly string[] Formats = { "text", "json", "sarif", "github", "markdown" };
 
