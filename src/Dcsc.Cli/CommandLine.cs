@@ -61,6 +61,7 @@ public static class CommandLine
         root.Subcommands.Add(LintCommand(stdout, stderr));
         root.Subcommands.Add(SchemaCommand(stdout));
         root.Subcommands.Add(DiffCommand.Create(stdout, stderr));
+        root.Subcommands.Add(InitCommand.Create(stdout, stderr));
         return root;
     }
 
