@@ -24,22 +24,34 @@ public sealed record Change(ChangeKind Kind, string Category, string Subject, st
 /// Compares two statements by what they mean for conformance, not by text: Application Entities, SOP Classes
 /// and their roles per AE, Transfer Syntax Sets and their syntaxes, DICOMweb transactions and media types,
 /// query keys (rows of the query-key tables), IODs, modules and attributes, security profiles, character sets.
-/// Order of declaration and formatting do not matter; a removed parent does not also list its children.
+/// Order of declaration and formatting do not matter. What is added or removed as a whole is one change:
+/// a removed SOP Class does not also list its roles, its place in activities or its IOD; a removed AE
+/// does not also list the roles SOP Classes had on it.
 /// </summary>
 public static class StatementDiff
 {
     public static IReadOnlyList<Change> Compare(Statement oldS, Statement newS)
     {
+        // What appears or disappears as a whole: its consequences elsewhere are not listed again.
+        var sopUids = Symmetric(oldS.SopClasses.Select(x => x.Uid), newS.SopClasses.Select(x => x.Uid));
+        var aeNames = Symmetric(oldS.ApplicationEntities.Select(x => x.Name), newS.ApplicationEntities.Select(x => x.Name));
         var c = new Collector();
-        ApplicationEntities(c, oldS, newS);
+        ApplicationEntities(c, oldS, newS, sopUids);
         TransferSyntaxSets(c, oldS, newS);
-        SopClasses(c, oldS, newS);
+        SopClasses(c, oldS, newS, aeNames);
         WebTransactions(c, oldS, newS);
         QueryKeys(c, oldS, newS);
-        Iods(c, oldS, newS);
+        Iods(c, oldS, newS, sopUids);
         Security(c, oldS, newS);
         CharacterSets(c, oldS, newS);
         return c.Changes;
+    }
+
+    private static HashSet<string> Symmetric(IEnumerable<string> a, IEnumerable<string> b)
+    {
+        var set = a.ToHashSet(StringComparer.Ordinal);
+        set.SymmetricExceptWith(b);
+        return set;
     }
 
     private sealed class Collector
@@ -51,10 +63,10 @@ public static class StatementDiff
 
         /// <summary>Matches items by key; reports added and removed ones, and calls <paramref name="both"/> for pairs.</summary>
         public void Match<T>(IEnumerable<T> olds, IEnumerable<T> news, Func<T, string> key, string category, Func<T, string> subject,
-            Func<T, SourceSpan> span, Action<T, T>? both = null)
+            Func<T, SourceSpan> span, Action<T, T>? both = null, Func<T, bool>? implied = null)
         {
-            var o = First(olds, key);
-            var n = First(news, key);
+            var o = First(olds.Where(x => implied is null || !implied(x)), key);
+            var n = First(news.Where(x => implied is null || !implied(x)), key);
             foreach (var (k, item) in o)
                 if (!n.ContainsKey(k)) Removed(category, subject(item), span(item));
             foreach (var (k, item) in n)
@@ -94,7 +106,7 @@ public static class StatementDiff
     private static string YN(bool b) => b ? "Y" : "N";
     private static string Q(string s) => "\"" + s + "\"";
 
-    private static void ApplicationEntities(Collector c, Statement o, Statement n) =>
+    private static void ApplicationEntities(Collector c, Statement o, Statement n, HashSet<string> sopUids) =>
         c.Match(o.ApplicationEntities, n.ApplicationEntities, a => a.Name, "Application Entity", a => a.Name, a => a.Location.Span, (a, b) =>
         {
             c.Field("Application Entity", a.Name, "AE Title", a.AeTitle, b.AeTitle, a.Location.Of("ae_title"), b.Location.Of("ae_title"));
@@ -103,7 +115,8 @@ public static class StatementDiff
             c.Match(a.Activities, b.Activities, x => x.Name, "Real-World Activity", x => $"{Q(x.Name)} of {a.Name}", x => x.Location.Span, (x, y) =>
             {
                 c.Field("Real-World Activity", $"{Q(x.Name)} of {a.Name}", "role", x.Role.ToString().ToLowerInvariant(), y.Role.ToString().ToLowerInvariant(), x.Location.Of("role"), y.Location.Of("role"));
-                c.Members("Real-World Activity", $"{Q(x.Name)} of {a.Name}", "SOP Class", x.SopClasses, y.SopClasses, x.Location.Of("sop_classes"), y.Location.Of("sop_classes"));
+                c.Members("Real-World Activity", $"{Q(x.Name)} of {a.Name}", "SOP Class", x.SopClasses.Where(u => !sopUids.Contains(u)),
+                    y.SopClasses.Where(u => !sopUids.Contains(u)), x.Location.Of("sop_classes"), y.Location.Of("sop_classes"));
             });
         });
 
@@ -124,16 +137,16 @@ public static class StatementDiff
                 c.Changed("Transfer Syntax Set", subject, a.Location.Of("transfer_syntaxes"), b.Location.Of("transfer_syntaxes"), "order of preference changed");
         });
 
-    private static void SopClasses(Collector c, Statement o, Statement n) =>
+    private static void SopClasses(Collector c, Statement o, Statement n, HashSet<string> aeNames) =>
         c.Match(o.SopClasses, n.SopClasses, s => s.Uid, "SOP Class", s => $"{Q(s.Name)} ({s.Uid})", s => s.Location.Span, (a, b) =>
         {
             var subject = $"{Q(b.Name)} ({b.Uid})";
             const string cat = "SOP Class";
             c.Field(cat, subject, "name", a.Name, b.Name, a.Location.Of("name"), b.Location.Of("name"));
-            foreach (var ae in a.Scu.Except(b.Scu).Order(StringComparer.Ordinal)) c.Changed(cat, subject, a.Location.Of("scu"), b.Location.Of("scu"), $"SCU role on {ae} removed");
-            foreach (var ae in b.Scu.Except(a.Scu).Order(StringComparer.Ordinal)) c.Changed(cat, subject, a.Location.Of("scu"), b.Location.Of("scu"), $"SCU role on {ae} added");
-            foreach (var ae in a.Scp.Except(b.Scp).Order(StringComparer.Ordinal)) c.Changed(cat, subject, a.Location.Of("scp"), b.Location.Of("scp"), $"SCP role on {ae} removed");
-            foreach (var ae in b.Scp.Except(a.Scp).Order(StringComparer.Ordinal)) c.Changed(cat, subject, a.Location.Of("scp"), b.Location.Of("scp"), $"SCP role on {ae} added");
+            foreach (var ae in a.Scu.Except(b.Scu).Where(x => !aeNames.Contains(x)).Order(StringComparer.Ordinal)) c.Changed(cat, subject, a.Location.Of("scu"), b.Location.Of("scu"), $"SCU role on {ae} removed");
+            foreach (var ae in b.Scu.Except(a.Scu).Where(x => !aeNames.Contains(x)).Order(StringComparer.Ordinal)) c.Changed(cat, subject, a.Location.Of("scu"), b.Location.Of("scu"), $"SCU role on {ae} added");
+            foreach (var ae in a.Scp.Except(b.Scp).Where(x => !aeNames.Contains(x)).Order(StringComparer.Ordinal)) c.Changed(cat, subject, a.Location.Of("scp"), b.Location.Of("scp"), $"SCP role on {ae} removed");
+            foreach (var ae in b.Scp.Except(a.Scp).Where(x => !aeNames.Contains(x)).Order(StringComparer.Ordinal)) c.Changed(cat, subject, a.Location.Of("scp"), b.Location.Of("scp"), $"SCP role on {ae} added");
             foreach (var (field, key, x, y) in new[]
             {
                 ("User Agent", "user_agent", a.UserAgent, b.UserAgent), ("Origin Server", "origin_server", a.OriginServer, b.OriginServer),
@@ -184,8 +197,8 @@ public static class StatementDiff
             }
         });
 
-    private static void Iods(Collector c, Statement o, Statement n) =>
-        c.Match(o.Iods, n.Iods, i => i.SopClass + "\n" + i.Name, "IOD", i => $"{Q(i.Name)} ({i.SopClass})", i => i.Location.Span, (a, b) =>
+    private static void Iods(Collector c, Statement o, Statement n, HashSet<string> sopUids) =>
+        c.Match(o.Iods, n.Iods, i => i.SopClass + "\n" + i.Name, "IOD", i => $"{Q(i.Name)} ({i.SopClass})", i => i.Location.Span, implied: i => sopUids.Contains(i.SopClass), both: (a, b) =>
         {
             var iod = $"{Q(b.Name)}";
             Modules(c, iod, a.Modules, b.Modules);

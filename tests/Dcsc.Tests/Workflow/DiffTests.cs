@@ -165,3 +165,44 @@ public class DiffTests
         Assert.Contains("DCS0053", stdout);
     }
 }
+
+public class DiffExampleTests
+{
+    private static void CopyDir(string from, string to)
+    {
+        foreach (var d in Directory.GetDirectories(from, "*", SearchOption.AllDirectories)) Directory.CreateDirectory(d.Replace(from, to));
+        foreach (var f in Directory.GetFiles(from, "*", SearchOption.AllDirectories)) File.Copy(f, f.Replace(from, to), true);
+    }
+
+    [Fact]
+    public void Bundled_example_minus_a_sop_class_plus_a_transfer_syntax_is_two_changes()
+    {
+        using var dir = new TestUtil.TempDir();
+        CopyDir(TestUtil.Repo("examples"), dir.Path);
+        var original = Path.Combine(dir.Path, "ct-modality.yaml");
+        var lines = File.ReadAllLines(original).ToList();
+
+        // Remove the Secondary Capture SOP Class declaration and its mentions in activities.
+        int start = lines.FindIndex(l => l == "  - uid: 1.2.840.10008.5.1.4.1.1.7");
+        Assert.True(start > 0);
+        int end = lines.FindIndex(start + 1, l => l.StartsWith("  - ", StringComparison.Ordinal) || (l.Length > 0 && !l.StartsWith(' ')));
+        lines.RemoveRange(start, end - start);
+        lines.RemoveAll(l => l.Trim() == "- 1.2.840.10008.5.1.4.1.1.7");
+        // Add a Transfer Syntax to the first set.
+        int ts = lines.FindIndex(l => l.Trim() == "transfer_syntaxes:");
+        var indent = lines[ts + 1][..lines[ts + 1].IndexOf('-')];
+        lines.Insert(ts + 1, indent + "- uid: 1.2.840.10008.1.2.2");
+        lines.Insert(ts + 2, indent + "  name: Explicit VR Big Endian (Retired)");
+        var edited = Path.Combine(dir.Path, "ct-modality-edited.yaml");
+        File.WriteAllLines(edited, lines);
+
+        var a = Dcsc.Pipeline.Compilation.Check(original);
+        var b = Dcsc.Pipeline.Compilation.Check(edited);
+        Assert.False(b.HasErrors, string.Join("\n", b.Diagnostics.Items));
+        var changes = StatementDiff.Compare(a.Statement!, b.Statement!);
+        Assert.Equal(2, changes.Count);
+        Assert.Contains(changes, c => c.Kind == ChangeKind.Removed && c.Category == "SOP Class" && c.Subject.Contains("1.2.840.10008.5.1.4.1.1.7"));
+        Assert.Contains(changes, c => c.Kind == ChangeKind.Added && c.Category == "Transfer Syntax" && c.Subject.Contains("1.2.840.10008.1.2.2"));
+        Assert.Empty(StatementDiff.Compare(a.Statement!, Dcsc.Pipeline.Compilation.Check(original).Statement!));
+    }
+}
