@@ -3,6 +3,7 @@ using Dcsc.Pipeline;
 
 namespace Dcsc.Tests.Workflow;
 
+[Collection(WorkflowCollection.Name)]
 public class BaselineTests
 {
     private static IReadOnlyList<Diagnostic> Check(string file) => Compilation.Check(file).Diagnostics.Sorted();

@@ -5,6 +5,7 @@ using Dcsc.Tests.Cli;
 
 namespace Dcsc.Tests.Workflow;
 
+[Collection(WorkflowCollection.Name)]
 public class DiffTests
 {
     internal static string Base => File.ReadAllText(TestUtil.Repo("tests", "Dcsc.Tests", "Workflow", "Data", "statement.yaml"));
@@ -166,6 +167,7 @@ public class DiffTests
     }
 }
 
+[Collection(WorkflowCollection.Name)]
 public class DiffExampleTests
 {
     private static void CopyDir(string from, string to)

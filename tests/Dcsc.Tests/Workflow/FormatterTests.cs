@@ -3,6 +3,7 @@ using Dcsc.Diagnostics.Formats;
 
 namespace Dcsc.Tests.Workflow;
 
+[Collection(WorkflowCollection.Name)]
 public class FormatterTests
 {
     private static Diagnostic D(string msg, Severity sev = Severity.Error, string file = "/repo/dir/s.yaml") =>

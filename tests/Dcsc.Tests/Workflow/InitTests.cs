@@ -5,6 +5,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Dcsc.Tests.Workflow;
 
+[Collection(WorkflowCollection.Name)]
 public class InitTests
 {
     private static readonly string[] Expected = { "dcsc.yaml", "statement.yaml", ".dcsc/dcsc.schema.json", ".github/workflows/dcsc.yml" };

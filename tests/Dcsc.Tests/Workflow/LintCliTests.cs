@@ -3,6 +3,7 @@ using Dcsc.Tests.Cli;
 
 namespace Dcsc.Tests.Workflow;
 
+[Collection(WorkflowCollection.Name)]
 public class LintCliTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using NJsonSchema;
 
 namespace Dcsc.Tests.Workflow;
 
+[Collection(WorkflowCollection.Name)]
 public class SarifTests
 {
     private static readonly Lazy<JsonSchema> Schema = new(() =>

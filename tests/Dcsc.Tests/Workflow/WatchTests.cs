@@ -2,6 +2,7 @@ using Dcsc.Cli;
 
 namespace Dcsc.Tests.Workflow;
 
+[Collection(WorkflowCollection.Name)]
 public class WatchTests
 {
     private static async Task Until(Func<bool> condition, int ms = 10000)
