@@ -153,7 +153,7 @@ internal sealed partial class LayoutRun
         if (!cell.Contains("{mtable:", StringComparison.Ordinal)) return cell.Length == 0 ? Array.Empty<Inline>() : new[] { new Inline(cell) };
         var result = new List<Inline>();
         int pos = 0;
-        foreach (Match m in ModuleTableToken.Matches(cell))
+        foreach (System.Text.RegularExpressions.Match m in ModuleTableToken.Matches(cell))
         {
             if (m.Index > pos) result.Add(new Inline(cell[pos..m.Index]));
             var target = _tablesByUid.Values.FirstOrDefault(t => t.ModuleKey == m.Groups[1].Value && IsShown(t));
@@ -212,7 +212,7 @@ internal sealed partial class LayoutRun
     {
         var result = new List<Inline>();
         int pos = 0;
-        foreach (Match m in Token.Matches(sentence))
+        foreach (System.Text.RegularExpressions.Match m in Token.Matches(sentence))
         {
             if (m.Index > pos) result.Add(new Inline(sentence[pos..m.Index]));
             pos = m.Index + m.Length;

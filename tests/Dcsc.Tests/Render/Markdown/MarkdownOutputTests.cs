@@ -43,7 +43,7 @@ public class MarkdownOutputTests
                 Assert.DoesNotContain("<", line);                 // raw HTML, <placeholder>, <<choice>>
                 Assert.DoesNotMatch(@"\{(table|section|figure|placeholder|choice|product|ae|activity|iod|template|module|mapping|finding_site|mtable)\b", line);
                 // An unescaped "[" must open a link to an anchor or an http(s) URL (instruction text "[...]" never passes).
-                foreach (Match m in Regex.Matches(line, @"(?<!\\)\["))
+                foreach (System.Text.RegularExpressions.Match m in Regex.Matches(line, @"(?<!\\)\["))
                     Assert.Matches(@"^\[[^\]]*\]\((#|https?://)", line[m.Index..]);
             }
         }
