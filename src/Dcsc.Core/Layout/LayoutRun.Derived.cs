@@ -252,6 +252,14 @@ internal sealed partial class LayoutRun
                     ("origin_server", ""), ("user_agent", ""), ("fsc", ""), ("fsu", ""), ("fsr", ""),
                     ("scu_2", r.Rtv ? YN(r.Scu) : ""), ("scp_2", r.Rtv ? YN(r.Scp) : "")));
             }
+            // DICOMweb services and media, by the AE that provides them (`ae` of a transaction or media profile).
+            foreach (var web in _s.DicomWeb.Transactions.Where(t => t.Ae == ae.Name).GroupBy(t => t.Service).OrderBy(g => g.Key, StringComparer.Ordinal))
+                rows.Add(Row(("application_entity", rows.Count == first ? ae.Name : ""), ("supported_services", web.Key + " Web Service"),
+                    ("scu", ""), ("scp", ""), ("origin_server", YN(web.Any(t => t.OriginServer))), ("user_agent", YN(web.Any(t => t.UserAgent)))));
+            var media = _s.MediaProfiles.Where(m => m.Ae == ae.Name).ToList();
+            if (media.Count > 0)
+                rows.Add(Row(("application_entity", rows.Count == first ? ae.Name : ""), ("supported_services", "Media Storage"),
+                    ("scu", ""), ("scp", ""), ("fsc", YN(media.Any(m => m.Fsc))), ("fsu", YN(media.Any(m => m.Fsu))), ("fsr", YN(media.Any(m => m.Fsr)))));
             if (rows.Count == first)
                 rows.Add(Row(("application_entity", ae.Name), ("supported_services", "")));
         }
