@@ -32,15 +32,18 @@ public static class Build
     {
         var diagnostics = new List<Diagnostic>(check.Diagnostics.Sorted());
         if (check.HasErrors || check.Statement is null) return new BuildResult(diagnostics, null, null);
-        var document = StatementLayout.Layout(check.Statement, options.Layout);
+        LaidOutDocument document;
+        using (StageTimer.Time("layout")) document = StatementLayout.Layout(check.Statement, options.Layout);
         diagnostics.AddRange(document.Diagnostics);
-        var md = MarkdownRenderer.Render(document, options.TemplatesDirectory);
+        MarkdownResult md;
+        using (StageTimer.Time("markdown")) md = MarkdownRenderer.Render(document, options.TemplatesDirectory);
         diagnostics.AddRange(md.Diagnostics);
         if (!md.Success || diagnostics.Any(d => d.Severity == Severity.Error)) return new BuildResult(diagnostics, null, null);
         var markdown = md.Markdown!;
         var outputs = new List<BuildOutput>();
         foreach (var f in options.Formats)
         {
+            using var timer = StageTimer.Time(f);
             outputs.Add(f switch
             {
                 "md" => new BuildOutput("md", new UTF8Encoding(false).GetBytes(markdown)),

@@ -20,7 +20,8 @@ public static class Compilation
     public static CheckResult Check(string path, LoaderLimits? limits = null, string? projectRoot = null)
     {
         var bag = new DiagnosticBag();
-        var source = new SourceLoader(bag, limits).Load(path, projectRoot);
+        LoadedSource? source;
+        using (StageTimer.Time("load")) source = new SourceLoader(bag, limits).Load(path, projectRoot);
         return Continue(path, source, bag);
     }
 
@@ -39,8 +40,11 @@ public static class Compilation
             bag.Report("DCS0050", source.Root.Span, $"the statement must be a mapping of keys (`product:`, `sop_classes:`, …); found {source.Root.KindName}");
             return new CheckResult(path, null, source, bag);
         }
-        if (!SchemaValidator.Validate(source, bag)) return new CheckResult(source.Path, null, source, bag);
-        var statement = ModelBinder.Bind(source);
+        bool valid;
+        using (StageTimer.Time("schema")) valid = SchemaValidator.Validate(source, bag);
+        if (!valid) return new CheckResult(source.Path, null, source, bag);
+        Statement statement;
+        using (StageTimer.Time("model")) statement = ModelBinder.Bind(source);
         return new CheckResult(source.Path, statement, source, bag);
     }
 }
