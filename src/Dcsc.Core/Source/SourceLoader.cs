@@ -232,7 +232,8 @@ public sealed class SourceLoader
                             YamlNode node = frame.IsMapping
                                 ? new YamlMapping(span, frame.Entries)
                                 : new YamlSequence(span, frame.Items);
-                            if (!Complete(stack, node, frame.Size + 1, frame.Anchor, anchors, ref root, ref rootSize, display)) return null;
+                            // Its children were counted as they completed: the container itself adds one node.
+                            if (!Complete(stack, node, frame.Size + 1, frame.Anchor, anchors, ref root, ref rootSize, display, cost: 1)) return null;
                             break;
                         }
                 }
@@ -377,9 +378,9 @@ public sealed class SourceLoader
     }
 
     private bool Complete(Stack<Frame> stack, YamlNode node, long size, AnchorName anchor,
-        Dictionary<string, Anchored> anchors, ref YamlNode? root, ref long rootSize, string display)
+        Dictionary<string, Anchored> anchors, ref YamlNode? root, ref long rootSize, string display, long? cost = null)
     {
-        _expandedNodes += size;
+        _expandedNodes += cost ?? size;
         if (_expandedNodes > _limits.MaxExpandedNodes)
         {
             _diagnostics.Report("DCS0004", node.Span, $"the document expands to more than {_limits.MaxExpandedNodes:N0} nodes through aliases (a \"billion laughs\" document?); see docs/limits.md");
