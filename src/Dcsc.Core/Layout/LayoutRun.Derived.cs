@@ -138,7 +138,9 @@ internal sealed partial class LayoutRun
     {
         var svc = ServiceOf(s);
         if (svc == "Real-Time Video") return false;
-        return IsStorageService(svc) || s.UserAgent || s.OriginServer || s.Fsc || s.Fsu || s.Fsr;
+        // Table 1-1 lists Storage SOP Classes; a SOP Class of unknown service (private, newer than the
+        // dictionary) is listed when it is exchanged on the web or on media, as instances are.
+        return IsStorageService(svc) || (svc.Length == 0 && (s.UserAgent || s.OriginServer || s.Fsc || s.Fsu || s.Fsr));
     }
 
     private List<RowSpec> StorageRows() => SopClassesByUid().Where(InStorageOverview).Select(s => Row(
