@@ -178,7 +178,8 @@ internal sealed partial class LayoutRun
         return rows;
     }
 
-    private List<RowSpec> DimseRows(Func<string, bool> service) => SopClassesByUid().Where(s => service(ServiceOf(s))).Select(s =>
+    // DIMSE overview tables (1-4 to 1-7) list a SOP Class only where it is used on the network (PS3.2: supported rows only).
+    private List<RowSpec> DimseRows(Func<string, bool> service) => SopClassesByUid().Where(s => service(ServiceOf(s)) && (s.IsScu || s.IsScp)).Select(s =>
     {
         var ts = TransferSyntaxesOf(s);
         return Row(("sop_class_name", s.Name), ("sop_class_uid", s.Uid), ("transfer_syntax_name", string.Join("; ", ts.Select(x => x.Name))),
