@@ -231,6 +231,7 @@ public sealed class SourceLoader
                                 return null;
                             }
                             _expandedChars += target.Chars;
+                            if (!WithinExpansionLimits(_expandedNodes + target.Size, Span(alias.Start, alias.End))) return null;
                             if (!Complete(stack, target.Node, target.Size, target.Chars, target.Height, target.Size, AnchorName.Empty, anchors, ref root, ref rootSize, ref rootHeight)) return null;
                             break;
                         }
@@ -413,6 +414,21 @@ public sealed class SourceLoader
         public readonly Dictionary<string, YamlScalar> Keys = new(StringComparer.Ordinal);
     }
 
+    private bool WithinExpansionLimits(long nodes, SourceSpan at)
+    {
+        if (nodes > _limits.MaxExpandedNodes)
+        {
+            _diagnostics.Report("DCS0004", at, $"the statement has more than {_limits.MaxExpandedNodes:N0} values, counting each use of an alias in full (a \"billion laughs\" document?); see docs/limits.md");
+            return false;
+        }
+        if (_expandedChars > _limits.MaxExpandedChars)
+        {
+            _diagnostics.Report("DCS0004", at, $"the statement's text is more than {_limits.MaxExpandedChars:N0} characters, counting each use of an alias in full; see docs/limits.md");
+            return false;
+        }
+        return true;
+    }
+
     /// <summary>
     /// Adds a finished node to its parent. <paramref name="size"/>, <paramref name="chars"/> and <paramref name="height"/>
     /// describe the node's subtree as expanded (for anchors); <paramref name="cost"/> is how many nodes it adds to the
@@ -422,16 +438,7 @@ public sealed class SourceLoader
         Dictionary<string, Anchored> anchors, ref YamlNode? root, ref long rootSize, ref int rootHeight)
     {
         _expandedNodes += cost;
-        if (_expandedNodes > _limits.MaxExpandedNodes)
-        {
-            _diagnostics.Report("DCS0004", node.Span, $"the statement has more than {_limits.MaxExpandedNodes:N0} values, counting each use of an alias in full (a \"billion laughs\" document?); see docs/limits.md");
-            return false;
-        }
-        if (_expandedChars > _limits.MaxExpandedChars)
-        {
-            _diagnostics.Report("DCS0004", node.Span, $"the statement's text is more than {_limits.MaxExpandedChars:N0} characters, counting each use of an alias in full; see docs/limits.md");
-            return false;
-        }
+        if (!WithinExpansionLimits(_expandedNodes, node.Span)) return false;
         if (!anchor.IsEmpty) anchors[anchor.Value] = new Anchored { Node = node, Size = size, Chars = chars, Height = height };
         if (stack.Count == 0)
         {

@@ -12,7 +12,7 @@ public class YamlCorpusTests
     [Theory]
     [InlineData("empty.yaml", "DCS0011", 1)]
     [InlineData("comment-only.yaml", "DCS0011", 1)]
-    [InlineData("billion-laughs.yaml", "DCS0004", 8)]
+    [InlineData("billion-laughs.yaml", "DCS0004", 9)]
     [InlineData("tabs.yaml", "DCS0002", 3)]
     [InlineData("duplicate-keys.yaml", "DCS0007", 5)]
     [InlineData("huge-number.yaml", "DCS0055", 6)]
@@ -27,6 +27,33 @@ public class YamlCorpusTests
         var file = box.Corpus(name);
         var r = box.RunChecked("lint", file);
         Sandbox.AssertDiagnostic(r, id, file, line);
+        Assert.True(r.Out.TrimEnd('\n').Split('\n').Length == 1, r.ToString());
+    }
+
+    [Theory]
+    [InlineData("99999999999999999999999999", "must be at most 65535")]
+    [InlineData("-99999999999999999999999999", "must be at least 1")]
+    [InlineData("1e400", "must be a whole number")]
+    [InlineData("0x10", "must be a whole number")]
+    [InlineData(".nan", "must be a whole number")]
+    public void Huge_and_odd_numbers_get_one_diagnostic(string value, string message)
+    {
+        using var box = new Sandbox();
+        var file = box.Write("n.yaml", Minimal.Yaml + "\nassociation:\n  port: " + value + "\n");
+        var r = box.RunChecked("lint", file);
+        Sandbox.AssertDiagnostic(r, message.Contains("whole") ? "DCS0050" : "DCS0055", file, 22, 9);
+        Assert.Contains(message, r.Out);
+        Assert.True(r.Out.TrimEnd('\n').Split('\n').Length == 1, r.ToString());
+    }
+
+    [Fact]
+    public void Huge_number_without_a_schema_maximum_is_out_of_range()
+    {
+        using var box = new Sandbox();
+        var file = box.Write("n.yaml", Minimal.Yaml + "\nassociation:\n  max_pdu_length: 123456789012345678901234567890123456789012345678901234567890\n");
+        var r = box.RunChecked("lint", file);
+        Sandbox.AssertDiagnostic(r, "DCS0055", file, 22, 19);
+        Assert.Contains("must be at most 9223372036854775807", r.Out);
     }
 
     [Fact]
@@ -199,7 +226,7 @@ public class YamlCorpusTests
         var r = ChildProcess.Run(new[] { "lint", bomb, deep, huge });
         Assert.True(r.Code == 1, r.ToString());
         Sandbox.AssertNoStackTrace(r);
-        Assert.Contains($"{bomb}(8,", r.Out);
+        Assert.Contains($"{bomb}(9,", r.Out);
         Assert.Contains($"{deep}(2,", r.Out);
         Assert.Contains($"{huge}: error DCS0006", r.Out);
     }
