@@ -120,6 +120,8 @@ public sealed class SchemaValidator
                     var name = error.Property ?? LastSegment(path);
                     var parentPath = path.EndsWith("." + name, StringComparison.Ordinal) ? path[..^(name.Length + 1)] : path == name ? "" : ParentPath(path);
                     var parentNode = json.NodeAt(parentPath) ?? node;
+                    // A value that is not a mapping at all gets its type error only, not one per missing key.
+                    if (parentNode is not null and not YamlMapping) return null;
                     return Make("DCS0052", parentNode, parentPath, file,
                         $"{(parentPath.Length == 0 ? "the statement" : Where(parentPath))} needs the key `{name}`");
                 }
