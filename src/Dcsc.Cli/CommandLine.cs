@@ -60,6 +60,7 @@ public static class CommandLine
 
         root.Subcommands.Add(LintCommand(stdout, stderr));
         root.Subcommands.Add(SchemaCommand(stdout));
+        root.Subcommands.Add(MatchCommand.Build(stdout, stderr));
         return root;
     }
 
