@@ -313,7 +313,7 @@ public sealed class DcscDocument
             case CodeInline code: sb.Append(code.Content); break;
             case LineBreakInline: sb.Append(' '); break;
             case HtmlInline h: sb.Append(h.Tag); break;
-            case HtmlEntityInline e: sb.Append(e.Transcoded.ToString()); break;
+            case HtmlEntityInline e: sb.Append(SanitizeText(e.Transcoded.ToString())); break;
             case AutolinkInline a: sb.Append(a.Url); break;
             case ContainerInline c:
                 foreach (var child in c) AppendPlain(sb, child);

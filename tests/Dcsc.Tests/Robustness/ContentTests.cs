@@ -127,6 +127,15 @@ public class ContentTests
     }
 
     [Fact]
+    public void Control_characters_written_as_entities_are_dropped_too()
+    {
+        // Found by PropertyTests: &#x1; becomes U+0001 only when Markdig parses it, after the input was sanitized.
+        var md = "# 1 Title &#x1;\n\nText &#x1; &#8; &#x7F; &#0; end\n\n| a &#x1; |\n| --- |\n| b &#x1; |\n";
+        AssertNoAuthorMarkup(HtmlRenderer.Render(md));
+        AssertValidDocx(DocxRenderer.Render(md));
+    }
+
+    [Fact]
     public void Table_with_200_columns_renders_in_budget()
     {
         var sb = new StringBuilder("<!-- dcsc:table {\"id\":\"table-1-1\",\"landscape\":true} -->\nTable 1-1 Wide\n\n|");
