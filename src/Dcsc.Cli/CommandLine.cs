@@ -61,6 +61,8 @@ public static class CommandLine
         root.Subcommands.Add(LintCommand(stdout, stderr));
         root.Subcommands.Add(SchemaCommand(stdout));
         root.Subcommands.Add(MatchCommand.Build(stdout, stderr));
+        root.Subcommands.Add(DiffCommand.Create(stdout, stderr));
+        root.Subcommands.Add(InitCommand.Create(stdout, stderr));
         return root;
     }
 
@@ -69,26 +71,27 @@ public static class CommandLine
     private static Command LintCommand(TextWriter stdout, TextWriter stderr)
     {
         var files = new Argument<string[]>("files") { Description = "Statement files (YAML) to check.", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string>("--format") { Description = "Output format: text (compiler style, default) or json.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = LintOutputs.FormatOption();
+        var output = LintOutputs.OutputOption();
+        var baseline = LintOutputs.BaselineOption();
+        var updateBaseline = LintOutputs.UpdateBaselineOption();
+        var warningsAsErrors = LintOutputs.WarningsAsErrorsOption();
         var cmd = new Command("lint",
             "Check statements against the schema, the DICOM dictionary and the PS3.2/PS3.4 rules.\n" +
             "Prints diagnostics as path(line,col): severity DCSnnnn: message.\n" +
+            "Reports go to standard output or, with --format FORMAT=FILE, to files (see docs/ci.md).\n" +
             "Exit codes: 0 no errors, 1 errors in the input, 2 usage error, 3 internal error.")
-        { files, format };
+        { files, format, output, baseline, updateBaseline, warningsAsErrors };
         cmd.SetAction(p =>
         {
+            var outputs = LintOutputs.Parse(p.GetValue(format), p.GetValue(output), stderr);
+            if (outputs is null) return UsageError;
             var all = new List<Diagnostic>();
             var paths = p.GetValue(files)!;
             foreach (var path in paths)
                 all.AddRange(Compilation.Check(path).Diagnostics.Sorted());
-            if (p.GetValue(format) == "json") stdout.Write(DiagnosticFormatter.Json(all));
-            else
-            {
-                stdout.Write(DiagnosticFormatter.Text(all));
-                stderr.WriteLine(DiagnosticFormatter.Summary(all, paths.Length));
-            }
-            return all.Any(d => d.Severity == Severity.Error) ? InputErrors : Ok;
+            return LintOutputs.Report(all, paths.Length, outputs, p.GetValue(baseline), p.GetValue(updateBaseline),
+                p.GetValue(warningsAsErrors), stdout, stderr);
         });
         return cmd;
     }
