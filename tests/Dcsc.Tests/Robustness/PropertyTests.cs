@@ -202,12 +202,17 @@ public class PropertyTests
             var (ex, ops) = t;
             var (name, root, text) = Examples[ex];
             var file = box.Write("mutated-" + name, Mutate(text, root, ops));
-            foreach (var args in new[] { new[] { "lint", file }, new[] { "lint", "--format", "json", file }, new[] { "match", file, other } })
+            foreach (var args in new[] { new[] { "lint", file }, new[] { "lint", "--format", "json", file }, new[] { "lint", "--format", "github", file },
+                         new[] { "lint", "--format", "sarif", file }, new[] { "match", file, other } })
             {
                 var r = Sandbox.Run(args);
                 Sandbox.AssertBudget(r);
                 Sandbox.AssertNoStackTrace(r);
                 Assert.True(r.Code is CommandLine.Ok or CommandLine.InputErrors, r.ToString());
+                if (args is [_, _, "github", _])
+                    Assert.All(r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => Assert.StartsWith("::", l));
+                if (args is [_, _, "json" or "sarif", _])
+                    System.Text.Json.JsonDocument.Parse(r.Out).Dispose();
                 if (args[0] == "lint" && args.Length == 2)
                 {
                     if (r.Code == 0) clean++;
@@ -220,7 +225,7 @@ public class PropertyTests
                     }
                 }
             }
-        }).Check(Config(150));
+        }).Check(Config(120));
         Assert.True(failed > 50, $"only {failed} of {clean + failed} mutations were refused: the mutations are too weak");
     }
 }

@@ -57,6 +57,28 @@ public class YamlCorpusTests
     }
 
     [Fact]
+    public void Author_text_cannot_forge_diagnostic_lines_or_workflow_commands()
+    {
+        using var box = new Sandbox();
+        var file = box.Corpus("forged-lines.yaml");
+        var text = box.RunChecked("lint", file);
+        Sandbox.AssertDiagnostic(text, "DCS0051", file, 6, 3);
+        Assert.Single(text.Out.TrimEnd('\n').Split('\n'));
+        Assert.Contains("unknown key `x\\n::warning file=a.yaml::pwned\\nforged.yaml(1,1)", text.Out);
+
+        var github = box.RunChecked("lint", "--format", "github", file);
+        Assert.Equal(1, github.Code);
+        var lines = github.Out.TrimEnd('\n').Split('\n');
+        Assert.Single(lines);
+        Assert.StartsWith("::error file=", lines[0]);
+
+        var markdown = box.RunChecked("lint", "--format", "markdown", file);
+        Assert.Equal(1, markdown.Code);
+        Assert.DoesNotContain("\nforged", markdown.Out);
+        Assert.DoesNotContain("\n::warning", markdown.Out);
+    }
+
+    [Fact]
     public void Json_format_carries_the_same_diagnostic()
     {
         using var box = new Sandbox();
