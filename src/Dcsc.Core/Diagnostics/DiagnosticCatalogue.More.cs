@@ -16,5 +16,6 @@ public static partial class DiagnosticCatalogue
     // Semantic lint rules (Rules stage): filled in by the rules; see docs/rules/.
     private static readonly DiagnosticDescriptor[] Rules =
     {
+        new("DCS0501", Severity.Warning, "Template placeholder has no value", "layout"),
     };
 }
