@@ -32,6 +32,20 @@ public static class Build
     {
         var diagnostics = new List<Diagnostic>(check.Diagnostics.Sorted());
         if (check.HasErrors || check.Statement is null) return new BuildResult(diagnostics, null, null);
+        try
+        {
+            return Render(check, options, diagnostics);
+        }
+        catch (FormatException e)
+        {
+            // Author Markdown that the renderers refuse (docs/limits.md): nested too deeply, or too costly to parse.
+            diagnostics.Add(new Diagnostic("DCS9005", Severity.Error, "a Markdown text of the statement cannot be rendered: " + e.Message, SourceSpan.None(check.Path)));
+            return new BuildResult(diagnostics, null, null);
+        }
+    }
+
+    private static BuildResult Render(CheckResult check, BuildOptions options, List<Diagnostic> diagnostics)
+    {
         var document = StatementLayout.Layout(check.Statement, options.Layout);
         diagnostics.AddRange(document.Diagnostics);
         var md = MarkdownRenderer.Render(document, options.TemplatesDirectory);

@@ -193,7 +193,7 @@ public sealed class DcscDocument
     /// paragraph, e.g. <c>[x](</c> repeated): the sum over paragraphs of brackets × length must stay under
     /// <see cref="MaxBracketWork"/>, which keeps parsing within about a second.
     /// </summary>
-    private static void CheckBracketWork(string text)
+    public static void CheckBracketWork(string text)
     {
         long work = 0, brackets = 0;
         int chunkStart = 0, chunkLine = 1, line = 1, lineStart = 0;
