@@ -11,6 +11,7 @@ public static partial class DiagnosticCatalogue
         new("DCS9002", Severity.Error, "Template cannot be parsed or fails", "build"),
         new("DCS9003", Severity.Error, "Configuration file is invalid", "build"),
         new("DCS9004", Severity.Error, "Reference document cannot be used", "build"),
+        new("DCS9005", Severity.Error, "Markdown text cannot be rendered (nested too deeply or too costly to parse)", "build"),
     };
 
     // Semantic lint rules (Rules stage): filled in by the rules; see docs/rules/.

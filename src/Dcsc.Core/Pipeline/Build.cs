@@ -38,7 +38,21 @@ public static class Build
         var diagnostics = new List<Diagnostic>(check.Diagnostics.Sorted());
         var files = check.Source?.Files ?? new[] { check.Path };
         if (check.HasErrors || check.Statement is null) return new BuildResult(diagnostics, null, null, files);
-        var document = StatementLayout.Layout(check.Statement, options.Layout);
+        try
+        {
+            return Render(check, options, diagnostics, files);
+        }
+        catch (FormatException e)
+        {
+            // Author Markdown that the renderers refuse (docs/limits.md): nested too deeply, or too costly to parse.
+            diagnostics.Add(new Diagnostic("DCS9005", Severity.Error, "a Markdown text of the statement cannot be rendered: " + e.Message, SourceSpan.None(check.Path)));
+            return new BuildResult(diagnostics, null, null, files);
+        }
+    }
+
+    private static BuildResult Render(CheckResult check, BuildOptions options, List<Diagnostic> diagnostics, IReadOnlyList<string> files)
+    {
+        var document = StatementLayout.Layout(check.Statement!, options.Layout);
         diagnostics.AddRange(document.Diagnostics);
         var md = MarkdownRenderer.Render(document, options.TemplatesDirectory);
         diagnostics.AddRange(md.Diagnostics);
@@ -66,7 +80,8 @@ public static class Build
             return new BuildOutput("docx", Dcsc.Render.Docx.DocxRenderer.Render(markdown,
                 new Dcsc.Render.Docx.DocxOptions { ReferenceDocx = options.ReferenceDocx }));
         }
-        catch (Exception e) when (options.ReferenceDocx is not null && e is not OutOfMemoryException)
+        // A plain FormatException is refused author Markdown (DCS9005, reported by Continue), not the reference document.
+        catch (Exception e) when (options.ReferenceDocx is not null && e is not OutOfMemoryException && e.GetType() != typeof(FormatException))
         {
             // A damaged or foreign reference document must not crash the build.
             var file = options.ReferenceDocxPath ?? "reference.docx";

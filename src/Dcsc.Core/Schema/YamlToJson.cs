@@ -68,7 +68,7 @@ public sealed class YamlToJson
         return new JValue(v);
     }
 
-    private static bool IsInteger(string v)
+    internal static bool IsInteger(string v)
     {
         int i = v.Length > 0 && (v[0] == '-' || v[0] == '+') ? 1 : 0;
         if (i >= v.Length) return false;
