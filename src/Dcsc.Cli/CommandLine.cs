@@ -70,17 +70,23 @@ public static class CommandLine
         var files = new Argument<string[]>("files") { Description = "Statement files (YAML) to check.", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "Output format: text (compiler style, default) or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
+        var config = new Option<string?>("--config") { Description = "Configuration file (dcsc.yaml) with rule severities; default: dcsc.yaml in the statement's folder or above it, up to the repository root." };
+        var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Report rule warnings as errors (the exit code is then 1)." };
         var cmd = new Command("lint",
             "Check statements against the schema, the DICOM dictionary and the PS3.2/PS3.4 rules.\n" +
             "Prints diagnostics as path(line,col): severity DCSnnnn: message.\n" +
+            "Rule severities come from dcsc.yaml (`rules: { DCS0104: off | warning | error }`).\n" +
             "Exit codes: 0 no errors, 1 errors in the input, 2 usage error, 3 internal error.")
-        { files, format };
+        { files, format, config, warningsAsErrors };
         cmd.SetAction(p =>
         {
             var all = new List<Diagnostic>();
+            var seen = new HashSet<Diagnostic>();
             var paths = p.GetValue(files)!;
+            var options = new CheckOptions(p.GetValue(config), p.GetValue(warningsAsErrors));
             foreach (var path in paths)
-                all.AddRange(Compilation.Check(path).Diagnostics.Sorted());
+                foreach (var d in Compilation.Check(path, options: options).Diagnostics.Sorted())
+                    if (seen.Add(d)) all.Add(d); // a configuration shared by several files reports its problems once
             if (p.GetValue(format) == "json") stdout.Write(DiagnosticFormatter.Json(all));
             else
             {
