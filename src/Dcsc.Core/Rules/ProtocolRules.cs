@@ -47,6 +47,9 @@ public sealed class ProtocolRules : IRule
                             if (!op.Codes.Any(p => StatusCodes.Within(code, p)))
                                 ctx.Report("DCS0401", row.Location.Of(col),
                                     $"status code {code} is not defined for {op.Name} ({op.Citation}); {op.Name} defines {string.Join(", ", op.Codes)}");
+                            else if (StatusCodes.Reserved.TryGetValue(code, out var owner) && !op.Codes.Contains(code))
+                                ctx.Report("DCS0401", row.Location.Of(col),
+                                    $"status code {code} is {owner}, not a {op.Name} status ({op.Citation}); {op.Name} defines {string.Join(", ", op.Codes)}");
                             var cls = StatusCodes.ClassOf(code);
                             var given = stated == "Refused" ? "Failure" : stated;
                             if (cls.Length > 0 && given.Length > 0 && given != "-" && given != cls)

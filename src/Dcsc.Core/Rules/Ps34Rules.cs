@@ -319,9 +319,10 @@ public sealed class Ps34Rules : IRule
             {
                 if (!f.AeByName.TryGetValue(aeName, out var ae)) continue;
                 var uids = f.Claimed(Family.Storage).Where(x => x.Scu.Contains(aeName)).Select(x => x.Uid).ToHashSet(StringComparer.Ordinal);
-                if (!ae.Activities.Any(a => a.Role == ActivityRole.Initiator && a.SopClasses.Any(uids.Contains)))
+                if (!ae.Activities.Any(a => a.Role == ActivityRole.Initiator && a.SopClasses.Any(uids.Contains))
+                    && !Mentions("negotiation", scuRole?.Description, f.Section("services_scu_storage")?.Text))
                     ctx.Report("DCS1017", ae.Location.Of("name"),
-                        $"Storage SCU {ae.Name} has no association-initiation activity that lists its Storage SOP Classes, so the statement cannot state whether it supports extended negotiation (PS3.4 B.4.3.1)");
+                        $"Storage SCU {ae.Name} does not state whether it supports extended negotiation: add an association-initiation activity that lists its Storage SOP Classes, or say it in `dimse.storage.scu.description` (PS3.4 B.4.3.1)");
             }
 
             // STO-13
@@ -481,7 +482,7 @@ public sealed class Ps34Rules : IRule
                 ctx.Report("DCS1032", Facts.Where(d.QrFind.Scp, findScp, true, s),
                     "the C-FIND SCP does not state whether it matches PN Attributes case-insensitively and for which Attributes: say so in `dimse.query_retrieve.find.scp.description` (PS3.4 C.6.1.2.2.1, C.6.2.2.2.1)");
             // QR-06
-            bool narrative = Facts.Has(d.QrFind.Scp?.Description) || Facts.Has(f.Section("services_scp_study_root_qr_find")?.Text);
+            bool narrative = Mentions("match", d.QrFind.Scp?.Description, f.Section("services_scp_study_root_qr_find")?.Text);
             if (!narrative)
                 foreach (var row in f.Rows("services_scp_study_root_qr_find", ScpFindTable))
                 {

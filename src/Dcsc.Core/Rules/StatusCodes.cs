@@ -72,6 +72,15 @@ internal static class StatusCodes
         return null;
     }
 
+    /// <summary>Codes with a specific meaning in one operation that another operation's xx range must not borrow.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Reserved = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["A701"] = "C-MOVE/C-GET's \"Refused: Out of resources - Unable to calculate number of matches\"",
+        ["A702"] = "C-MOVE/C-GET's \"Refused: Out of resources - Unable to perform sub-operations\"",
+        ["A801"] = "C-MOVE's \"Refused: Move Destination unknown\"",
+        ["A710"] = "Repository Query's \"Invalid Prior Record Key\"",
+    };
+
     private static string[] With(string[] general, params string[] specific) => general.Concat(specific).Distinct().ToArray();
 
     /// <summary>Normalises a code as written (<c>0xA700</c>, <c>A700H</c>, <c>a7XX</c>) to four upper-case hex digits with lower-case x; null if it is none.</summary>
