@@ -77,7 +77,7 @@ public sealed record DcscConfig(string? Path, IReadOnlyDictionary<string, Severi
                     var id = key.Value.Trim();
                     if (!DiagnosticCatalogue.Contains(id))
                     {
-                        bag.Report("DCS9003", key.Span, $"unknown rule id \"{id}\" in `rules` (ids look like DCS0104; see docs/rules/)");
+                        bag.Report("DCS9003", key.Span, $"unknown rule id \"{id}\" in `rules` (the rule ids are listed in docs/rules/README.md)");
                         continue;
                     }
                     if (!RuleRunner.Ids.Contains(id))

@@ -52,7 +52,7 @@ public sealed partial class ConventionRules : IRule
                 if (v is not ("Y" or "N" or "") && !v.Equals("N/A", StringComparison.OrdinalIgnoreCase))
                     ctx.Report("DCS0503", field.Span, $"support value \"{v}\" ({col}) is not \"Y\" or \"N\"; PS3.2 tables state support as Y or N{Suggest(v)}");
             }
-            if (ValueKeys.Contains(field.Key))
+            if (ValueKeys.Contains(field.Key) && field.Text.Length < 48 && field.Text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
             {
                 var v = field.Text.Trim();
                 if (!GoodRangeRx().IsMatch(v) && AnyRangeRx().Match(v) is { Success: true } m)

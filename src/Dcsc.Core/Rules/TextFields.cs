@@ -38,6 +38,14 @@ internal static class TextFields
                 foreach (var rows in sc.Tables.Values) foreach (var r in rows) Walk(r, sc.Location, list, depth + 1);
                 foreach (var a in sc.Added) Walk(a, sc.Location, list, depth + 1);
                 return;
+            case AttributeRow a: // the bulk of a large statement: no reflection
+                Add(list, a.Name, a.Location, "name"); Add(list, a.Tag, a.Location, "tag"); Add(list, a.Vr, a.Location, "vr");
+                Add(list, a.Vm, a.Location, "vm"); Add(list, a.Identifiable, a.Location, "identifiable");
+                foreach (var x in a.Source) Add(list, x, a.Location, "source");
+                Add(list, a.PresenceOfAttribute, a.Location, "presence_of_attribute"); Add(list, a.PresenceOfValue, a.Location, "presence_of_value");
+                Add(list, a.Value, a.Location, "value"); Add(list, a.Condition, a.Location, "condition"); Add(list, a.Comment, a.Location, "comment");
+                Add(list, a.Group, a.Location, "group");
+                return;
             case Location:
                 return;
         }
@@ -68,6 +76,11 @@ internal static class TextFields
                     break;
             }
         }
+    }
+
+    private static void Add(List<Field> list, string? text, Location loc, string key)
+    {
+        if (text is not null) list.Add(new Field(text, loc.Of(key), key, null));
     }
 
     private static string Snake(string name)
