@@ -342,9 +342,14 @@ def fix_table_title(ref, title, fixes):
     return new
 
 
+# Column titles the seed misspells; the same column is spelled correctly in sibling tables.
+COLUMN_FIXES = {"MatchingType": "Matching Type"}
+
+
 def build_columns(names):
     cols, seen = [], collections.Counter()
     for n in names:
+        n = COLUMN_FIXES.get(n, n)
         k = snake(re.sub(r"\(unlabeled\)", "", n))
         seen[k] += 1
         if seen[k] > 1:

@@ -432,10 +432,10 @@ ps34("DCS1029", "QR-01", "A Patient/Study Root C-FIND SCU and SCP state whether 
       supported_c_find_attribute_matching_for_study_root_q_r_model_scp:
         - attribute_name: Patient's Name
           tag: (0010,0010)
-          matchingtype: WILDCARD
+          matching_type: WILDCARD
         - attribute_name: Retrieve AE Title
           tag: (0008,0054)
-          matchingtype: UNIVERSAL
+          matching_type: UNIVERSAL
 ''', "")), QR_SCP)
 ps34("DCS1030", "QR-02", "A C-FIND SCP states whether it supports relational queries (`dimse.query_retrieve.find.scp.relational`); when it does, it also claims the relational-queries extended negotiation.",
      "PS3.4 C.6.2.2.2.1: \"shall state … whether it supports Relational-queries. If it supports Relational-queries, then it shall also support Extended Negotiation of relational-queries as an SCP.\"",
@@ -454,14 +454,15 @@ ps34("DCS1034", "QR-06", "A C-FIND SCP key with Single Value Matching on DS/IS/D
      "PS3.4 C.2.2.2.1.3, C.2.2.2.1.4, C.2.2.2.4: the manner of matching \"is implementation dependent and shall be specified in the Conformance Statement.\"",
      "Add `comments` to the row, or describe matching in the SCP's description.",
      R(QR_SCP, ("        description: PN matching is case-insensitive for Patient's Name. DA matching is exact.\n", "        description: Names are compared case-insensitively.\n")),
-     R(QR_SCP, ("        description: PN matching is case-insensitive for Patient's Name. DA matching is exact.\n", "        description: Names are compared case-insensitively.\n"), ("          matchingtype: WILDCARD\n", "          matchingtype: WILDCARD\n          comments: \"* and ? are supported.\"\n")))
+     R(QR_SCP, ("        description: PN matching is case-insensitive for Patient's Name. DA matching is exact.\n", "        description: Names are compared case-insensitively.\n"), ("          matching_type: WILDCARD\n", "          matching_type: WILDCARD\n          comments: \"* and ? are supported.\"\n")))
 ps34("DCS1035", "QR-07", "A C-MOVE or C-GET SCP lists the Storage SOP Classes of its C-STORE sub-operations (`sub_operation_sop_classes`), and claims each as Storage SCU; a C-GET SCU claims Storage SOP Classes as SCP.",
      "PS3.4 C.6.1.2.2.2, C.6.2.2.2.2, C.6.2.2.2.3: the SCP \"shall list … the Storage Service Class SOP Classes under which it shall support the C-STORE sub-operations\"; C.4.2, C.4.3.",
      "Add `sub_operation_sop_classes` and claim them.", R(QR_SCP, ("        sub_operation_sop_classes: [1.2.840.10008.5.1.4.1.1.2]\n", "")), QR_SCP)
-ps34("DCS1036", "QR-08", "A C-FIND SCP is accompanied by a C-MOVE or C-GET SCP (the AE named in Retrieve AE Title (0008,0054) supports retrieval), and its key table lists Retrieve AE Title or Storage Media File-Set ID/UID.",
-     "PS3.4 C.4.1.1.3.2: the SCP shall support Retrieve AE Title and/or Storage Media File-Set ID and UID in its responses.",
-     "Claim MOVE or GET as SCP, and list (0008,0054).",
-     R(QR_SCP, ("        - attribute_name: Retrieve AE Title\n          tag: (0008,0054)\n          matchingtype: UNIVERSAL\n", "")), QR_SCP)
+ps34("DCS1036", "QR-08", "A C-FIND SCP is accompanied by a C-MOVE or C-GET SCP: the AE named in the Retrieve AE Title (0008,0054) it returns shall support retrieval.",
+     "PS3.4 C.4.1.1.3.2: the SCP shall support Retrieve AE Title and/or Storage Media File-Set ID and UID in its responses, and the AE it names supports C-MOVE or C-GET.",
+     "Claim a MOVE or GET SOP Class as SCP (or describe the Retrieve AE of another product).",
+     R(QR_SCP, ("  - uid: 1.2.840.10008.5.1.4.1.2.2.2\n    name: Study Root Query/Retrieve Information Model - MOVE\n    scp: [QR-SCP]\n    transfer_syntax_sets: [U]\n", ""),
+       (", 1.2.840.10008.5.1.4.1.2.2.2]", "]"), ("    move:\n      scp:\n        priority: Priority is ignored.\n        sub_operation_sop_classes: [1.2.840.10008.5.1.4.1.1.2]\n", "")), QR_SCP)
 ps34("DCS1037", "QR-09", "Extended negotiation items of Query/Retrieve SOP Classes are those PS3.4 defines: for C-FIND relational-queries, combined date-time matching, fuzzy PN matching, timezone adjustment, Enhanced Multi-Frame Image Conversion, Empty and Multiple Value Matching; for C-MOVE/C-GET relational-retrieval and Enhanced Multi-Frame Image Conversion (a warning).",
      "PS3.4 C.5.1.1, C.5.2.1, C.5.3.1, Tables C.5-1 to C.5-4.", "Remove the item or use the PS3.4 name.",
      R(QR_SCP, ("            negotiation: Relational-queries\n", "            negotiation: Case-insensitive matching\n"), ("        relational: true\n", "        relational: false\n")), QR_SCP)
@@ -651,7 +652,7 @@ def lint(yaml_text):
         return json.loads(r.stdout)["diagnostics"]
 
 
-STAGE = {"source": "Source", "schema": "Schema", "build": "Build", "uid": "Rules", "attribute": "Rules", "consistency": "Rules",
+STAGE = {"layout": "Layout", "source": "Source", "schema": "Schema", "build": "Build", "uid": "Rules", "attribute": "Rules", "consistency": "Rules",
          "protocol": "Rules", "ps32": "Rules", "ps34": "Rules"}
 
 
@@ -698,15 +699,24 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     if os.path.exists(CLI):
         lint_all()
-    missing = [i for i in ids if i not in D]
+    missing = [i for i in ids if i not in D and not os.path.exists(os.path.join(OUT, f"{i}.md"))]  # other stages may write their own page
     extra = [i for i in D if i not in ids]
     if missing or extra:
         sys.exit(f"catalogue and docs disagree: missing docs {missing}, docs without id {extra}")
     index = ["# Diagnostics", "", "Every diagnostic dcsc can report, with its default severity. Rules-stage severities are configurable in",
              "`dcsc.yaml` (`rules: { DCS0104: off | warning | error }`); `dcsc lint --warnings-as-errors` turns warnings into errors.", "",
+             "`dcsc.yaml` is looked for in the statement's folder and the folders above it, up to the repository root (the folder",
+             "with `.git`), or given with `dcsc lint --config FILE`. Unknown rule ids and bad severities are reported as",
+             "[DCS9003](DCS9003.md) at their line and column. Only Rules-stage ids (DCS0100-DCS1999) can be configured.", "",
+             "Severity policy of the PS3.4 requirements (DCS1xxx): an **error** when a fact that has its own field is missing",
+             "(e.g. the Level of Storage Support of a Storage SCP) or when a stated fact contradicts PS3.4; a **warning** when",
+             "narrative that PS3.4 asks for seems to be missing (dcsc can only see whether the text is there).", "",
+             "The PS3.4 candidate each DCS1xxx rule implements is named on its page; GEN-02 is DCS0104, GEN-03 DCS0103,",
+             "GEN-04/GEN-05 DCS0105, GEN-08 DCS0401/DCS0402, GEN-09 and VER-01 DCS0407, MED-03 DCS0106.", "",
              "| Id | Severity | Category | Title |", "|---|---|---|---|"]
     for id in sorted(ids):
-        open(os.path.join(OUT, f"{id}.md"), "w", encoding="utf-8").write(page(id, ids[id], D[id]))
+        if id in D:
+            open(os.path.join(OUT, f"{id}.md"), "w", encoding="utf-8").write(page(id, ids[id], D[id]))
         index.append(f"| [{id}]({id}.md) | {ids[id]['severity']} | {ids[id]['category']} | {ids[id]['title'].replace('|', '/')} |")
     open(os.path.join(OUT, "README.md"), "w", encoding="utf-8").write("\n".join(index) + "\n")
     print(f"wrote {len(ids)} pages to {OUT}")

@@ -176,10 +176,10 @@ sections:
       supported_c_find_attribute_matching_for_study_root_q_r_model_scp:
         - attribute_name: Patient's Name
           tag: (0010,0010)
-          matchingtype: WILDCARD
+          matching_type: WILDCARD
         - attribute_name: Retrieve AE Title
           tag: (0008,0054)
-          matchingtype: UNIVERSAL
+          matching_type: UNIVERSAL
   status_scu_storage_c_store:
     tables:
       status_codes_c_store_for_the_storage_sop_classes_scu:

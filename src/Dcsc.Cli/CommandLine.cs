@@ -59,7 +59,11 @@ public static class CommandLine
         });
 
         root.Subcommands.Add(LintCommand(stdout, stderr));
+        root.Subcommands.Add(BuildCommand(stdout, stderr));
         root.Subcommands.Add(SchemaCommand(stdout));
+        root.Subcommands.Add(MatchCommand.Build(stdout, stderr));
+        root.Subcommands.Add(DiffCommand.Create(stdout, stderr));
+        root.Subcommands.Add(InitCommand.Create(stdout, stderr));
         return root;
     }
 
@@ -68,18 +72,23 @@ public static class CommandLine
     private static Command LintCommand(TextWriter stdout, TextWriter stderr)
     {
         var files = new Argument<string[]>("files") { Description = "Statement files (YAML) to check.", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string>("--format") { Description = "Output format: text (compiler style, default) or json.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = LintOutputs.FormatOption();
+        var output = LintOutputs.OutputOption();
+        var baseline = LintOutputs.BaselineOption();
+        var updateBaseline = LintOutputs.UpdateBaselineOption();
+        var warningsAsErrors = LintOutputs.WarningsAsErrorsOption();
         var config = new Option<string?>("--config") { Description = "Configuration file (dcsc.yaml) with rule severities; default: dcsc.yaml in the statement's folder or above it, up to the repository root." };
-        var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Report rule warnings as errors (the exit code is then 1)." };
         var cmd = new Command("lint",
             "Check statements against the schema, the DICOM dictionary and the PS3.2/PS3.4 rules.\n" +
             "Prints diagnostics as path(line,col): severity DCSnnnn: message.\n" +
-            "Rule severities come from dcsc.yaml (`rules: { DCS0104: off | warning | error }`).\n" +
+            "Rule severities come from dcsc.yaml (`rules: { DCS0104: off | warning | error }`, see docs/rules/README.md).\n" +
+            "Reports go to standard output or, with --format FORMAT=FILE, to files (see docs/ci.md).\n" +
             "Exit codes: 0 no errors, 1 errors in the input, 2 usage error, 3 internal error.")
-        { files, format, config, warningsAsErrors };
+        { files, format, output, baseline, updateBaseline, warningsAsErrors, config };
         cmd.SetAction(p =>
         {
+            var outputs = LintOutputs.Parse(p.GetValue(format), p.GetValue(output), stderr);
+            if (outputs is null) return UsageError;
             var all = new List<Diagnostic>();
             var seen = new HashSet<Diagnostic>();
             var paths = p.GetValue(files)!;
@@ -87,13 +96,65 @@ public static class CommandLine
             foreach (var path in paths)
                 foreach (var d in Compilation.Check(path, options: options).Diagnostics.Sorted())
                     if (seen.Add(d)) all.Add(d); // a configuration shared by several files reports its problems once
-            if (p.GetValue(format) == "json") stdout.Write(DiagnosticFormatter.Json(all));
-            else
+            return LintOutputs.Report(all, paths.Length, outputs, p.GetValue(baseline), p.GetValue(updateBaseline),
+                p.GetValue(warningsAsErrors), stdout, stderr);
+        });
+        return cmd;
+    }
+
+    private static readonly string[] BuildFormats = { "md", "html", "docx" };
+
+    private static Command BuildCommand(TextWriter stdout, TextWriter stderr)
+    {
+        var file = new Argument<string>("statement") { Description = "The statement file (YAML)." };
+        var output = new Option<string>("--output", "-o") { Description = "Output folder (default: out).", DefaultValueFactory = _ => "out" };
+        var format = new Option<string>("--format") { Description = "Comma-separated output formats: md, html, docx (default: md).", DefaultValueFactory = _ => "md" };
+        var templates = new Option<string?>("--templates") { Description = "Folder with Handlebars partials (<name>.hbs) that override the built-in Markdown templates." };
+        var na = new Option<string>("--na") { Description = "N/A sections: collapse (drop the N/A subsections of an N/A section, default) or keep.", DefaultValueFactory = _ => "collapse" };
+        na.AcceptOnlyFromAmong("keep", "collapse");
+        var cmd = new Command("build",
+            "Compile a statement into a PS3.2 Conformance Statement: <output>/<statement name>.md (and .html, .docx).\n" +
+            "Nothing is written when the statement has errors.\n" +
+            "Exit codes: 0 built, 1 errors in the input (or templates), 2 usage error, 3 internal error.")
+        { file, output, format, templates, na };
+        cmd.SetAction(p =>
+        {
+            var formats = (p.GetValue(format) ?? "md").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(f => f.ToLowerInvariant()).Distinct().ToList();
+            var unknown = formats.Where(f => !BuildFormats.Contains(f)).ToList();
+            if (formats.Count == 0 || unknown.Count > 0)
             {
-                stdout.Write(DiagnosticFormatter.Text(all));
-                stderr.WriteLine(DiagnosticFormatter.Summary(all, paths.Length));
+                stderr.WriteLine($"dcsc: unknown output format '{string.Join(",", unknown)}'; use md, html and/or docx (e.g. --format md,html).");
+                return UsageError;
             }
-            return all.Any(d => d.Severity == Severity.Error) ? InputErrors : Ok;
+            var path = p.GetValue(file)!;
+            var result = Dcsc.Pipeline.Build.Run(path, new Dcsc.Pipeline.BuildOptions
+            {
+                Formats = formats, TemplatesDirectory = p.GetValue(templates),
+                Layout = new Dcsc.Layout.LayoutOptions { KeepNaSubsections = p.GetValue(na) == "keep" },
+            });
+            var diagnostics = result.Diagnostics;
+            stdout.Write(DiagnosticFormatter.Text(diagnostics));
+            if (result.Outputs is null)
+            {
+                stderr.WriteLine(DiagnosticFormatter.Summary(diagnostics, 1));
+                stderr.WriteLine("dcsc: nothing was written.");
+                return InputErrors;
+            }
+            var outDir = p.GetValue(output) ?? "out";
+            var name = Path.GetFileNameWithoutExtension(path);
+            var files = result.Outputs.Select(o => (Path.Combine(outDir, name + "." + o.Extension), o.Content)).ToList();
+            try
+            {
+                Dcsc.Output.AtomicFileWriter.WriteAll(files);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                stderr.WriteLine($"{outDir}: error DCS9001: output cannot be written: {e.Message}");
+                return InputErrors;
+            }
+            foreach (var (f, _) in files) stderr.WriteLine($"dcsc: wrote {f}");
+            return Ok;
         });
         return cmd;
     }

@@ -18,9 +18,14 @@ public sealed record CheckResult(string Path, Statement? Statement, LoadedSource
 /// <param name="WarningsAsErrors">Report rule warnings as errors (<c>--warnings-as-errors</c>).</param>
 /// <param name="DiscoverConfig">Look for dcsc.yaml from the statement's folder up to the repository root.</param>
 /// <param name="Rules">Explicit rule options; when given, no configuration file is read.</param>
-public sealed record CheckOptions(string? ConfigPath = null, bool WarningsAsErrors = false, bool DiscoverConfig = true, RuleOptions? Rules = null)
+/// <param name="SkipRules">Stop after the Model stage (commands that only need a bound statement: match, diff).</param>
+public sealed record CheckOptions(string? ConfigPath = null, bool WarningsAsErrors = false, bool DiscoverConfig = true, RuleOptions? Rules = null,
+    bool SkipRules = false)
 {
     public static readonly CheckOptions Default = new();
+
+    /// <summary>Source, Schema and Model only: what <c>dcsc match</c> and <c>dcsc diff</c> need.</summary>
+    public static readonly CheckOptions ModelOnly = new(DiscoverConfig: false, SkipRules: true);
 }
 
 /// <summary>
@@ -33,17 +38,26 @@ public static class Compilation
     {
         options ??= CheckOptions.Default;
         var bag = new DiagnosticBag();
-        var ruleOptions = ResolveRuleOptions(path, options, bag);
+        var ruleOptions = options.SkipRules ? null : ResolveRuleOptions(path, options, bag);
         var source = new SourceLoader(bag, limits).Load(path, projectRoot);
         return Continue(path, source, bag, ruleOptions);
     }
 
+    /// <summary>
+    /// Source, Schema and Model stages over YAML text that is not on disk (tests, editors, fixtures). The Rules stage
+    /// runs only when <paramref name="rules"/> is given (see <see cref="LintText"/>); files always go through it
+    /// (<see cref="Check"/>).
+    /// </summary>
     public static CheckResult CheckText(string displayPath, string yaml, LoaderLimits? limits = null, RuleOptions? rules = null)
     {
         var bag = new DiagnosticBag();
         var source = new SourceLoader(bag, limits).LoadText(displayPath, yaml);
-        return Continue(displayPath, source, bag, rules ?? RuleOptions.Default);
+        return Continue(displayPath, source, bag, rules);
     }
+
+    /// <summary>All checking stages, the Rules stage included, over YAML text (default rule severities unless given).</summary>
+    public static CheckResult LintText(string displayPath, string yaml, RuleOptions? rules = null, LoaderLimits? limits = null) =>
+        CheckText(displayPath, yaml, limits, rules ?? RuleOptions.Default);
 
     /// <summary>The rule options for a statement: explicit ones, else dcsc.yaml (given or found) and the CLI flags.</summary>
     public static RuleOptions ResolveRuleOptions(string statementPath, CheckOptions options, DiagnosticBag bag)
@@ -55,7 +69,7 @@ public static class Compilation
         return config.ToRuleOptions(options.WarningsAsErrors);
     }
 
-    private static CheckResult Continue(string path, LoadedSource? source, DiagnosticBag bag, RuleOptions rules)
+    private static CheckResult Continue(string path, LoadedSource? source, DiagnosticBag bag, RuleOptions? rules)
     {
         // Configuration errors (DCS9003) do not stop the check; source errors do.
         if (source is null || bag.Items.Any(d => d.Severity == Severity.Error && d.Id != "DCS9003")) return new CheckResult(path, null, source, bag);
@@ -66,7 +80,7 @@ public static class Compilation
         }
         if (!SchemaValidator.Validate(source, bag)) return new CheckResult(source.Path, null, source, bag);
         var statement = ModelBinder.Bind(source);
-        bag.AddRange(RuleRunner.Run(statement, rules));
+        if (rules is not null) bag.AddRange(RuleRunner.Run(statement, rules));
         return new CheckResult(source.Path, statement, source, bag);
     }
 }

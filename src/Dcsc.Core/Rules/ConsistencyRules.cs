@@ -82,13 +82,14 @@ public sealed class ConsistencyRules : IRule
             if (!f.SopByUid.ContainsKey(iod.SopClass))
                 ctx.Report("DCS0304", iod.Location.Of("sop_class"), $"SOP Class {iod.SopClass} of IOD \"{iod.Name}\" is not declared in `sop_classes`");
         foreach (var sc in s.SopClasses)
-            if (sc.Create is not null && !iodClasses.Contains(sc.Uid))
+            if (sc.Create is not null && !iodClasses.Contains(sc.Uid) && sc.Uid != "1.2.840.10008.1.3.10") // the DICOMDIR has its own Annex A.5
                 ctx.Report("DCS0311", sc.Location.Of("create"),
                     $"{sc.Name} is created (create: {sc.Create}) but `iods` has no IOD with sop_class {sc.Uid}: Annex A should list the Attributes of the created instances");
 
         // DCS0305 / DCS0306: declared but never used.
+        bool web = s.DicomWeb.Transactions.Count > 0;
         foreach (var ae in s.ApplicationEntities)
-            if (!usedAes.Contains(ae.Name))
+            if (!usedAes.Contains(ae.Name) && !(web && ae.Activities.Count == 0)) // a DICOMweb endpoint has no DIMSE SOP Classes
                 ctx.Report("DCS0305", ae.Location.Of("name"), $"Application Entity \"{ae.Name}\" supports no SOP Class: no `sop_classes` entry lists it as `scu` or `scp`");
         foreach (var set in s.TransferSyntaxSets)
             if (!usedSets.Contains(set.Code))

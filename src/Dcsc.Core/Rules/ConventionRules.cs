@@ -73,26 +73,42 @@ public sealed partial class ConventionRules : IRule
         var text = field.Text;
         if (text.IndexOfAny(new[] { '<', '[' }) < 0) return;
         if (text.Contains('`')) text = CodeRx().Replace(text, "");
-        foreach (Match m in ChoiceRx().Matches(text))
+        foreach (System.Text.RegularExpressions.Match m in ChoiceRx().Matches(text))
         {
             ctx.Report("DCS0502", field.Span, $"template choice {m.Value} is still in the text ({field.Key}); keep the option that applies and remove the markers (PS3.2 template conventions)");
             return;
         }
-        foreach (Match m in AngleRx().Matches(text))
+        foreach (System.Text.RegularExpressions.Match m in AngleRx().Matches(text))
         {
+            if (Embedded(text, m.Index, m.Index + m.Length)) continue; // a format pattern: EMERG-<date>-<n>, https://<host>/dicomweb
             var inner = m.Groups[1].Value;
             var first = new string(inner.TakeWhile(char.IsLetterOrDigit).ToArray());
             if (inner.Contains('=') || inner.Contains('@') || inner.Contains(':') || inner.EndsWith('/') || HtmlTags.Contains(first) && (first.Length == inner.Length || inner[first.Length] == ' ')) continue;
             ctx.Report("DCS0502", field.Span, $"template placeholder {m.Value} is still in the text ({field.Key}); replace it with the product's value (PS3.2 template conventions)");
             return;
         }
-        foreach (Match m in BracketRx().Matches(text))
+        foreach (System.Text.RegularExpressions.Match m in BracketRx().Matches(text))
         {
+            if (!AtSentenceStart(text, m.Index)) continue; // "Process 14 [Selection Value 1]" is part of a name
             var inner = m.Groups[1].Value;
             if (!inner.Contains(' ') || inner.Contains('…') || inner.Contains("..") || CitationRx().IsMatch(inner)) continue;
             ctx.Report("DCS0502", field.Span, $"template instruction {Shorten(m.Value)} is still in the text ({field.Key}); follow it and remove it (PS3.2 template conventions: text in [brackets] is guidance to the author)");
             return;
         }
+    }
+
+    private static bool Embedded(string text, int start, int end)
+    {
+        static bool Joins(char c) => char.IsLetterOrDigit(c) || c is '-' or '_' or '/' or ':' or '.' or '=' or '>' or '<';
+        return (start > 0 && Joins(text[start - 1])) || (end < text.Length && Joins(text[end]) && text[end] != '.');
+    }
+
+    /// <summary>Template instructions stand alone: at the start of the text, of a line, or after a sentence.</summary>
+    private static bool AtSentenceStart(string text, int index)
+    {
+        int i = index - 1;
+        while (i >= 0 && text[i] is ' ' or '\t') i--;
+        return i < 0 || text[i] is '\n' or '.' or ':' or '!' or '?' or '*' or '-' or '(' or '|';
     }
 
     private static string Shorten(string s) => s.Length <= 60 ? s : s[..57] + "…]";

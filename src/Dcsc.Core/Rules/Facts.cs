@@ -149,9 +149,20 @@ internal sealed class Facts
         : claim is not null ? claim.Location.Of(scp ? "scp" : "scu")
         : s.Location.Span;
 
-    /// <summary>Activities (with their AE) that list the SOP Class.</summary>
+    /// <summary>
+    /// True when the activity uses the SOP Class: it lists it, or it lists none — then it covers every SOP Class its AE
+    /// supports in the activity's role (SCU for an initiator, SCP for an acceptor), as the bundled examples write it.
+    /// </summary>
+    public bool Covers(ApplicationEntity ae, Activity activity, string uid)
+    {
+        if (activity.SopClasses.Count > 0) return activity.SopClasses.Contains(uid, StringComparer.Ordinal);
+        return SopByUid.TryGetValue(uid, out var decl)
+            && decl.Any(sc => (activity.Role == ActivityRole.Initiator ? sc.Scu : sc.Scp).Contains(ae.Name, StringComparer.Ordinal));
+    }
+
+    /// <summary>Activities (with their AE) that use the SOP Class (see <see cref="Covers"/>).</summary>
     public IEnumerable<(ApplicationEntity Ae, Activity Activity)> ActivitiesWith(string uid) =>
-        Activities.Where(x => x.Activity.SopClasses.Contains(uid, StringComparer.Ordinal));
+        Activities.Where(x => Covers(x.Ae, x.Activity, uid));
 
     /// <summary>All extended-negotiation items of all activities.</summary>
     public IEnumerable<(ApplicationEntity Ae, Activity Activity, ExtendedNegotiation Item)> ExtendedNegotiations() =>

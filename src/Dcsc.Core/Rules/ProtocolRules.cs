@@ -39,6 +39,7 @@ public sealed class ProtocolRules : IRule
                         foreach (var piece in SplitCodes(cell))
                         {
                             var code = StatusCodes.Normalize(piece);
+                            if (code is null && !StatusCodes.LooksLikeCode(piece)) continue; // words: "Any other", "All"
                             if (code is null)
                             {
                                 ctx.Report("DCS0401", row.Location.Of(col), $"\"{piece}\" is not a status code; write four hexadecimal digits, x for an implementation-specific digit (e.g. A700, Cxxx; PS3.4 §5.3)");
@@ -84,7 +85,7 @@ public sealed class ProtocolRules : IRule
         foreach (var (section, table, rows) in ctx.Facts.AllTables())
             foreach (var row in rows)
             {
-                string col = row.Cells.ContainsKey("matching_type") ? "matching_type" : row.Cells.ContainsKey("matchingtype") ? "matchingtype" : "";
+                string col = row.Cells.ContainsKey("matching_type") ? "matching_type" : "";
                 if (col.Length == 0 || !row.Cells.TryGetValue("tag", out var tags) || tags.Count != 1) continue;
                 var entry = ctx.Dictionary.FindAttribute(tags[0]);
                 foreach (var raw in row.Cells[col])

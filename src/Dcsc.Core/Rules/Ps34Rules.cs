@@ -97,7 +97,7 @@ public sealed class Ps34Rules : IRule
             };
             if (cite is null || !(sc.IsScu || sc.IsScp)) continue;
             var acts = f.ActivitiesWith(sc.Uid).ToList();
-            if (acts.Any(a => Facts.Has(a.Activity.RoleNegotiation))) continue;
+            if (acts.Any(a => Facts.Has(a.Activity.RoleNegotiation) || Mentions("role selection", a.Activity.Description) || Mentions("role negotiation", a.Activity.Description))) continue;
             ctx.Report("DCS1004", acts.Count > 0 ? acts[0].Activity.Location.Span : sc.Location.Of("uid"),
                 $"{sc.Name}: SCP/SCU Role Selection Negotiation is mandatory ({cite}); state it in `role_negotiation` of " +
                 (acts.Count > 0 ? $"activity \"{acts[0].Activity.Name}\"" : "an activity that lists this SOP Class"));
@@ -160,6 +160,10 @@ public sealed class Ps34Rules : IRule
         (Array.Empty<Family>(), false, "services_scu_basic_grayscale_print_meta", "1.2.840.10008.5.1.1.9"), (Array.Empty<Family>(), true, "services_scp_basic_grayscale_print_meta", "1.2.840.10008.5.1.1.9"),
         (Array.Empty<Family>(), false, "services_scu_basic_color_print_meta", "1.2.840.10008.5.1.1.18"), (Array.Empty<Family>(), true, "services_scp_basic_color_print_meta", "1.2.840.10008.5.1.1.18"),
     };
+
+    /// <summary>The activity says the N-EVENT-REPORT travels on an association of its own.</summary>
+    private static bool SeparateAssociation(string? text) =>
+        new[] { "new association", "separate association", "different association", "another association", "own association" }.Any(w => Mentions(w, text));
 
     private static bool Mentions(string word, params string?[] texts) =>
         texts.Any(t => t is not null && t.Contains(word, StringComparison.OrdinalIgnoreCase));
@@ -319,7 +323,7 @@ public sealed class Ps34Rules : IRule
             {
                 if (!f.AeByName.TryGetValue(aeName, out var ae)) continue;
                 var uids = f.Claimed(Family.Storage).Where(x => x.Scu.Contains(aeName)).Select(x => x.Uid).ToHashSet(StringComparer.Ordinal);
-                if (!ae.Activities.Any(a => a.Role == ActivityRole.Initiator && a.SopClasses.Any(uids.Contains))
+                if (!ae.Activities.Any(a => a.Role == ActivityRole.Initiator && uids.Any(u => f.Covers(ae, a, u)))
                     && !Mentions("negotiation", scuRole?.Description, f.Section("services_scu_storage")?.Text))
                     ctx.Report("DCS1017", ae.Location.Of("name"),
                         $"Storage SCU {ae.Name} does not state whether it supports extended negotiation: add an association-initiation activity that lists its Storage SOP Classes, or say it in `dimse.storage.scu.description` (PS3.4 B.4.3.1)");
@@ -486,22 +490,18 @@ public sealed class Ps34Rules : IRule
             if (!narrative)
                 foreach (var row in f.Rows("services_scp_study_root_qr_find", ScpFindTable))
                 {
-                    var mt = Facts.Cell(row, "matchingtype").ToUpperInvariant();
+                    var mt = Facts.Cell(row, "matching_type").ToUpperInvariant();
                     if (!row.Cells.TryGetValue("tag", out var t) || t.Count != 1 || ctx.Dictionary.FindAttribute(t[0]) is not { } e) continue;
                     bool needs = (mt.Contains("SINGLE", StringComparison.Ordinal) && e.Vrs.Any(v => v is "DS" or "IS" or "DA" or "TM" or "DT"))
                                  || (mt.Contains("WILD", StringComparison.Ordinal) && e.Vrs.Contains("PN"));
                     if (needs && !Facts.HasCell(row, "comments"))
-                        ctx.Report("DCS1034", row.Location.Of("matchingtype"),
+                        ctx.Report("DCS1034", row.Location.Of("matching_type"),
                             $"how {mt.ToLowerInvariant().Replace('_', ' ')} matching is performed on {e.Name} ({e.Vr}) is implementation dependent and shall be specified: add `comments` (PS3.4 C.2.2.2.1.3, C.2.2.2.1.4, C.2.2.2.4)");
                 }
             // QR-08
             if (!f.IsScp(Family.QrMove, Family.QrGet))
                 ctx.Report("DCS1036", Facts.Where(d.QrFind.Scp, findScp, true, s),
                     "the C-FIND SCP returns Retrieve AE Title (0008,0054), and the AE it names shall support C-MOVE or C-GET, but no MOVE or GET SOP Class is claimed as SCP (PS3.4 C.4.1.1.3.2)");
-            else if (f.Rows("services_scp_study_root_qr_find", ScpFindTable) is { Count: > 0 } keys
-                     && !keys.Any(r => Facts.Cell(r, "tag") is var t && (TagIs(t, 0x00080054) || TagIs(t, 0x00880130) || TagIs(t, 0x00880140))))
-                ctx.Report("DCS1036", f.Section("services_scp_study_root_qr_find")!.Location.Span,
-                    "the C-FIND SCP key table lists no Retrieve AE Title (0008,0054) nor Storage Media File-Set ID/UID: the SCP shall return one of them (PS3.4 C.4.1.1.3.2)");
         }
 
         // QR-03
@@ -509,7 +509,7 @@ public sealed class Ps34Rules : IRule
         {
             foreach (var (aes, role, field) in new[] { (sc.Scu, ActivityRole.Initiator, "scu"), (sc.Scp, ActivityRole.Acceptor, "scp") })
                 foreach (var aeName in aes)
-                    if (f.AeByName.TryGetValue(aeName, out var ae) && !ae.Activities.Any(a => a.Role == role && a.SopClasses.Contains(sc.Uid)))
+                    if (f.AeByName.TryGetValue(aeName, out var ae) && !ae.Activities.Any(a => a.Role == role && f.Covers(ae, a, sc.Uid)))
                         ctx.Report("DCS1031", sc.Location.Of(field),
                             $"{aeName} has no association-{(role == ActivityRole.Initiator ? "initiation" : "acceptance")} activity that lists {sc.Name}, so the statement cannot state its support of extended negotiation (relational, combined date-time, fuzzy PN, Empty Value and Multiple Value Matching) (PS3.4 C.6.1.2, C.6.2.2)");
         }
@@ -636,7 +636,8 @@ public sealed class Ps34Rules : IRule
                 if (!f.Claimed(Family.Storage, Family.NonPatientStorage).Any(x => x.Scu.Contains(ae)) && !f.IsScu(Family.Storage, Family.NonPatientStorage))
                     ctx.Report("DCS1047", stgScu.Location.Of("scu"), $"{ae} asks for storage commitment but the product sends no instances: no Storage SOP Class is claimed as SCU (PS3.4 J.3.6.1)");
             foreach (var aeName in stgScu.Scu)
-                if (f.AeByName.TryGetValue(aeName, out var ae) && f.ActivitiesWith(StorageCommitmentPush).Any() && !ae.Activities.Any(a => a.Role == ActivityRole.Acceptor && a.SopClasses.Contains(StorageCommitmentPush)))
+                if (f.AeByName.TryGetValue(aeName, out var ae) && f.ActivitiesWith(StorageCommitmentPush).Any() && !ae.Activities.Any(a => a.Role == ActivityRole.Acceptor && f.Covers(ae, a, StorageCommitmentPush))
+                    && !ae.Activities.Any(a => f.Covers(ae, a, StorageCommitmentPush) && SeparateAssociation(a.Description)))
                     ctx.Report("DCS1048", ae.Location.Of("name"), $"Storage Commitment SCU {ae.Name} has no association-acceptance activity for Storage Commitment, so it cannot receive the N-EVENT-REPORT on a separate association (PS3.4 J.3.3.1.3)");
         }
         if (stgScp is not null)
@@ -645,7 +646,8 @@ public sealed class Ps34Rules : IRule
                 ctx.Report("DCS1046", Facts.Where(d.StorageCommitment.Scp, stgScp, true, s),
                     "the Storage Commitment SCP does not document the nature of its commitment (duration, deletion conditions, capacity, retrieval and latency): add `dimse.storage_commitment.scp.retention` (PS3.4 J.1.1, J.3.6.2.1)");
             foreach (var aeName in stgScp.Scp)
-                if (f.AeByName.TryGetValue(aeName, out var ae) && f.ActivitiesWith(StorageCommitmentPush).Any() && !ae.Activities.Any(a => a.Role == ActivityRole.Initiator && a.SopClasses.Contains(StorageCommitmentPush)))
+                if (f.AeByName.TryGetValue(aeName, out var ae) && f.ActivitiesWith(StorageCommitmentPush).Any() && !ae.Activities.Any(a => a.Role == ActivityRole.Initiator && f.Covers(ae, a, StorageCommitmentPush))
+                    && !ae.Activities.Any(a => f.Covers(ae, a, StorageCommitmentPush) && SeparateAssociation(a.Description)))
                     ctx.Report("DCS1048", ae.Location.Of("name"), $"Storage Commitment SCP {ae.Name} has no association-initiation activity for Storage Commitment, so it cannot send the N-EVENT-REPORT on a separate association (PS3.4 J.3.3.1.2)");
             if (d.Storage.Scp?.LevelOfSupport is 0 or 1)
                 ctx.Report("DCS1049", d.Storage.Scp!.Location.Of("level_of_support"),

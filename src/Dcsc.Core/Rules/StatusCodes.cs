@@ -101,6 +101,10 @@ internal static class StatusCodes
         return new string(chars);
     }
 
+    /// <summary>A token that is meant as a code (has a digit, or is hexadecimal/x only), e.g. <c>A70G</c>, <c>0x110</c>; not a word such as "Any".</summary>
+    public static bool LooksLikeCode(string token) =>
+        token.Any(char.IsDigit) || token.All(c => Uri.IsHexDigit(c) || c is 'x' or 'X');
+
     /// <summary>True when every code <paramref name="code"/> stands for lies within <paramref name="pattern"/>.</summary>
     public static bool Within(string code, string pattern)
     {

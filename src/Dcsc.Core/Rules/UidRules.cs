@@ -90,6 +90,8 @@ public sealed class UidRules : IRule
 
     internal static bool NameMatches(string given, UidEntry entry)
     {
+        given = given.Trim();
+        if (given.EndsWith("(Retired)", StringComparison.OrdinalIgnoreCase)) given = given[..^9];
         var g = Strip(Names.Normalize(given));
         var d = Strip(Names.Normalize(entry.Name));
         if (g == d) return true;
@@ -156,7 +158,7 @@ public sealed class UidRules : IRule
                         : Need.Any;
                     foreach (var v in values)
                     {
-                        if (string.IsNullOrWhiteSpace(v)) continue;
+                        if (string.IsNullOrWhiteSpace(v) || !char.IsDigit(v.Trim()[0])) continue; // words such as "ALL" stand for several UIDs
                         var nameCol = sop ? (row.Cells.ContainsKey("sop_class_name") ? "sop_class_name" : "sop_classname") : "transfer_syntax_name";
                         yield return new UidUse(v, row.Location.Of(col), sop ? Slot.SopClass : Slot.TransferSyntax, $"table {table}",
                             false, values.Count == 1 ? name : null, row.Location.Of(nameCol), need);

@@ -24,16 +24,15 @@ public sealed class YamlToJson
     /// <summary>The YAML key node of the property at a JSON path.</summary>
     public YamlScalar? KeyAt(string path) => _keys.TryGetValue(path, out var n) ? n : null;
 
-    public static string Child(string parent, string key) =>
-        parent.Length == 0 ? Escape(key) : parent + "." + Escape(key);
-
-    private static string Escape(string key) =>
-        key.All(c => char.IsLetterOrDigit(c) || c == '_') && key.Length > 0 ? key : "['" + key.Replace("'", "\\'") + "']";
+    /// <summary>
+    /// NJsonSchema joins property names with a plain "." and no escaping (<c>product.a b</c>), so paths here
+    /// are built the same way, and keys with spaces, dots or quotes map back to their node.
+    /// </summary>
+    public static string Child(string parent, string key) => parent.Length == 0 ? key : parent + "." + key;
 
     private JToken Convert(YamlNode node, string path)
     {
-        // Each path is visited once; aliases share nodes but each use gets its own path.
-        _nodes[path] = node;
+        _nodes.TryAdd(path, node);
         switch (node)
         {
             case YamlMapping m:
@@ -41,7 +40,7 @@ public sealed class YamlToJson
                 foreach (var (key, value) in m.Entries)
                 {
                     var childPath = Child(path, key.Value);
-                    _keys[childPath] = key;
+                    _keys.TryAdd(childPath, key);
                     o[key.Value] = Convert(value, childPath);
                 }
                 return o;

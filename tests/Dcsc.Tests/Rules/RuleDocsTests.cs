@@ -26,6 +26,7 @@ public class RuleDocsTests
         Assert.True(File.Exists(path), $"docs/rules/{id}.md is missing (run python3 tools/gen_rule_docs.py)");
         var text = File.ReadAllText(path);
         Assert.StartsWith($"# {id}: ", text);
+        if (DiagnosticCatalogue.Get(id).Category == "layout") return; // the Layout stage writes its own pages
         foreach (var heading in new[] { "## What it checks", "## Why", "## Failing example", "## Passing example", "## How to fix" })
             Assert.Contains(heading, text);
     }
@@ -78,7 +79,7 @@ public class RuleDocsTests
         if (passing is not null) Assert.DoesNotContain(Lint(passing), d => d.Id == id);
     }
 
-    private static IReadOnlyList<Diagnostic> Lint(string yaml) => Compilation.CheckText("statement.yaml", yaml).Diagnostics.Items;
+    private static IReadOnlyList<Diagnostic> Lint(string yaml) => Compilation.LintText("statement.yaml", yaml).Diagnostics.Items;
 
     /// <summary>The ```yaml blocks under "## Failing example" and "## Passing example" (null when the example is not YAML).</summary>
     internal static (string? Failing, string? Passing) Examples(string id)

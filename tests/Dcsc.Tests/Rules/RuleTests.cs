@@ -12,7 +12,7 @@ public class RuleTests
 {
     private static IReadOnlyList<Diagnostic> Lint(string yaml, RuleOptions? options = null)
     {
-        var r = Compilation.CheckText("statement.yaml", yaml, rules: options);
+        var r = Compilation.LintText("statement.yaml", yaml, options);
         Assert.True(r.Statement is not null, string.Join("\n", r.Diagnostics.Items));
         return r.Diagnostics.Sorted();
     }
@@ -191,14 +191,14 @@ public class RulePerformanceTests(ITestOutputHelper output)
             sb.Append($"          - name: \"{a.Name.Replace("\"", "\\\"")}\"\n            tag: \"{a.DisplayTag}\"\n            source: GENERATED\n            value: Text <b>with</b> [a link](x)\n");
         sb.Append("sections:\n  services_scp_study_root_qr_find:\n    tables:\n      supported_c_find_attribute_matching_for_study_root_q_r_model_scp:\n");
         foreach (var a in attrs)
-            sb.Append($"        - attribute_name: \"{a.Name.Replace("\"", "\\\"")}\"\n          tag: \"{a.DisplayTag}\"\n          matchingtype: UNIVERSAL\n          comments: none\n");
+            sb.Append($"        - attribute_name: \"{a.Name.Replace("\"", "\\\"")}\"\n          tag: \"{a.DisplayTag}\"\n          matching_type: UNIVERSAL\n          comments: none\n");
         return sb.ToString();
     }
 
     [Fact]
     public void Rules_over_4000_rows_take_milliseconds()
     {
-        var r = Compilation.CheckText("big.yaml", Large(), rules: new RuleOptions { Severities = new Dictionary<string, Severity> { ["DCS0315"] = Severity.Off } });
+        var r = Compilation.LintText("big.yaml", Large(), new RuleOptions { Severities = new Dictionary<string, Severity> { ["DCS0315"] = Severity.Off } });
         Assert.True(r.Statement is not null, string.Join("\n", r.Diagnostics.Items.Take(5)));
         RuleRunner.Run(r.Statement!); // warm-up (JIT, dictionary)
         double ms = double.MaxValue;

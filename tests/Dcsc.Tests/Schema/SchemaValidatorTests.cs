@@ -113,3 +113,19 @@ public class SchemaValidatorTests
         Assert.True(p.ExitCode == 0, "schema/dcsc.schema.json is stale: run python3 tools/gen_schema.py");
     }
 }
+
+public class SchemaPathTests
+{
+    [Theory]
+    [InlineData("a b")]
+    [InlineData("x.y")]
+    [InlineData("q)")]
+    [InlineData("it's")]
+    public void Unknown_keys_with_special_characters_are_located(string key)
+    {
+        var yaml = Minimal.Yaml.Replace("  description: A test product.\n", $"  description: A test product.\n  \"{key}\": 1\n");
+        var d = Assert.Single(Dcsc.Pipeline.Compilation.CheckText("s.yaml", yaml).Diagnostics.Items);
+        Assert.Equal("DCS0051", d.Id);
+        Assert.Equal((5, 3), (d.Span.Line, d.Span.Column));
+    }
+}

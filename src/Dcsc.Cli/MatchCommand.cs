@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Dcsc.Diagnostics;
+using Dcsc.Match;
+using Dcsc.Pipeline;
+
+namespace Dcsc.Cli;
+
+/// <summary><c>dcsc match a.yaml b.yaml</c>: can these two products communicate, and to what extent (docs/match.md).</summary>
+internal static class MatchCommand
+{
+    public static Command Build(TextWriter stdout, TextWriter stderr)
+    {
+        var a = new Argument<string>("a") { Description = "Statement of the first product (YAML)." };
+        var b = new Argument<string>("b") { Description = "Statement of the second product (YAML)." };
+        var format = new Option<string>("--format") { Description = "Output format: text (default), markdown (a report to attach to a review) or json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "markdown", "json");
+        var require = new Option<string[]>("--require")
+        {
+            Description = "Limit the verdict (exit code) to this service; repeatable. Other services are still reported. " +
+                          "One of: " + string.Join(", ", MatchServices.Requirable) + ".",
+            AllowMultipleArgumentsPerToken = false,
+            Arity = ArgumentArity.OneOrMore,
+        };
+        require.AcceptOnlyFromAmong(MatchServices.Requirable.ToArray());
+        var cmd = new Command("match",
+            "Compare two statements and report, service by service and in both directions, whether and how far the products can communicate:\n" +
+            "DIMSE SOP Classes (roles, transfer syntaxes, negotiation, query keys, PDU sizes, character sets), DICOMweb, media and security.\n" +
+            "Exit codes: 0 nothing incompatible (in the --require services), 1 something incompatible or errors in an input, 2 usage error, 3 internal error.")
+        { a, b, format, require };
+        cmd.SetAction(p =>
+        {
+            var fmt = p.GetValue(format);
+            var ra = Compilation.Check(p.GetValue(a)!, options: CheckOptions.ModelOnly);
+            var rb = Compilation.Check(p.GetValue(b)!, options: CheckOptions.ModelOnly);
+            if (ra.Statement is null || rb.Statement is null || ra.HasErrors || rb.HasErrors)
+            {
+                var all = ra.Diagnostics.Sorted().Concat(rb.Diagnostics.Sorted()).ToList();
+                if (fmt == "json") stdout.Write(DiagnosticFormatter.Json(all));
+                else stdout.Write(DiagnosticFormatter.Text(all));
+                stderr.WriteLine(DiagnosticFormatter.Summary(all, 2));
+                stderr.WriteLine("dcsc: match needs two statements without errors.");
+                return CommandLine.InputErrors;
+            }
+            var report = Matcher.Match(ra.Statement, rb.Statement, p.GetValue(require));
+            stdout.Write(fmt switch
+            {
+                "json" => MatchFormatter.Json(report),
+                "markdown" => MatchFormatter.Markdown(report),
+                _ => MatchFormatter.Text(report),
+            });
+            return report.Verdict == MatchLevel.Incompatible ? CommandLine.InputErrors : CommandLine.Ok;
+        });
+        return cmd;
+    }
+}

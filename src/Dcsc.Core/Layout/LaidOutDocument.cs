@@ -1,0 +1,142 @@
+using Dcsc.Diagnostics;
+
+namespace Dcsc.Layout;
+
+/// <summary>Options of the Layout stage.</summary>
+public sealed record LayoutOptions
+{
+    /// <summary>Keep N/A subsections of an N/A section (<c>--na keep</c>); by default they are dropped (<c>--na collapse</c>).</summary>
+    public bool KeepNaSubsections { get; init; }
+
+    /// <summary>
+    /// The value of SOURCE_DATE_EPOCH used for the document date when the source gives none.
+    /// <c>null</c> reads the environment variable; set <see cref="ReadEnvironment"/> to false to ignore it.
+    /// </summary>
+    public string? SourceDateEpoch { get; init; }
+
+    public bool ReadEnvironment { get; init; } = true;
+
+    /// <summary>Service-class lookup for SOP Classes; default: the embedded DICOM dictionary plus the statement's own entries.</summary>
+    public ISopClassCatalog? Catalog { get; init; }
+}
+
+/// <summary>The laid-out Conformance Statement: cover, numbered sections with resolved blocks, diagnostics.</summary>
+public sealed class LaidOutDocument
+{
+    public LaidOutDocument(CoverPage cover, IReadOnlyList<LaidOutSection> sections, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        Cover = cover;
+        Sections = sections;
+        Diagnostics = diagnostics;
+    }
+
+    public CoverPage Cover { get; }
+
+    /// <summary>Top-level sections in document order (1 … 8, then the unnumbered Annexes heading with A … D).</summary>
+    public IReadOnlyList<LaidOutSection> Sections { get; }
+
+    /// <summary>Warnings found while laying out (e.g. DCS0501 missing placeholder values).</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>Every section, depth first, in document order.</summary>
+    public IEnumerable<LaidOutSection> AllSections() => Flatten(Sections);
+
+    /// <summary>Every table in document order.</summary>
+    public IEnumerable<LaidOutTable> AllTables() =>
+        AllSections().SelectMany(s => s.Blocks).OfType<TableBlock>().Select(b => b.Table);
+
+    public LaidOutSection? FindByNumber(string number) => AllSections().FirstOrDefault(s => s.Number == number);
+
+    private static IEnumerable<LaidOutSection> Flatten(IEnumerable<LaidOutSection> sections)
+    {
+        foreach (var s in sections)
+        {
+            yield return s;
+            foreach (var c in Flatten(s.Children)) yield return c;
+        }
+    }
+}
+
+/// <summary>Cover page facts (unnumbered).</summary>
+public sealed record CoverPage(string Product, string Version, string? Manufacturer, string? Date, string? DocumentId,
+    IReadOnlyList<string> CoveredProducts);
+
+/// <summary>A numbered section of the statement.</summary>
+public sealed class LaidOutSection
+{
+    public required string Key { get; init; }
+    /// <summary>Section number (<c>5.2.3</c>, <c>A.2</c>); empty for the unnumbered Annexes heading.</summary>
+    public required string Number { get; init; }
+    /// <summary>Title as printed, including " - N/A" when not applicable.</summary>
+    public required string Title { get; init; }
+    /// <summary>Heading level (1 … 6+): depth of the number; annex letters are level 2.</summary>
+    public required int Level { get; init; }
+    /// <summary>Anchor id: <c>sect-&lt;number&gt;</c>, <c>sect-annexes</c>.</summary>
+    public required string Anchor { get; init; }
+    public required bool IsNa { get; init; }
+    /// <summary>True for a section the statement added (<c>sections.&lt;key&gt;.added</c>).</summary>
+    public bool IsAdded { get; init; }
+    public required IReadOnlyList<LayoutBlock> Blocks { get; init; }
+    public required IReadOnlyList<LaidOutSection> Children { get; init; }
+
+    public override string ToString() => $"{Number} {Title}";
+}
+
+/// <summary>A run of text, or a cross-reference link when <see cref="Href"/> is set (<c>#table-5-3</c>, <c>#sect-5.2</c>).</summary>
+public sealed record Inline(string Text, string? Href = null);
+
+public abstract record LayoutBlock;
+
+/// <summary>Boilerplate or generated paragraph (plain text with links; the renderer escapes it).</summary>
+public sealed record ParagraphBlock(IReadOnlyList<Inline> Inlines, bool IsNote = false) : LayoutBlock;
+
+/// <summary>Bulleted list of plain-text items.</summary>
+public sealed record ListBlock(IReadOnlyList<IReadOnlyList<Inline>> Items) : LayoutBlock;
+
+public sealed record TableBlock(LaidOutTable Table) : LayoutBlock;
+
+/// <summary>A figure: the image the statement gives for a template figure, with its caption number.</summary>
+public sealed record FigureBlock(string Id, string Number, string Title, string Source) : LayoutBlock;
+
+/// <summary>
+/// Author Markdown from the statement (narrative); the renderer sanitizes it (raw HTML escaped, headings demoted).
+/// <see cref="Label"/> (plain text) is printed in bold before it, e.g. a transaction or fact name.
+/// </summary>
+public sealed record AuthorBlock(string Markdown, string? Label = null) : LayoutBlock;
+
+/// <summary>The body of an N/A section.</summary>
+public sealed record NaBlock : LayoutBlock;
+
+/// <summary>The generated table of contents (Section 2).</summary>
+public sealed record TocBlock(IReadOnlyList<TocEntry> Entries) : LayoutBlock;
+
+public sealed record TocEntry(int Depth, string Number, string Title, string Anchor);
+
+/// <summary>A laid-out table: caption number, leaf columns, optional grouped header, rows, footnotes.</summary>
+public sealed class LaidOutTable
+{
+    /// <summary>Anchor id: <c>table-5-12</c> (unnumbered tables: <c>table-3.4-a</c>).</summary>
+    public required string Id { get; init; }
+    /// <summary>Caption number <c>5-12</c>; null for the template's unnumbered tables.</summary>
+    public string? Number { get; init; }
+    public required string Title { get; init; }
+    /// <summary>Caption line: <c>Table 5-12 Title</c> (unnumbered: the title).</summary>
+    public string Caption => Number is null ? Title : $"Table {Number} {Title}";
+    /// <summary>The template table this was made from (<c>5-12</c>), and its key.</summary>
+    public required string TemplateRef { get; init; }
+    public required string Key { get; init; }
+    public required IReadOnlyList<string> Columns { get; init; }
+    /// <summary>Grouped header row above the leaf header, or null when there is none.</summary>
+    public IReadOnlyList<HeaderGroup>? Groups { get; init; }
+    public required IReadOnlyList<TableRowOut> Rows { get; init; }
+    public required IReadOnlyList<IReadOnlyList<Inline>> Footnotes { get; init; }
+    /// <summary>More than 8 columns: DOCX puts it in a landscape section.</summary>
+    public bool Landscape => Columns.Count > 8;
+
+    public override string ToString() => Caption;
+}
+
+public sealed record HeaderGroup(string Text, int Span);
+
+/// <summary>A body row; a group row (table subsection) has text in the first cell only.</summary>
+public sealed record TableRowOut(IReadOnlyList<IReadOnlyList<Inline>> Cells, bool IsGroup);

@@ -1,0 +1,280 @@
+using System.Text.RegularExpressions;
+using Dcsc.Model;
+
+namespace Dcsc.Layout;
+
+/// <summary>A row before it is laid out: cells by column key, optional table subsection and footnote.</summary>
+internal sealed record RowSpec(IReadOnlyDictionary<string, string> Cells, string? Group = null, string? Note = null);
+
+internal sealed partial class LayoutRun
+{
+    private static readonly Regex TableToken = new(@"\{table:([^}]+)\}", RegexOptions.CultureInvariant);
+
+    /// <summary>Sections whose template tables are examples of a list the statement gives (one table per shared module).</summary>
+    private static readonly HashSet<string> ModuleListSections = new(StringComparer.Ordinal)
+    {
+        "annex_a_common_modules", "annex_a_common_fg_macros", "annex_a_common_private_modules",
+    };
+
+    private void BuildDrafts(Node n)
+    {
+        foreach (var c in n.Children) BuildDrafts(c);
+        if (n.Generic) return;
+        if (n.Added is not null)
+        {
+            n.Drafts.Add(new DraftAuthor(n.Added.Text));
+            return;
+        }
+        var t = n.T!;
+        var content = t.Content;
+        bool replaceBoilerplate = t.Key == "intro_audience" && !string.IsNullOrWhiteSpace(_s.Introduction.Audience);
+        var omitted = new bool[content.Count];
+        var tables = new Dictionary<int, List<TableDraft>>();
+        bool moduleList = ModuleListSections.Contains(t.Key);
+        List<TableDraft>? moduleTables = null;
+
+        for (int i = 0; i < content.Count; i++)
+        {
+            var b = content[i];
+            if (replaceBoilerplate && b.Table is null) { omitted[i] = true; continue; }
+            if (b.Condition is not null && !ConditionHolds(n, b.Condition)) { omitted[i] = true; continue; }
+            if (b.Table is not { } tref) continue;
+            var tt = t.Tables.FirstOrDefault(x => x.Ref == tref);
+            List<TableDraft> drafts;
+            if (tt is null) drafts = new();
+            else if (moduleList)
+            {
+                if (moduleTables is null) { moduleTables = ModuleListTables(n, tt); drafts = moduleTables; }
+                else drafts = new();
+            }
+            else drafts = BuildTables(n, tt);
+            foreach (var d in drafts) { d.Owner = n; _tablesByUid[d.Uid] = d; }
+            tables[i] = drafts;
+            n.TableByRef[tref] = drafts.FirstOrDefault();
+        }
+        if (moduleList && moduleTables is { Count: > 0 } && t.Tables.Count > 0)
+        {
+            n.TableByRef[t.Tables[0].Ref] = moduleTables[0];
+            n.TableByRef[t.Tables[^1].Ref] = moduleTables[^1];
+        }
+
+        // An empty table is left out, with the boilerplate that only introduces it.
+        for (int k = 0; k < content.Count; k++)
+        {
+            if (content[k].Table is not { } tref || (tables.TryGetValue(k, out var d) && d.Count > 0)) continue;
+            if (n.TableByRef.GetValueOrDefault(tref) is not null) continue;
+            omitted[k] = true;
+            for (int j = k - 1; j >= 0; j--)
+            {
+                if (content[j].Table is not null) break;
+                if (content[j].Paragraph is not { } p || !p.Contains("{table:" + tref + "}", StringComparison.Ordinal)) continue;
+                var refs = TableToken.Matches(p).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+                if (refs.Count == 1)
+                    for (int x = j; x < k; x++) omitted[x] = true;
+                break;
+            }
+        }
+
+        // Figures are shown only when the statement gives their image; a paragraph that only announces the
+        // figures right below it ("... depicted in the diagrams below.") goes with them.
+        var figureShown = new bool[content.Count];
+        for (int i = 0; i < content.Count; i++)
+            figureShown[i] = content[i].Figure is { } fr && FigureSource(n, fr) is not null;
+        for (int i = 0; i < content.Count; i++)
+        {
+            if (omitted[i] || content[i].Paragraph is not { } para || para.Contains('{')) continue;
+            int j = i + 1;
+            while (j < content.Count && content[j].Figure is not null && !figureShown[j]) j++;
+            bool onlyHiddenFigures = j > i + 1 && (j == content.Count || content[j].Figure is null && content[j].Paragraph is null && content[j].List is null || content[j].Paragraph is not null);
+            if (onlyHiddenFigures && Regex.IsMatch(para, @"\b(below|following)\b")) omitted[i] = true;
+        }
+
+        for (int i = 0; i < content.Count; i++)
+        {
+            if (omitted[i]) continue;
+            var b = content[i];
+            if (b.Paragraph is { } p) n.Drafts.Add(new DraftText(p, b.Note));
+            else if (b.List is { } l) n.Drafts.Add(new DraftList(l));
+            else if (b.Table is not null && tables.TryGetValue(i, out var ds)) foreach (var d in ds) n.Drafts.Add(new DraftTable(d));
+            else if (b.Figure is { } f && FigureSource(n, f) is { } src) n.Drafts.Add(new DraftFigure(NextUid() + ":" + f, b.Title ?? "", src));
+        }
+
+        n.Drafts.AddRange(ModelNarrative(n));
+        if (!string.IsNullOrWhiteSpace(n.Content.Text)) n.Drafts.Add(new DraftAuthor(n.Content.Text!));
+    }
+
+    /// <summary>A template figure is shown when the statement gives its image: <c>fill: {"Figure 4-1": "images/flow.png"}</c>.</summary>
+    private static string? FigureSource(Node n, string figureRef) =>
+        n.Content.Fill.TryGetValue("Figure " + figureRef, out var src) && !string.IsNullOrWhiteSpace(src) ? src.Trim() : null;
+
+    /// <summary>Block and table conditions of the template (free text), evaluated against the model.</summary>
+    private bool ConditionHolds(Node n, string condition)
+    {
+        if (condition.Contains("Functional Group Macros", StringComparison.Ordinal))
+            return n.Ctx.Iod is { } iod && iod.FunctionalGroups.Count > 0;
+        if (condition.Contains("mapping between Modality Worklist", StringComparison.Ordinal))
+            return n.Ctx.Mapping is { } m && m.Rows.Count > 0;
+        // Other conditions are facts the model does not hold: the statement opts in with
+        // sections.<key>.fill: {"<condition text>": "yes"}.
+        return n.Content.Fill.TryGetValue(condition, out var v) && IsYes(v);
+    }
+
+    private static bool IsYes(string v) => v.Trim().ToLowerInvariant() is "yes" or "y" or "true" or "1";
+
+    // ------------------------------------------------------------------ tables
+
+    private List<TableDraft> BuildTables(Node n, TemplateTable t)
+    {
+        if (t.Condition is not null && !ConditionHolds(n, t.Condition)) return new();
+        if (TemplateData.IsDerived(n.T!.Key, t.Key)) return DerivedTables(n, t);
+        return SourceTables(n, t);
+    }
+
+    private List<TableDraft> SourceTables(Node n, TemplateTable t)
+    {
+        if (!n.Content.Tables.TryGetValue(t.Key, out var rows) || rows.Count == 0) return new();
+        var specs = rows.Select(r => (Row: r, Spec: new RowSpec(
+            t.Columns.ToDictionary(c => c.Key, c => r.Cells.TryGetValue(c.Key, out var v) ? JoinCell(v) : "", StringComparer.Ordinal),
+            r.Group, r.Note))).ToList();
+        if (t.Repeat == "code_set")
+        {
+            // One table per code set: the rows' `group` names the code set (else fill "Code Set Name").
+            var result = new List<TableDraft>();
+            foreach (var g in specs.GroupBy(x => x.Row.Group ?? "", StringComparer.Ordinal))
+            {
+                var name = g.Key.Length > 0 ? g.Key : n.Content.Fill.GetValueOrDefault("Code Set Name");
+                var title = ResolveTableTitle(n, t.Title, null, placeholder: name);
+                var table = MakeTable(t, title, g.Select(x => x.Spec with { Group = null }).ToList());
+                if (table is not null) result.Add(table);
+            }
+            return result;
+        }
+        var one = MakeTable(t, ResolveTableTitle(n, t.Title, null), specs.Select(x => x.Spec).ToList());
+        return one is null ? new() : new() { one };
+    }
+
+    internal static string JoinCell(IReadOnlyList<string> values) =>
+        string.Join("; ", values.Select(v => v switch { "true" or "True" => "Y", "false" or "False" => "N", _ => v }));
+
+    /// <summary>Resolves the tokens of a table title; a missing placeholder value drops the placeholder (and its " - ").</summary>
+    private string ResolveTableTitle(Node n, string title, string? module, string? placeholder = null)
+    {
+        var result = Regex.Replace(title, @"(\s*-\s*)?\{(?:placeholder|choice):([^}]*)\}", m =>
+        {
+            var key = m.Groups[2].Value;
+            var value = placeholder ?? n.Content.Fill.GetValueOrDefault(key);
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                ReportPlaceholder(n, key);
+                return "";
+            }
+            return m.Groups[1].Value + value;
+        });
+        result = Regex.Replace(result, @"\{(ae|activity|iod|template|finding_site|mapping|product|module)\}", m => m.Groups[1].Value switch
+        {
+            "product" => _s.Product.Name,
+            "module" => module ?? GenericWords["module"],
+            var w => InstanceName(w, n.Ctx) ?? GenericWords[w],
+        });
+        return result.Trim();
+    }
+
+    private void ReportPlaceholder(Node n, string key) =>
+        Report("DCS0501", n, $"section {n.Number} \"{n.Title}\" ({n.T?.Key}) has no value for the template placeholder \"{key}\"; add it as {n.ContentPath}.fill.\"{key}\"");
+
+    /// <summary>Lays out rows: ungrouped rows first, then each group (first-appearance order) under a group row; notes become numbered footnotes.</summary>
+    private TableDraft? MakeTable(TemplateTable t, string title, List<RowSpec> rows)
+    {
+        if (rows.Count == 0) return null;
+        var (columns, groups) = Header(t);
+        var ordered = rows.Where(r => string.IsNullOrEmpty(r.Group)).ToList();
+        var groupNames = rows.Where(r => !string.IsNullOrEmpty(r.Group)).Select(r => r.Group!).Distinct(StringComparer.Ordinal).ToList();
+        var draftRows = new List<DraftRow>();
+        var draft = new TableDraft { Uid = NextUid(), T = t, Title = title, Columns = columns, Groups = groups, Rows = draftRows };
+        void Add(RowSpec r)
+        {
+            var cells = t.Columns.Select(c => Clean(r.Cells.GetValueOrDefault(c.Key) ?? "")).ToList();
+            if (!string.IsNullOrWhiteSpace(r.Note))
+            {
+                draft.Footnotes.Add(r.Note!);
+                var last = cells.Count - 1;
+                cells[last] = (cells[last].Length > 0 ? cells[last] + " " : "") + $"(Note {draft.Footnotes.Count})";
+            }
+            draftRows.Add(new DraftRow(cells, false));
+        }
+        foreach (var r in ordered) Add(r);
+        foreach (var g in groupNames)
+        {
+            draftRows.Add(new DraftRow(new[] { Clean(g) }.Concat(Enumerable.Repeat("", columns.Count - 1)).ToList(), true));
+            foreach (var r in rows.Where(r => r.Group == g)) Add(r);
+        }
+        return draft;
+    }
+
+    private static string Clean(string cell) => Regex.Replace(cell, @"\s*\r?\n\s*", " ").Trim();
+
+    /// <summary>Leaf column titles and the grouped header row (the row directly above the leaves) from the template's header rows.</summary>
+    internal static (IReadOnlyList<string> Columns, IReadOnlyList<HeaderGroup>? Groups) Header(TemplateTable t)
+    {
+        int cols = t.Columns.Count, rowsN = t.HeaderRows.Count;
+        if (rowsN == 0) return (t.Columns.Select(c => c.Title).ToList(), null);
+        var grid = new TemplateHeaderCell?[rowsN, cols];
+        for (int r = 0; r < rowsN; r++)
+        {
+            int c = 0;
+            foreach (var cell in t.HeaderRows[r])
+            {
+                while (c < cols && grid[r, c] is not null) c++;
+                for (int dr = 0; dr < Math.Max(1, cell.Rowspan) && r + dr < rowsN; dr++)
+                    for (int dc = 0; dc < Math.Max(1, cell.Colspan) && c + dc < cols; dc++)
+                        grid[r + dr, c + dc] = cell;
+                c += Math.Max(1, cell.Colspan);
+            }
+        }
+        int last = rowsN - 1;
+        var leaves = new List<string>();
+        for (int c = 0; c < cols; c++)
+            leaves.Add(grid[last, c] is { Colspan: 1 } leaf ? leaf.Text : t.Columns[c].Title);
+        if (rowsN < 2) return (leaves, null);
+        var groups = new List<HeaderGroup>();
+        bool any = false;
+        TemplateHeaderCell? prev = null;
+        for (int c = 0; c < cols; c++)
+        {
+            var g = grid[last - 1, c];
+            bool self = g is not null && ReferenceEquals(g, grid[last, c]) && g.Colspan == 1;
+            if (!self && g is not null && ReferenceEquals(g, prev))
+            {
+                groups[^1] = groups[^1] with { Span = groups[^1].Span + 1 };
+                continue;
+            }
+            if (self) groups.Add(new HeaderGroup(leaves[c], 1));
+            else { groups.Add(new HeaderGroup(g?.Text ?? "", 1)); any = true; }
+            prev = self ? null : g;
+        }
+        return (leaves, any ? groups : null);
+    }
+
+    /// <summary>A.1.1–A.1.3: one table per shared module of the statement, with the columns of the template's first table.</summary>
+    private List<TableDraft> ModuleListTables(Node n, TemplateTable prototype)
+    {
+        var modules = n.T!.Key switch
+        {
+            "annex_a_common_modules" => _s.SharedModules.Modules,
+            "annex_a_common_fg_macros" => _s.SharedModules.FunctionalGroups,
+            _ => _s.SharedModules.PrivateModules,
+        };
+        var result = new List<TableDraft>();
+        foreach (var m in modules)
+        {
+            var table = MakeTable(prototype, ModuleTitle(m), AttributeRows(m));
+            if (table is null) continue;
+            table.ModuleKey = "shared|" + m.Name;
+            result.Add(table);
+        }
+        return result;
+    }
+
+    private static string ModuleTitle(Module m) =>
+        m.PrivateCreator is { Length: > 0 } pc ? $"{m.Name} (Private Creator \"{pc}\")" : m.Name;
+}

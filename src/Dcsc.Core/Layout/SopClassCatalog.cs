@@ -1,0 +1,71 @@
+using Dcsc.Dictionary;
+using Dcsc.Model;
+
+namespace Dcsc.Layout;
+
+/// <summary>What the layout needs to know about a UID: its name and (for SOP Classes) its PS3.4 service class.</summary>
+public interface ISopClassCatalog
+{
+    string? ServiceClass(string uid);
+    string? Name(string uid);
+}
+
+/// <summary>The embedded DICOM dictionary, with the statement's own <c>dictionary.uids</c> entries taking precedence.</summary>
+public sealed class DictionarySopClassCatalog : ISopClassCatalog
+{
+    private readonly Dictionary<string, ExtraUid> _extra;
+
+    public DictionarySopClassCatalog(ExtraDictionary? extra = null)
+    {
+        _extra = new Dictionary<string, ExtraUid>(StringComparer.Ordinal);
+        foreach (var u in extra?.Uids ?? Array.Empty<ExtraUid>()) _extra.TryAdd(u.Uid, u);
+    }
+
+    public string? ServiceClass(string uid)
+    {
+        if (_extra.TryGetValue(uid, out var e) && e.ServiceClass is { } sc) return sc;
+        if (DicomDictionary.Standard.FindUid(uid)?.ServiceClass is { Length: > 0 } s) return s;
+        // PS3.4 Annex HH Real-Time Video: the dictionary gives these SOP Classes no service class.
+        if (uid.StartsWith("1.2.840.10008.10.", StringComparison.Ordinal)) return "Real-Time Video";
+        return null;
+    }
+
+    public string? Name(string uid) =>
+        _extra.TryGetValue(uid, out var e) ? e.Name : DicomDictionary.Standard.FindUid(uid)?.Name;
+}
+
+/// <summary>Orders UIDs numerically, component by component (PS3.2: SOP Classes in numerical order of UID).</summary>
+public sealed class UidComparer : IComparer<string>
+{
+    public static readonly UidComparer Instance = new();
+
+    public int Compare(string? x, string? y)
+    {
+        if (ReferenceEquals(x, y)) return 0;
+        if (x is null) return -1;
+        if (y is null) return 1;
+        var a = x.Split('.');
+        var b = y.Split('.');
+        for (int i = 0; i < Math.Min(a.Length, b.Length); i++)
+        {
+            int c = CompareNumber(a[i], b[i]);
+            if (c != 0) return c;
+        }
+        int len = a.Length.CompareTo(b.Length);
+        return len != 0 ? len : string.CompareOrdinal(x, y);
+    }
+
+    private static int CompareNumber(string a, string b)
+    {
+        var ta = a.TrimStart('0');
+        var tb = b.TrimStart('0');
+        bool na = ta.All(char.IsAsciiDigit), nb = tb.All(char.IsAsciiDigit);
+        if (na && nb)
+        {
+            if (ta.Length != tb.Length) return ta.Length.CompareTo(tb.Length);
+            int c = string.CompareOrdinal(ta, tb);
+            return c != 0 ? c : a.Length.CompareTo(b.Length);
+        }
+        return string.CompareOrdinal(a, b);
+    }
+}

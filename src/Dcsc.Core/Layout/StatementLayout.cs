@@ -1,0 +1,405 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Dcsc.Diagnostics;
+using Dcsc.Model;
+
+namespace Dcsc.Layout;
+
+/// <summary>
+/// The Layout stage: maps a <see cref="Statement"/> onto the PS3.2 template section tree — repeats, N/A,
+/// numbering, boilerplate with resolved tokens, derived and source tables with caption numbers.
+/// See docs/layout.md.
+/// </summary>
+public static class StatementLayout
+{
+    public static LaidOutDocument Layout(Statement statement, LayoutOptions? options = null) =>
+        new LayoutRun(statement, options ?? new LayoutOptions()).Execute();
+}
+
+/// <summary>Which repeat instance a section belongs to (with the indices used in diagnostics).</summary>
+internal sealed record RepeatContext
+{
+    public ApplicationEntity? Ae { get; init; }
+    public int AeIndex { get; init; } = -1;
+    public Activity? Activity { get; init; }
+    public int ActivityIndex { get; init; } = -1;
+    public Iod? Iod { get; init; }
+    public int IodIndex { get; init; } = -1;
+    public SrTemplate? Sr { get; init; }
+    public int SrIndex { get; init; } = -1;
+    public int FindingSite { get; init; } = -1;
+    public string? FindingSiteName { get; init; }
+    public Mapping? Mapping { get; init; }
+    public int MappingIndex { get; init; } = -1;
+    public static readonly RepeatContext None = new();
+}
+
+internal sealed class Node
+{
+    public TemplateSection? T;
+    public AddedSection? Added;
+    public Node? Parent;
+    public readonly List<Node> Children = new();
+    public RepeatContext Ctx = RepeatContext.None;
+    public string Number = "";
+    public string Title = "";
+    public bool Generic;
+    public SectionContent Content = SectionContent.Empty;
+    public string ContentPath = "";
+    public readonly List<Draft> Drafts = new();
+    public bool Applicable;
+    public bool ForcedNa;
+    public bool Dropped;
+    /// <summary>Template table ref → the table drafted for it in this section (first one when repeated).</summary>
+    public readonly Dictionary<string, TableDraft?> TableByRef = new(StringComparer.Ordinal);
+
+    public string Key => T?.Key ?? Parent!.Key + "#added";
+    public bool IsNa => !Applicable;
+
+    public IEnumerable<Node> SelfAndDescendants()
+    {
+        yield return this;
+        foreach (var c in Children)
+            foreach (var d in c.SelfAndDescendants()) yield return d;
+    }
+
+    public override string ToString() => $"{Number} {Title}";
+}
+
+internal abstract record Draft;
+internal sealed record DraftText(string Raw, bool IsNote) : Draft;
+internal sealed record DraftList(IReadOnlyList<string> Raw) : Draft;
+internal sealed record DraftTable(TableDraft Table) : Draft;
+internal sealed record DraftFigure(string Ref, string RawTitle, string Source) : Draft;
+internal sealed record DraftAuthor(string Markdown, string? Label = null) : Draft;
+/// <summary>Generated text without template tokens (labels of structured facts).</summary>
+internal sealed record DraftPlain(string Text) : Draft;
+
+internal sealed class TableDraft
+{
+    public required string Uid { get; init; }
+    public required TemplateTable T { get; init; }
+    public required string Title { get; init; }
+    public required IReadOnlyList<string> Columns { get; init; }
+    public IReadOnlyList<HeaderGroup>? Groups { get; init; }
+    public required List<DraftRow> Rows { get; init; }
+    public List<string> Footnotes { get; } = new();
+    public Node Owner { get; set; } = null!;
+    public string? Number { get; set; }
+    public string Id { get; set; } = "";
+    /// <summary>For module attribute tables: <c>shared|&lt;name&gt;</c> or <c>iod&lt;index&gt;|&lt;name&gt;</c> (target of Reference cells).</summary>
+    public string? ModuleKey { get; set; }
+}
+
+internal sealed record DraftRow(IReadOnlyList<string> Cells, bool IsGroup);
+
+internal sealed partial class LayoutRun
+{
+    private readonly Statement _s;
+    private readonly LayoutOptions _o;
+    private readonly ISopClassCatalog _catalog;
+    private readonly List<Diagnostic> _diagnostics = new();
+    private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _templateKeyByNumber = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TableDraft> _tablesByUid = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Number, string Id)> _figures = new(StringComparer.Ordinal);
+    private int _uid;
+    private Node _root = null!;
+
+    public LayoutRun(Statement s, LayoutOptions o)
+    {
+        _s = s;
+        _o = o;
+        _catalog = o.Catalog ?? new DictionarySopClassCatalog(s.Dictionary);
+        foreach (var t in TemplateData.Walk(TemplateData.Template.Sections))
+            if (t.Number.Length > 0) _templateKeyByNumber.TryAdd(t.Number, t.Key);
+    }
+
+    public LaidOutDocument Execute()
+    {
+        _root = new Node { Number = "", Title = "" };
+        foreach (var t in TemplateData.Template.Sections)
+        {
+            var n = Expand(t, _root, RepeatContext.None, generic: false);
+            n.Number = t.Number;
+            NumberChildren(n);
+            _root.Children.Add(n);
+        }
+        foreach (var n in _root.Children) BuildDrafts(n);
+        foreach (var n in _root.Children) ComputeApplicability(n, forced: false);
+        foreach (var n in _root.Children) Collapse(n);
+        AssignCaptionNumbers();
+        var cover = BuildCover();
+        var sections = new List<LaidOutSection>();
+        foreach (var n in _root.Children)
+            if (n.T?.Key != "cover_page") sections.Add(Resolve(n));
+        var toc = BuildToc(sections);
+        sections = sections.Select(s => s.Key == "table_of_contents" ? WithBlocks(s, new LayoutBlock[] { toc }) : s).ToList();
+        return new LaidOutDocument(cover, sections, _diagnostics);
+    }
+
+    // ------------------------------------------------------------------ tree: repeats and numbering
+
+    private Node Expand(TemplateSection t, Node parent, RepeatContext ctx, bool generic)
+    {
+        var n = new Node { T = t, Parent = parent, Ctx = ctx, Generic = generic };
+        n.Title = ResolveTitle(t.Title, ctx, generic);
+        (n.Content, n.ContentPath) = generic ? (SectionContent.Empty, "") : LookupContent(t, ctx);
+        foreach (var c in t.Children)
+        {
+            if (c.Repeat is null)
+            {
+                n.Children.Add(Expand(c, n, ctx, generic));
+                continue;
+            }
+            var instances = generic ? new List<RepeatContext>() : Instances(c, ctx);
+            if (instances.Count == 0) n.Children.Add(Expand(c, n, ctx, generic: true));
+            else foreach (var i in instances) n.Children.Add(Expand(c, n, i, generic: false));
+        }
+        foreach (var a in n.Content.Added)
+            n.Children.Add(new Node { Added = a, Parent = n, Ctx = ctx, Title = a.Title, Content = SectionContent.Empty, ContentPath = n.ContentPath });
+        return n;
+    }
+
+    private List<RepeatContext> Instances(TemplateSection t, RepeatContext ctx)
+    {
+        var result = new List<RepeatContext>();
+        switch (t.Repeat)
+        {
+            case "ae":
+                for (int i = 0; i < _s.ApplicationEntities.Count; i++)
+                    result.Add(ctx with { Ae = _s.ApplicationEntities[i], AeIndex = i });
+                break;
+            case "activity":
+                if (ctx.Ae is null) break;
+                var role = t.Parent?.Key == "netcomm_assoc_acceptance" ? ActivityRole.Acceptor : ActivityRole.Initiator;
+                for (int i = 0; i < ctx.Ae.Activities.Count; i++)
+                    if (ctx.Ae.Activities[i].Role == role)
+                        result.Add(ctx with { Activity = ctx.Ae.Activities[i], ActivityIndex = i });
+                break;
+            case "iod":
+                for (int i = 0; i < _s.Iods.Count; i++) result.Add(ctx with { Iod = _s.Iods[i], IodIndex = i });
+                break;
+            case "sr_template":
+                for (int i = 0; i < _s.SrTemplates.Count; i++) result.Add(ctx with { Sr = _s.SrTemplates[i], SrIndex = i });
+                break;
+            case "finding_site":
+                if (ctx.Sr is null) break;
+                var sites = new SortedDictionary<int, string>();
+                foreach (var (k, v) in ctx.Sr.Sections)
+                {
+                    int hash = k.IndexOf('#');
+                    if (hash < 0 || !int.TryParse(k.AsSpan(hash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var idx)) continue;
+                    if (!sites.ContainsKey(idx)) sites[idx] = v.Fill.TryGetValue("finding_site", out var nm) ? nm : $"Finding Site {idx + 1}";
+                }
+                foreach (var (idx, name) in sites) result.Add(ctx with { FindingSite = idx, FindingSiteName = name });
+                break;
+            case "mapping":
+                for (int i = 0; i < _s.Mappings.Count; i++) result.Add(ctx with { Mapping = _s.Mappings[i], MappingIndex = i });
+                break;
+        }
+        return result;
+    }
+
+    private static string? HomeOf(TemplateSection t)
+    {
+        for (var x = t; x is not null; x = x.Parent)
+            if (x.Repeat is not null) return x.Repeat;
+        return null;
+    }
+
+    private (SectionContent, string) LookupContent(TemplateSection t, RepeatContext ctx)
+    {
+        var home = HomeOf(t);
+        IReadOnlyDictionary<string, SectionContent>? sections;
+        string path, key = t.Key;
+        switch (home)
+        {
+            case "ae": sections = ctx.Ae?.Sections; path = $"application_entities[{ctx.AeIndex}].sections"; break;
+            case "activity": sections = ctx.Activity?.Sections; path = $"application_entities[{ctx.AeIndex}].activities[{ctx.ActivityIndex}].sections"; break;
+            case "iod": sections = ctx.Iod?.Sections; path = $"iods[{ctx.IodIndex}].sections"; break;
+            case "sr_template": sections = ctx.Sr?.Sections; path = $"sr_templates[{ctx.SrIndex}].sections"; break;
+            case "finding_site":
+                sections = ctx.Sr?.Sections; key = $"{t.Key}#{ctx.FindingSite}";
+                path = $"sr_templates[{ctx.SrIndex}].finding_sites[{ctx.FindingSite}].sections"; break;
+            case "mapping": sections = ctx.Mapping?.Sections; path = $"mappings[{ctx.MappingIndex}].sections"; break;
+            default: sections = _s.Sections; path = "sections"; break;
+        }
+        var content = sections is not null && sections.TryGetValue(key, out var c) ? c : SectionContent.Empty;
+        return (content, $"{path}.{t.Key}");
+    }
+
+    private static readonly Dictionary<string, string> GenericWords = new(StringComparer.Ordinal)
+    {
+        ["ae"] = "Application Entity", ["activity"] = "Real-World Activity", ["iod"] = "IOD", ["template"] = "SR Template",
+        ["finding_site"] = "Finding Site", ["mapping"] = "Mapping", ["module"] = "Module",
+    };
+
+    private string ResolveTitle(string title, RepeatContext ctx, bool generic)
+    {
+        var result = Regex.Replace(title, @"\{(ae|activity|iod|template|finding_site|mapping|product)\}", m =>
+        {
+            var word = m.Groups[1].Value;
+            if (word == "product") return _s.Product.Name;
+            return (generic ? null : InstanceName(word, ctx)) ?? GenericWords[word];
+        });
+        if (generic)
+            foreach (var w in GenericWords.Values)
+                result = result.Replace(w + " " + w, w, StringComparison.Ordinal);
+        return result;
+    }
+
+    private static string? InstanceName(string word, RepeatContext ctx) => word switch
+    {
+        "ae" => ctx.Ae?.Name,
+        "activity" => ctx.Activity?.Name,
+        "iod" => ctx.Iod?.Name,
+        "template" => ctx.Sr is null ? null : $"{ctx.Sr.Name} (TID {ctx.Sr.Tid})",
+        "finding_site" => ctx.FindingSiteName,
+        "mapping" => ctx.Mapping?.Name,
+        _ => null,
+    };
+
+    private static void NumberChildren(Node n)
+    {
+        int i = 0;
+        foreach (var c in n.Children)
+        {
+            i++;
+            if (n.Number.Length == 0)
+                c.Number = c.T is not null ? c.T.Number : NextAnnexLetter(n);
+            else
+                c.Number = $"{n.Number}.{i}";
+            NumberChildren(c);
+        }
+    }
+
+    private static string NextAnnexLetter(Node annexes)
+    {
+        var last = annexes.Children.Where(c => c.T is not null).Select(c => c.T!.Number).DefaultIfEmpty("@").Max(StringComparer.Ordinal)!;
+        return ((char)(last[0] + 1 + annexes.Children.Count(c => c.T is null && c.Number.Length > 0))).ToString();
+    }
+
+    internal static int LevelOf(string number)
+    {
+        if (number.Length == 0) return 1;
+        int depth = number.Count(ch => ch == '.') + 1;
+        return char.IsAsciiLetter(number[0]) ? depth + 1 : depth;
+    }
+
+    private static string MajorOf(string number)
+    {
+        int dot = number.IndexOf('.');
+        return dot < 0 ? number : number[..dot];
+    }
+
+    // ------------------------------------------------------------------ applicability (N/A)
+
+    private void ComputeApplicability(Node n, bool forced)
+    {
+        bool forcedHere = forced || (n.T is not null && !n.T.NeverNa && n.Content.Na);
+        n.ForcedNa = forcedHere;
+        foreach (var c in n.Children) ComputeApplicability(c, forcedHere);
+        if (n.Added is not null) { n.Applicable = !forced; return; }
+        var t = n.T!;
+        if (t.NeverNa && !forced && !n.Generic) { n.Applicable = true; return; }
+        if (n.Generic || forcedHere) { n.Applicable = false; return; }
+        // An Application Entity's 7.2.x section exists for every declared AE (PS3.2: repeat per AE; not N/A).
+        if (t.Repeat == "ae") { n.Applicable = true; return; }
+        n.Applicable = !string.IsNullOrWhiteSpace(n.Content.Text)
+            || n.Drafts.Any(d => d is DraftTable or DraftAuthor or DraftFigure or DraftPlain)
+            || n.Children.Any(c => c.Applicable)
+            || FactApplicable(n);
+    }
+
+    private void Collapse(Node n)
+    {
+        if (!n.Applicable && !_o.KeepNaSubsections)
+        {
+            foreach (var c in n.Children) c.Dropped = true;
+            n.Children.Clear();
+            return;
+        }
+        foreach (var c in n.Children) Collapse(c);
+    }
+
+    // ------------------------------------------------------------------ caption numbers
+
+    private void AssignCaptionNumbers()
+    {
+        var tableCount = new Dictionary<string, int>(StringComparer.Ordinal);
+        var figureCount = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var n in _root.Children.SelectMany(c => c.SelfAndDescendants()))
+        {
+            if (!n.Applicable) continue;
+            var major = MajorOf(n.Number);
+            foreach (var d in n.Drafts)
+            {
+                if (d is DraftTable { Table: var t })
+                {
+                    if (t.T.Numbered && major.Length > 0)
+                    {
+                        tableCount[major] = tableCount.GetValueOrDefault(major) + 1;
+                        t.Number = $"{major}-{tableCount[major]}";
+                        t.Id = "table-" + t.Number;
+                    }
+                    else t.Id = "table-" + t.T.Ref;
+                }
+                else if (d is DraftFigure f && major.Length > 0 && !_figures.ContainsKey(f.Ref))
+                {
+                    figureCount[major] = figureCount.GetValueOrDefault(major) + 1;
+                    var num = $"{major}-{figureCount[major]}";
+                    _figures[f.Ref] = (num, "figure-" + num);
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ cover and TOC
+
+    private CoverPage BuildCover()
+    {
+        var p = _s.Product;
+        return new CoverPage(p.Name, p.Version, p.Manufacturer, p.Date ?? DateFromEpoch(), p.DocumentId,
+            p.Covered.Select(c => string.Join(" ", new[] { c.Name, c.Version }.Concat(c.Options.Count > 0 ? new[] { "(" + string.Join("; ", c.Options) + ")" } : Array.Empty<string>()))).ToList());
+    }
+
+    private string? DateFromEpoch()
+    {
+        var epoch = _o.SourceDateEpoch ?? (_o.ReadEnvironment ? Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") : null);
+        if (string.IsNullOrWhiteSpace(epoch)) return null;
+        if (!long.TryParse(epoch.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)) return null;
+        try { return DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture); }
+        catch (ArgumentOutOfRangeException) { return null; }
+    }
+
+    private static TocBlock BuildToc(IReadOnlyList<LaidOutSection> sections)
+    {
+        var entries = new List<TocEntry>();
+        void Walk(LaidOutSection s, int depth)
+        {
+            entries.Add(new TocEntry(depth, s.Number, s.Title, s.Anchor));
+            foreach (var c in s.Children) Walk(c, depth + 1);
+        }
+        foreach (var s in sections) Walk(s, 0);
+        return new TocBlock(entries);
+    }
+
+    private static LaidOutSection WithBlocks(LaidOutSection s, IReadOnlyList<LayoutBlock> blocks) => new()
+    {
+        Key = s.Key, Number = s.Number, Title = s.Title, Level = s.Level, Anchor = s.Anchor, IsNa = s.IsNa,
+        IsAdded = s.IsAdded, Blocks = blocks, Children = s.Children,
+    };
+
+    // ------------------------------------------------------------------ diagnostics
+
+    private void Report(string id, Node n, string message)
+    {
+        if (!_reported.Add(id + "|" + message)) return;
+        var span = n.Content.Location.Span.HasPosition ? n.Content.Location.Span : SourceSpan.None(_s.Path);
+        _diagnostics.Add(new Diagnostic(id, DiagnosticCatalogue.Get(id).DefaultSeverity, message, span));
+    }
+
+    private string NextUid() => "t" + (++_uid).ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,443 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Dcsc.Render;
+
+/// <summary>Metadata of the cover block (<c>&lt;!-- dcsc:cover {...} --&gt;</c>).</summary>
+public sealed record CoverInfo(string? Product, string? Version, string? Date, string? Manufacturer)
+{
+    /// <summary>"Acme CT 5.2" (product and version, whichever are present).</summary>
+    public string ProductAndVersion => string.Join(" ", new[] { Product, Version }.Where(s => !string.IsNullOrWhiteSpace(s)));
+}
+
+/// <summary>One group cell of the grouped header row of a table.</summary>
+public sealed record TableGroup(string Text, int Span);
+
+/// <summary>Metadata of a table block (<c>&lt;!-- dcsc:table {...} --&gt;</c>).</summary>
+public sealed record TableInfo(string? Id, IReadOnlyList<TableGroup> Groups, IReadOnlySet<int> GroupRows, bool Landscape);
+
+/// <summary>A top-level unit of a dcsc document: a plain Markdown block or one of the marker blocks.</summary>
+public abstract record DcscNode;
+
+/// <summary>An ordinary top-level Markdown block.</summary>
+public sealed record DcscBlock(Block Block) : DcscNode;
+
+/// <summary>The cover block: its metadata and its Markdown paragraphs.</summary>
+public sealed record DcscCover(CoverInfo Info, IReadOnlyList<Block> Blocks) : DcscNode;
+
+/// <summary>The table-of-contents block (a nested list of links).</summary>
+public sealed record DcscToc(IReadOnlyList<Block> Blocks) : DcscNode;
+
+/// <summary>
+/// A table block: caption paragraph, the pipe table, blocks that precede the table other than the caption
+/// (unexpected, rendered as ordinary blocks) and the footnote blocks after the table.
+/// </summary>
+public sealed record DcscTable(TableInfo Info, ParagraphBlock? Caption, Table? Table, IReadOnlyList<Block> Leading, IReadOnlyList<Block> Footnotes) : DcscNode
+{
+    /// <summary>Number of leaf columns of the table.</summary>
+    public int ColumnCount => Table is null ? 0 : Math.Max(Table.ColumnDefinitions.Count,
+        Table.OfType<TableRow>().Select(r => r.Count).DefaultIfEmpty(0).Max());
+}
+
+/// <summary>A cell of the laid-out table header (shared by the HTML and DOCX renderers).</summary>
+/// <param name="Row">0 = group row (or the only header row), 1 = leaf row.</param>
+/// <param name="Column">First leaf column covered.</param>
+/// <param name="ColSpan">Number of leaf columns covered.</param>
+/// <param name="RowSpan">1, or 2 for a cell that spans the group and the leaf row.</param>
+/// <param name="Text">Plain text (group cells) – null when <see cref="Cell"/> carries the content.</param>
+/// <param name="Cell">The Markdig leaf header cell, if this is one.</param>
+public sealed record HeaderCell(int Row, int Column, int ColSpan, int RowSpan, string? Text, TableCell? Cell);
+
+/// <summary>A dcsc Markdown document parsed into its Markdig tree and its dcsc marker structure.</summary>
+public sealed class DcscDocument
+{
+    private static readonly Regex MarkerRegex = new(
+        @"^<!--[ \t]*dcsc:(?<close>/?)(?<name>[a-z][a-z0-9-]*)(?:[ \t]+(?<json>\{.*\}))?[ \t]*-->$",
+        RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static readonly Regex SectionNumberRegex = new(
+        @"^(?:(?<num>[0-9]+(?:\.[0-9]+)*)|(?<annex>[A-Z](?:\.[0-9]+)*))$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    /// <summary>The Markdig pipeline used for dcsc documents (CommonMark + pipe tables + strikethrough).</summary>
+    public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
+        .UsePreciseSourceLocation()
+        .Build();
+
+    private readonly Dictionary<HeadingBlock, string?> _headingIds = new();
+
+    private DcscDocument(MarkdownDocument ast, IReadOnlyList<DcscNode> nodes, CoverInfo? cover)
+    {
+        Ast = ast;
+        Nodes = nodes;
+        Cover = cover;
+    }
+
+    public MarkdownDocument Ast { get; }
+
+    public IReadOnlyList<DcscNode> Nodes { get; }
+
+    public CoverInfo? Cover { get; }
+
+    /// <summary>All headings of the document, in order.</summary>
+    public IEnumerable<HeadingBlock> Headings => Ast.Descendants<HeadingBlock>();
+
+    /// <summary>Anchor id of a heading (<c>sect-5.2.3</c>, <c>sect-A.1</c>, <c>sect-annexes</c>) or null.</summary>
+    public string? HeadingId(HeadingBlock heading) => _headingIds.TryGetValue(heading, out var id) ? id : null;
+
+    /// <summary>Parses dcsc Markdown. Throws <see cref="FormatException"/> for malformed or unbalanced markers.</summary>
+    public static DcscDocument Parse(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var text = SanitizeText(markdown);
+        var ast = Markdown.Parse(text, Pipeline);
+
+        var nodes = new List<DcscNode>();
+        CoverInfo? cover = null;
+        string? openName = null;
+        string? openJson = null;
+        int openLine = 0;
+        var inner = new List<Block>();
+
+        foreach (var block in ast)
+        {
+            var marker = block is HtmlBlock html ? ReadMarker(html) : null;
+            if (marker is null)
+            {
+                if (openName is null) nodes.Add(new DcscBlock(block));
+                else inner.Add(block);
+                continue;
+            }
+
+            var (close, name, json) = marker.Value;
+            if (!close)
+            {
+                if (openName is not null)
+                    throw new FormatException($"dcsc marker '{name}' at line {block.Line + 1} opened inside '{openName}' (line {openLine + 1}).");
+                if (name is not ("cover" or "toc" or "table"))
+                {
+                    // Unknown marker: ignore it (forward compatibility), it is a comment.
+                    continue;
+                }
+                openName = name;
+                openJson = json;
+                openLine = block.Line;
+                inner = new List<Block>();
+                continue;
+            }
+
+            if (openName != name)
+            {
+                if (openName is null && name is not ("cover" or "toc" or "table")) continue;
+                throw new FormatException($"dcsc marker '/{name}' at line {block.Line + 1} does not close an open '{openName ?? "(none)"}'.");
+            }
+
+            switch (name)
+            {
+                case "cover":
+                    var info = ReadCover(openJson, openLine);
+                    cover ??= info;
+                    nodes.Add(new DcscCover(info, inner));
+                    break;
+                case "toc":
+                    nodes.Add(new DcscToc(inner));
+                    break;
+                case "table":
+                    nodes.Add(BuildTable(ReadTableInfo(openJson, openLine), inner));
+                    break;
+            }
+            openName = null;
+            openJson = null;
+        }
+
+        if (openName is not null)
+            throw new FormatException($"dcsc marker '{openName}' opened at line {openLine + 1} is never closed.");
+
+        var doc = new DcscDocument(ast, nodes, cover);
+        doc.AssignHeadingIds();
+        return doc;
+    }
+
+    /// <summary>
+    /// Removes characters that are not allowed in XML 1.0 / HTML text (C0 controls other than TAB, LF, CR;
+    /// DEL and C1 controls; U+FFFE/U+FFFF) and replaces lone surrogates with U+FFFD.
+    /// </summary>
+    public static string SanitizeText(string s)
+    {
+        StringBuilder? sb = null;
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            string? replacement = null;
+            bool bad = false;
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+                {
+                    sb?.Append(c).Append(s[i + 1]);
+                    i++;
+                    continue;
+                }
+                bad = true; replacement = "\uFFFD";
+            }
+            else if (char.IsLowSurrogate(c)) { bad = true; replacement = "\uFFFD"; }
+            else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F) || c == '\uFFFE' || c == '\uFFFF')
+            {
+                bad = true;
+            }
+
+            if (bad)
+            {
+                sb ??= new StringBuilder(s, 0, i, s.Length);
+                if (replacement is not null) sb.Append(replacement);
+            }
+            else
+            {
+                sb?.Append(c);
+            }
+        }
+        return sb?.ToString() ?? s;
+    }
+
+    /// <summary>The marker in an HTML block, if the block is exactly one dcsc marker line.</summary>
+    public static (bool Close, string Name, string? Json)? ReadMarker(HtmlBlock html)
+    {
+        if (html.Parent is not MarkdownDocument) return null;
+        if (html.Lines.Count != 1) return null;
+        var line = html.Lines.Lines[0].Slice.ToString().Trim();
+        var m = MarkerRegex.Match(line);
+        if (!m.Success) return null;
+        return (m.Groups["close"].Value == "/", m.Groups["name"].Value, m.Groups["json"].Success ? m.Groups["json"].Value : null);
+    }
+
+    /// <summary>Plain text of inline content (literal text, code, link text; line breaks as spaces).</summary>
+    public static string PlainText(ContainerInline? inline)
+    {
+        if (inline is null) return string.Empty;
+        var sb = new StringBuilder();
+        AppendPlain(sb, inline);
+        return sb.ToString();
+    }
+
+    private static void AppendPlain(StringBuilder sb, Inline inline)
+    {
+        switch (inline)
+        {
+            case LiteralInline lit: sb.Append(lit.Content.ToString()); break;
+            case CodeInline code: sb.Append(code.Content); break;
+            case LineBreakInline: sb.Append(' '); break;
+            case HtmlInline h: sb.Append(h.Tag); break;
+            case HtmlEntityInline e: sb.Append(e.Transcoded.ToString()); break;
+            case AutolinkInline a: sb.Append(a.Url); break;
+            case ContainerInline c:
+                foreach (var child in c) AppendPlain(sb, child);
+                break;
+        }
+    }
+
+    /// <summary>Plain text of a heading, whitespace-normalised.</summary>
+    public static string HeadingText(HeadingBlock h) => NormalizeSpace(PlainText(h.Inline));
+
+    public static string NormalizeSpace(string s) => Regex.Replace(s, @"\s+", " ").Trim();
+
+    /// <summary>
+    /// Lays out the header of a table: either one row of leaf cells, or a group row above the leaf row.
+    /// A group with span 1 whose text equals its leaf column text becomes one cell with row span 2.
+    /// Columns not covered by any group also span both rows.
+    /// </summary>
+    public static IReadOnlyList<HeaderCell> LayoutHeader(DcscTable table, out int headerRowCount)
+    {
+        var cells = new List<HeaderCell>();
+        int columns = table.ColumnCount;
+        var headerRow = table.Table?.OfType<TableRow>().FirstOrDefault(r => r.IsHeader);
+        TableCell? Leaf(int i) => headerRow is not null && i < headerRow.Count ? (TableCell)headerRow[i] : null;
+        string LeafText(int i) => NormalizeSpace(CellText(Leaf(i)));
+
+        var groups = table.Info.Groups;
+        if (groups.Count == 0)
+        {
+            headerRowCount = 1;
+            for (int i = 0; i < columns; i++) cells.Add(new HeaderCell(0, i, 1, 1, null, Leaf(i)));
+            return cells;
+        }
+
+        headerRowCount = 2;
+        int col = 0;
+        var leafSpansBoth = new bool[columns];
+        foreach (var g in groups)
+        {
+            if (col >= columns) break;
+            int span = Math.Clamp(g.Span, 1, columns - col);
+            if (span == 1 && string.Equals(NormalizeSpace(g.Text), LeafText(col), StringComparison.Ordinal))
+            {
+                leafSpansBoth[col] = true;
+            }
+            else
+            {
+                cells.Add(new HeaderCell(0, col, span, 1, g.Text, null));
+            }
+            col += span;
+        }
+        for (int i = col; i < columns; i++) leafSpansBoth[i] = true;
+
+        // Row 0 cells in column order: group cells and the leaf cells that span both rows.
+        for (int i = 0; i < columns; i++)
+            if (leafSpansBoth[i]) cells.Add(new HeaderCell(0, i, 1, 2, null, Leaf(i)));
+        for (int i = 0; i < columns; i++)
+            if (!leafSpansBoth[i]) cells.Add(new HeaderCell(1, i, 1, 1, null, Leaf(i)));
+
+        return cells.OrderBy(c => c.Row).ThenBy(c => c.Column).ToList();
+    }
+
+    /// <summary>True if body row <paramref name="rowIndex"/> is a group row whose other cells are empty.</summary>
+    public static bool IsMergedGroupRow(DcscTable table, TableRow row, int rowIndex)
+    {
+        if (!table.Info.GroupRows.Contains(rowIndex)) return false;
+        for (int i = 1; i < row.Count; i++)
+            if (!string.IsNullOrWhiteSpace(CellText((TableCell)row[i]))) return false;
+        return true;
+    }
+
+    public static string CellText(TableCell? cell)
+    {
+        if (cell is null) return string.Empty;
+        var sb = new StringBuilder();
+        foreach (var b in cell)
+            if (b is LeafBlock leaf && leaf.Inline is not null) sb.Append(PlainText(leaf.Inline));
+        return sb.ToString();
+    }
+
+    /// <summary>True if a link target may be rendered as a link: http, https, mailto or a # fragment.</summary>
+    public static bool IsSafeUrl(string? url, out string normalized)
+    {
+        normalized = string.Empty;
+        if (string.IsNullOrWhiteSpace(url)) return false;
+        var u = url.Trim();
+        if (u.StartsWith('#'))
+        {
+            normalized = u;
+            return u.Length > 1 && u.All(c => c > 0x20 && c != '"' && c != '<' && c != '>' && c != '\\');
+        }
+        if (u.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))) return false;
+        int colon = u.IndexOf(':');
+        if (colon <= 0) return false;
+        var scheme = u[..colon].ToLowerInvariant();
+        if (scheme is not ("http" or "https" or "mailto")) return false;
+        if (scheme != "mailto" && !Uri.TryCreate(u, UriKind.Absolute, out _)) return false;
+        normalized = u;
+        return true;
+    }
+
+    private void AssignHeadingIds()
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var h in Headings)
+        {
+            var id = DeriveHeadingId(h);
+            if (id is not null && !used.Add(id)) id = null;
+            _headingIds[h] = id;
+        }
+    }
+
+    private static string? DeriveHeadingId(HeadingBlock h)
+    {
+        var text = HeadingText(h);
+        if (h.Level == 1 && string.Equals(text, "Annexes", StringComparison.OrdinalIgnoreCase)) return "sect-annexes";
+        var first = text.Split(' ', 2)[0];
+        var m = SectionNumberRegex.Match(first);
+        if (!m.Success) return null;
+        int depth = first.Count(c => c == '.') + 1;
+        // Numbered sections: level = depth; annexes: "A" is level 2, "A.1" level 3, ...
+        int expected = m.Groups["annex"].Success ? depth + 1 : depth;
+        if (expected != h.Level) return null;
+        // A single letter heading must be followed by a title ("A Information Object Definitions").
+        if (m.Groups["annex"].Success && !text.Contains(' ')) return null;
+        return "sect-" + first;
+    }
+
+    private static CoverInfo ReadCover(string? json, int line)
+    {
+        if (json is null) return new CoverInfo(null, null, null, null);
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            string? Get(string name) => doc.RootElement.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
+                ? SanitizeText(v.GetString()!) : null;
+            return new CoverInfo(Get("product"), Get("version"), Get("date"), Get("manufacturer"));
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"Invalid JSON in dcsc:cover marker at line {line + 1}: {e.Message}", e);
+        }
+    }
+
+    private static TableInfo ReadTableInfo(string? json, int line)
+    {
+        if (json is null) return new TableInfo(null, Array.Empty<TableGroup>(), new HashSet<int>(), false);
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            var root = doc.RootElement;
+            string? id = root.TryGetProperty("id", out var idEl) && idEl.ValueKind == JsonValueKind.String ? idEl.GetString() : null;
+            if (id is not null && !Regex.IsMatch(id, @"^[A-Za-z][A-Za-z0-9._-]*$"))
+                throw new FormatException($"Invalid table id '{id}' in dcsc:table marker at line {line + 1}.");
+            var groups = new List<TableGroup>();
+            if (root.TryGetProperty("groups", out var gEl) && gEl.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var g in gEl.EnumerateArray())
+                {
+                    var t = g.TryGetProperty("text", out var tEl) && tEl.ValueKind == JsonValueKind.String ? SanitizeText(tEl.GetString()!) : "";
+                    var span = g.TryGetProperty("span", out var sEl) && sEl.ValueKind == JsonValueKind.Number && sEl.TryGetInt32(out var s) ? s : 1;
+                    groups.Add(new TableGroup(t, Math.Max(1, span)));
+                }
+            }
+            var groupRows = new HashSet<int>();
+            if (root.TryGetProperty("groupRows", out var rEl) && rEl.ValueKind == JsonValueKind.Array)
+                foreach (var r in rEl.EnumerateArray())
+                    if (r.ValueKind == JsonValueKind.Number && r.TryGetInt32(out var ri) && ri >= 0) groupRows.Add(ri);
+            bool landscape = root.TryGetProperty("landscape", out var lEl) && lEl.ValueKind == JsonValueKind.True;
+            return new TableInfo(id, groups, groupRows, landscape);
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"Invalid JSON in dcsc:table marker at line {line + 1}: {e.Message}", e);
+        }
+    }
+
+    private static DcscTable BuildTable(TableInfo info, List<Block> inner)
+    {
+        ParagraphBlock? caption = null;
+        Table? table = null;
+        var leading = new List<Block>();
+        var footnotes = new List<Block>();
+        foreach (var b in inner)
+        {
+            if (table is null)
+            {
+                if (b is Table t) table = t;
+                else if (caption is null && leading.Count == 0 && b is ParagraphBlock p) caption = p;
+                else leading.Add(b);
+            }
+            else
+            {
+                footnotes.Add(b);
+            }
+        }
+        return new DcscTable(info, caption, table, leading, footnotes);
+    }
+
+    /// <summary>Parses an ISO date (yyyy-MM-dd) of the cover; null if absent or invalid.</summary>
+    public static DateTime? ParseCoverDate(string? date)
+    {
+        if (date is null) return null;
+        return DateTime.TryParseExact(date.Trim(), new[] { "yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ssZ", "yyyy-MM" }, CultureInfo.InvariantCulture,
+            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var d) ? d : null;
+    }
+}

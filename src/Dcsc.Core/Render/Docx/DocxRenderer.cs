@@ -1,0 +1,762 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using MdTable = Markdig.Extensions.Tables.Table;
+using MdTableCell = Markdig.Extensions.Tables.TableCell;
+using MdTableRow = Markdig.Extensions.Tables.TableRow;
+
+namespace Dcsc.Render.Docx;
+
+/// <summary>Options of the DOCX renderer.</summary>
+public sealed class DocxOptions
+{
+    /// <summary>
+    /// A .docx whose styles (and theme, numbering, font table if present) are used, as pandoc's
+    /// <c>--reference-doc</c> does. Styles dcsc needs that it lacks are added (docs/docx-styles.md).
+    /// </summary>
+    public byte[]? ReferenceDocx { get; init; }
+}
+
+/// <summary>
+/// Renders dcsc Markdown (docs/markdown-conventions.md) to a Word document with DocumentFormat.OpenXml.
+/// The output is byte-identical for the same input and options.
+/// </summary>
+public static class DocxRenderer
+{
+    public static byte[] Render(string dcscMarkdown, DocxOptions? options = null)
+    {
+        options ??= new DocxOptions();
+        var doc = DcscDocument.Parse(dcscMarkdown);
+        var cover = doc.Cover;
+        var product = cover?.ProductAndVersion ?? "";
+        var core = new DocxPackage.CoreProperties(
+            Title: product.Length > 0 ? "DICOM Conformance Statement – " + product : "DICOM Conformance Statement",
+            Subject: "DICOM Conformance Statement",
+            Creator: cover?.Manufacturer,
+            Date: DcscDocument.ParseCoverDate(cover?.Date) ?? new DateTime(1980, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+            Keywords: "DICOM; Conformance Statement");
+
+        using var ms = new MemoryStream();
+        using (var pkg = WordprocessingDocument.Create(ms, WordprocessingDocumentType.Document, true))
+        {
+            new Builder(doc, pkg, options).Build();
+        }
+        return DocxPackage.Normalize(ms.ToArray(), core);
+    }
+
+    private readonly record struct Fmt(bool Bold, bool Italic, bool Strike, bool Code, bool Link);
+
+    private sealed class Builder
+    {
+        // A4, margins 2.5 cm top, 2 cm elsewhere (twentieths of a point).
+        private const int PageWidth = 11906, PageHeight = 16838, MarginTop = 1418, MarginSide = 1134, MarginBottom = 1134;
+        private const int PortraitTextWidth = PageWidth - 2 * MarginSide;
+        private const int LandscapeTextWidth = PageHeight - 2 * MarginSide;
+        private const string HeaderRelId = "rIdHeader1", FooterRelId = "rIdFooter1";
+
+        private readonly DcscDocument _doc;
+        private readonly WordprocessingDocument _pkg;
+        private readonly DocxOptions _options;
+        private MainDocumentPart _main = null!;
+        private IReadOnlyDictionary<string, string> _styles = null!;
+        private readonly List<OpenXmlElement> _body = new();
+        private readonly Dictionary<string, string> _hyperlinkRels = new(StringComparer.Ordinal);
+        private readonly List<(bool Ordered, int Level, int Start)> _lists = new();
+        private readonly HashSet<string> _bookmarks = new(StringComparer.Ordinal);
+        private int _bookmarkId;
+        private bool _landscape;
+        private int _trailingHeadingStart = -1;
+        private Numbering? _referenceNumbering;
+
+        public Builder(DcscDocument doc, WordprocessingDocument pkg, DocxOptions options)
+        {
+            _doc = doc;
+            _pkg = pkg;
+            _options = options;
+        }
+
+        private string S(string key) => _styles[key];
+
+        public void Build()
+        {
+            _main = _pkg.AddMainDocumentPart();
+            Styles? refStyles = null;
+            byte[]? theme = null, fonts = null;
+            if (_options.ReferenceDocx is { } reference)
+            {
+                using var rs = new MemoryStream(reference, writable: false);
+                using var rdoc = WordprocessingDocument.Open(rs, false);
+                var rmain = rdoc.MainDocumentPart;
+                if (rmain?.StyleDefinitionsPart?.Styles is { } st) refStyles = (Styles)st.CloneNode(true);
+                if (rmain?.ThemePart is { } tp) theme = ReadAll(tp);
+                if (rmain?.FontTablePart is { } fp) fonts = ReadAll(fp);
+                if (rmain?.NumberingDefinitionsPart?.Numbering is { } nb) _referenceNumbering = (Numbering)nb.CloneNode(true);
+            }
+
+            var (styles, map) = DocxStyles.Build(refStyles);
+            _styles = map;
+            var stylesPart = _main.AddNewPart<StyleDefinitionsPart>("rIdStyles");
+            styles.Save(stylesPart);
+
+            var settingsPart = _main.AddNewPart<DocumentSettingsPart>("rIdSettings");
+            Feed(settingsPart, SettingsXml);
+            if (theme is not null) _main.AddNewPart<ThemePart>("rIdTheme").FeedData(new MemoryStream(theme));
+            if (fonts is not null) _main.AddNewPart<FontTablePart>("rIdFontTable").FeedData(new MemoryStream(fonts));
+
+            BuildHeaderFooter();
+
+            var nodes = _doc.Nodes;
+            for (int i = 0; i < nodes.Count; i++)
+            {
+                var node = nodes[i];
+                bool landscapeTable = node is DcscTable { Info.Landscape: true, Table: not null };
+                if (_landscape && !landscapeTable) SectionBreak(landscape: true, insertAt: _body.Count);
+                if (!_landscape && landscapeTable)
+                {
+                    SectionBreak(landscape: false, insertAt: _trailingHeadingStart >= 0 ? _trailingHeadingStart : _body.Count);
+                    _landscape = true;
+                }
+
+                int before = _body.Count;
+                switch (node)
+                {
+                    case DcscCover c: RenderCover(c); break;
+                    case DcscToc t: RenderToc(t); break;
+                    case DcscTable t: RenderTable(t); break;
+                    case DcscBlock b: RenderBlock(b.Block, null); break;
+                }
+                if (node is DcscBlock { Block: HeadingBlock })
+                {
+                    if (_trailingHeadingStart < 0) _trailingHeadingStart = before;
+                }
+                else if (_body.Count != before)
+                {
+                    _trailingHeadingStart = -1;
+                }
+            }
+
+            if (_body.Count == 0 || _body[^1] is Table) _body.Add(new Paragraph());
+            var body = new Body();
+            foreach (var e in _body) body.Append(e);
+            body.Append(Sect(_landscape, cover: false));
+            _main.Document = new Document(body);
+            _main.Document.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+            _main.Document.Save();
+
+            if (_lists.Count > 0)
+            {
+                var numberingPart = _main.AddNewPart<NumberingDefinitionsPart>("rIdNumbering");
+                BuildNumbering().Save(numberingPart);
+            }
+            else if (_referenceNumbering is not null)
+            {
+                var numberingPart = _main.AddNewPart<NumberingDefinitionsPart>("rIdNumbering");
+                _referenceNumbering.Save(numberingPart);
+            }
+        }
+
+        private static byte[] ReadAll(OpenXmlPart part)
+        {
+            using var s = part.GetStream(FileMode.Open, FileAccess.Read);
+            using var m = new MemoryStream();
+            s.CopyTo(m);
+            return m.ToArray();
+        }
+
+        private static void Feed(OpenXmlPart part, string xml) => part.FeedData(new MemoryStream(new UTF8Encoding(false).GetBytes(xml)));
+
+        private const string SettingsXml = """
+<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/><w:updateFields w:val="true"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:decimalSymbol w:val="."/><w:listSeparator w:val=","/></w:settings>
+""";
+
+        // ---------------------------------------------------------------- sections, header, footer
+
+        private void BuildHeaderFooter()
+        {
+            var cover = _doc.Cover;
+            var product = cover?.ProductAndVersion ?? "";
+            var headerText = product.Length > 0 ? product + " – DICOM Conformance Statement" : "DICOM Conformance Statement";
+            var header = _main.AddNewPart<HeaderPart>(HeaderRelId);
+            header.Header = new Header(new Paragraph(
+                new ParagraphProperties(new ParagraphStyleId { Val = S(DocxStyles.Header) }),
+                TextRun(headerText, default)));
+            header.Header.Save();
+
+            var footer = _main.AddNewPart<FooterPart>(FooterRelId);
+            var p = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = S(DocxStyles.Footer) }));
+            if (cover?.Date is { Length: > 0 } date)
+            {
+                // Footer: "Page x of y", preceded by the document date.
+                p.Append(TextRun(date + "   |   ", default));
+            }
+            p.Append(TextRun("Page ", default));
+            p.Append(new SimpleField(TextRun("1", default)) { Instruction = " PAGE " });
+            p.Append(TextRun(" of ", default));
+            p.Append(new SimpleField(TextRun("1", default)) { Instruction = " NUMPAGES " });
+            footer.Footer = new Footer(p);
+            footer.Footer.Save();
+        }
+
+        private static SectionProperties Sect(bool landscape, bool cover)
+        {
+            var s = new SectionProperties();
+            if (!cover)
+            {
+                s.Append(new HeaderReference { Type = HeaderFooterValues.Default, Id = HeaderRelId });
+                s.Append(new FooterReference { Type = HeaderFooterValues.Default, Id = FooterRelId });
+            }
+            var size = new PageSize
+            {
+                Width = (UInt32Value)(uint)(landscape ? PageHeight : PageWidth),
+                Height = (UInt32Value)(uint)(landscape ? PageWidth : PageHeight),
+            };
+            if (landscape) size.Orient = PageOrientationValues.Landscape;
+            s.Append(size);
+            s.Append(new PageMargin
+            {
+                Top = MarginTop, Bottom = MarginBottom, Left = (UInt32Value)(uint)MarginSide, Right = (UInt32Value)(uint)MarginSide,
+                Header = 567U, Footer = 567U, Gutter = 0U,
+            });
+            s.Append(new DocGrid { LinePitch = 360 });
+            return s;
+        }
+
+        /// <summary>Ends the current section (portrait or landscape) with an empty paragraph at <paramref name="insertAt"/>.</summary>
+        private void SectionBreak(bool landscape, int insertAt)
+        {
+            var p = new Paragraph(new ParagraphProperties(
+                new SpacingBetweenLines { Before = "0", After = "0", Line = "20", LineRule = LineSpacingRuleValues.Exact },
+                Sect(landscape, cover: false)));
+            _body.Insert(insertAt, p);
+            _landscape = false;
+            _trailingHeadingStart = -1;
+        }
+
+        // ---------------------------------------------------------------- cover and toc
+
+        private void RenderCover(DcscCover cover)
+        {
+            int i = 0;
+            foreach (var block in cover.Blocks)
+            {
+                if (block is ParagraphBlock p)
+                {
+                    var style = i switch { 0 => DocxStyles.Title, 1 => DocxStyles.Subtitle, _ => DocxStyles.CoverText };
+                    _body.Add(Para(style, Inlines(p.Inline, default)));
+                    i++;
+                }
+                else RenderBlock(block, null);
+            }
+            if (i == 0)
+            {
+                _body.Add(Para(DocxStyles.Title, [TextRun("DICOM Conformance Statement", default)]));
+                if (cover.Info.ProductAndVersion.Length > 0)
+                    _body.Add(Para(DocxStyles.Subtitle, [TextRun(cover.Info.ProductAndVersion, default)]));
+            }
+            // The cover is its own section, without header or footer.
+            if (_body.Count == 0 || _body[^1] is not Paragraph last) { last = new Paragraph(); _body.Add(last); }
+            var pPr = last.GetFirstChild<ParagraphProperties>() ?? last.PrependChild(new ParagraphProperties());
+            pPr.Append(Sect(landscape: false, cover: true));
+        }
+
+        private void RenderToc(DcscToc toc)
+        {
+            var entries = new List<(int Level, string? Anchor, ContainerInline? Inline)>();
+            foreach (var b in toc.Blocks)
+                if (b is ListBlock l) CollectTocEntries(l, 1, entries);
+
+            OpenXmlElement[] FieldStart() =>
+            [
+                new Run(new FieldChar { FieldCharType = FieldCharValues.Begin, Dirty = true }),
+                new Run(new FieldCode(" TOC \\o \"1-6\" \\h \\z \\u ") { Space = SpaceProcessingModeValues.Preserve }),
+                new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+            ];
+            var end = new Run(new FieldChar { FieldCharType = FieldCharValues.End });
+
+            if (entries.Count == 0)
+            {
+                var p = Para(DocxStyles.Toc(1), FieldStart());
+                p.Append(TextRun("Update this field to build the table of contents.", default));
+                p.Append(end);
+                _body.Add(p);
+                return;
+            }
+
+            for (int i = 0; i < entries.Count; i++)
+            {
+                var (level, anchor, inline) = entries[i];
+                var content = new List<OpenXmlElement>();
+                if (i == 0) content.AddRange(FieldStart());
+                var linkRuns = new List<OpenXmlElement>(Inlines(inline, default));
+                if (anchor is not null)
+                {
+                    var bm = BookmarkName(anchor);
+                    var h = new Hyperlink { Anchor = bm, History = true };
+                    foreach (var r in linkRuns) h.Append(r);
+                    content.Add(h);
+                }
+                else content.AddRange(linkRuns);
+                if (i == entries.Count - 1) content.Add(end);
+                _body.Add(Para(DocxStyles.Toc(level), content));
+            }
+        }
+
+        private static void CollectTocEntries(ListBlock list, int level, List<(int, string?, ContainerInline?)> entries)
+        {
+            foreach (var item in list.OfType<ListItemBlock>())
+            {
+                foreach (var child in item)
+                {
+                    if (child is ParagraphBlock p)
+                    {
+                        var link = p.Inline?.FirstOrDefault(x => x is LinkInline { IsImage: false }) as LinkInline;
+                        if (link is not null && link.Url is { } url && url.StartsWith('#'))
+                            entries.Add((Math.Min(level, 6), url[1..], link));
+                        else
+                            entries.Add((Math.Min(level, 6), null, p.Inline));
+                    }
+                    else if (child is ListBlock nested) CollectTocEntries(nested, level + 1, entries);
+                }
+            }
+        }
+
+        // ---------------------------------------------------------------- blocks
+
+        /// <param name="styleOverride">Paragraph style for paragraphs (table notes, quotes), or null.</param>
+        private void RenderBlock(Block block, string? styleOverride)
+        {
+            switch (block)
+            {
+                case HeadingBlock h:
+                {
+                    var content = new List<OpenXmlElement>();
+                    var id = _doc.HeadingId(h);
+                    var inlines = Inlines(h.Inline, default);
+                    if (id is not null) content.AddRange(Bookmarked(id, inlines));
+                    else content.AddRange(inlines);
+                    _body.Add(Para(DocxStyles.Heading(h.Level), content));
+                    break;
+                }
+                case MdTable table:
+                    RenderTable(new DcscTable(new TableInfo(null, Array.Empty<TableGroup>(), new HashSet<int>(), false), null, table,
+                        Array.Empty<Block>(), Array.Empty<Block>()));
+                    break;
+                case ParagraphBlock p:
+                    _body.Add(Para(styleOverride ?? DocxStyles.Normal, Inlines(p.Inline, default)));
+                    break;
+                case ListBlock list:
+                    RenderList(list, 0, styleOverride);
+                    break;
+                case QuoteBlock q:
+                    foreach (var child in q) RenderBlock(child, DocxStyles.Quote);
+                    break;
+                case CodeBlock code:
+                    _body.Add(Para(DocxStyles.SourceCode, LinesRuns(code)));
+                    break;
+                case HtmlBlock html:
+                    if (DcscDocument.ReadMarker(html) is not null) break; // unknown marker: a comment
+                    _body.Add(Para(styleOverride ?? DocxStyles.Normal, LinesRuns(html)));
+                    break;
+                case ThematicBreakBlock:
+                    _body.Add(new Paragraph(new ParagraphProperties(new ParagraphBorders(
+                        new BottomBorder { Val = BorderValues.Single, Size = 6U, Space = 1U, Color = "8EA3BA" }))));
+                    break;
+                case LinkReferenceDefinitionGroup:
+                case LinkReferenceDefinition:
+                case BlankLineBlock:
+                    break;
+                case ContainerBlock container:
+                    foreach (var child in container) RenderBlock(child, styleOverride);
+                    break;
+                case LeafBlock leaf:
+                    _body.Add(Para(styleOverride ?? DocxStyles.Normal, leaf.Inline is not null ? Inlines(leaf.Inline, default) : LinesRuns(leaf)));
+                    break;
+            }
+        }
+
+        private void RenderList(ListBlock list, int level, string? styleOverride)
+        {
+            int start = 1;
+            if (list.IsOrdered && list.OrderedStart is { } s && int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var st)) start = st;
+            _lists.Add((list.IsOrdered, Math.Min(level, 8), start));
+            int numId = _lists.Count; // renumbered in BuildNumbering
+            foreach (var item in list.OfType<ListItemBlock>())
+            {
+                bool first = true;
+                foreach (var child in item)
+                {
+                    if (child is ParagraphBlock p)
+                    {
+                        var para = Para(styleOverride ?? DocxStyles.ListParagraph, Inlines(p.Inline, default));
+                        var pPr = para.GetFirstChild<ParagraphProperties>()!;
+                        if (first)
+                            pPr.InsertAfter(new NumberingProperties(new NumberingLevelReference { Val = Math.Min(level, 8) }, new NumberingId { Val = numId }),
+                                pPr.GetFirstChild<ParagraphStyleId>());
+                        else
+                            pPr.Append(new Indentation { Left = (720 * (Math.Min(level, 8) + 1)).ToString(CultureInfo.InvariantCulture) });
+                        _body.Add(para);
+                        first = false;
+                    }
+                    else if (child is ListBlock nested) RenderList(nested, level + 1, styleOverride);
+                    else RenderBlock(child, styleOverride);
+                }
+            }
+        }
+
+        private int _numIdBase;
+
+        private Numbering BuildNumbering()
+        {
+            var numbering = _referenceNumbering is not null ? (Numbering)_referenceNumbering.CloneNode(true) : new Numbering();
+            int absBase = numbering.Elements<AbstractNum>().Select(a => a.AbstractNumberId?.Value ?? 0).DefaultIfEmpty(-1).Max() + 1;
+            _numIdBase = numbering.Elements<NumberingInstance>().Select(n => n.NumberID?.Value ?? 0).DefaultIfEmpty(0).Max();
+            var bullet = AbstractNumbering(absBase, ordered: false);
+            var decimalNum = AbstractNumbering(absBase + 1, ordered: true);
+            var lastAbs = numbering.Elements<AbstractNum>().LastOrDefault();
+            if (lastAbs is not null) { lastAbs.InsertAfterSelf(decimalNum); lastAbs.InsertAfterSelf(bullet); }
+            else { numbering.PrependChild(decimalNum); numbering.PrependChild(bullet); }
+
+            var insertBefore = numbering.GetFirstChild<NumberingIdMacAtCleanup>();
+            for (int i = 0; i < _lists.Count; i++)
+            {
+                var (ordered, level, start) = _lists[i];
+                var num = new NumberingInstance(new AbstractNumId { Val = ordered ? absBase + 1 : absBase }) { NumberID = _numIdBase + i + 1 };
+                if (ordered)
+                    num.Append(new LevelOverride(new StartOverrideNumberingValue { Val = start }) { LevelIndex = level });
+                if (insertBefore is not null) numbering.InsertBefore(num, insertBefore);
+                else numbering.Append(num);
+            }
+            if (_numIdBase != 0)
+            {
+                foreach (var id in _main.Document.Body!.Descendants<NumberingId>())
+                    id.Val = id.Val!.Value + _numIdBase;
+                _main.Document.Save();
+            }
+            return numbering;
+        }
+
+        private static AbstractNum AbstractNumbering(int id, bool ordered)
+        {
+            var abs = new AbstractNum(new MultiLevelType { Val = MultiLevelValues.HybridMultilevel }) { AbstractNumberId = id };
+            string[] bullets = ["•", "–", "▪"];
+            for (int l = 0; l < 9; l++)
+            {
+                var lvl = new Level(
+                    new StartNumberingValue { Val = 1 },
+                    new NumberingFormat { Val = ordered ? NumberFormatValues.Decimal : NumberFormatValues.Bullet },
+                    new LevelText { Val = ordered ? $"%{l + 1}." : bullets[l % 3] },
+                    new LevelJustification { Val = LevelJustificationValues.Left },
+                    new PreviousParagraphProperties(new Indentation
+                    {
+                        Left = (720 * (l + 1)).ToString(CultureInfo.InvariantCulture),
+                        Hanging = "360",
+                    })) { LevelIndex = l };
+                if (!ordered)
+                    lvl.Append(new NumberingSymbolRunProperties(new RunFonts { Ascii = "Arial", HighAnsi = "Arial" }));
+                abs.Append(lvl);
+            }
+            return abs;
+        }
+
+        // ---------------------------------------------------------------- tables
+
+        private void RenderTable(DcscTable t)
+        {
+            foreach (var b in t.Leading) RenderBlock(b, null);
+            int textWidth = _landscape ? LandscapeTextWidth : PortraitTextWidth;
+
+            if (t.Caption is not null)
+            {
+                var runs = Inlines(t.Caption.Inline, default);
+                _body.Add(Para(DocxStyles.Caption, t.Info.Id is not null ? Bookmarked(t.Info.Id, runs) : runs));
+            }
+            if (t.Table is null)
+            {
+                foreach (var b in t.Footnotes) RenderBlock(b, DocxStyles.TableNote);
+                return;
+            }
+
+            int columns = Math.Max(1, t.ColumnCount);
+            var widths = ColumnWidths(t, columns, textWidth);
+            var tbl = new Table();
+            var tblPr = new TableProperties(
+                new TableStyle { Val = S(DocxStyles.Table) },
+                new TableWidth { Width = textWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+                new TableLayout { Type = TableLayoutValues.Fixed },
+                new TableLook { Val = "04A0", FirstRow = true, LastRow = false, FirstColumn = false, LastColumn = false, NoHorizontalBand = true, NoVerticalBand = true });
+            if (t.Caption is not null)
+                tblPr.Append(new TableCaption { Val = Truncate(DcscDocument.NormalizeSpace(DcscDocument.PlainText(t.Caption.Inline)), 250) });
+            tbl.Append(tblPr);
+            var grid = new TableGrid();
+            foreach (var w in widths) grid.Append(new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) });
+            tbl.Append(grid);
+
+            // Header rows.
+            var header = DcscDocument.LayoutHeader(t, out int headerRows);
+            for (int r = 0; r < headerRows; r++)
+            {
+                var row = new TableRow(new TableRowProperties(new CantSplit(), new TableHeader()));
+                var cells = header.Where(c => c.Row == r).Select(c => (c.Column, Cell: c, Continue: false))
+                    .Concat(r == 1 ? header.Where(c => c.Row == 0 && c.RowSpan == 2).Select(c => (c.Column, Cell: c, Continue: true)) : [])
+                    .OrderBy(x => x.Column);
+                foreach (var (column, c, cont) in cells)
+                {
+                    int width = widths.Skip(c.Column).Take(c.ColSpan).Sum();
+                    var fill = c.Cell is null && c.Text is not null ? "C5D5E8" : "DCE6F1";
+                    MergedCellValues? vmerge = c.RowSpan == 2 ? (cont ? MergedCellValues.Continue : MergedCellValues.Restart) : null;
+                    IEnumerable<OpenXmlElement> content = cont ? [] : c.Cell is not null ? CellInlines(c.Cell) : [TextRun(c.Text ?? "", default)];
+                    var para = Para(DocxStyles.TableHeading, content);
+                    if (c.Cell is null && c.Text is not null)
+                        para.GetFirstChild<ParagraphProperties>()!.Append(new Justification { Val = JustificationValues.Center });
+                    row.Append(Cell(width, c.ColSpan, vmerge, fill, TableVerticalAlignmentValues.Bottom, para));
+                }
+                tbl.Append(row);
+            }
+
+            // Body rows.
+            int bodyIndex = 0;
+            foreach (var mdRow in t.Table.OfType<MdTableRow>())
+            {
+                if (mdRow.IsHeader) continue;
+                var row = new TableRow(new TableRowProperties(new CantSplit()));
+                if (DcscDocument.IsMergedGroupRow(t, mdRow, bodyIndex))
+                {
+                    var content = mdRow.Count > 0 ? CellInlines((MdTableCell)mdRow[0]) : [];
+                    row.Append(Cell(widths.Sum(), columns, null, "EEF2F7", null, Para(DocxStyles.TableHeading, content)));
+                }
+                else
+                {
+                    bool group = t.Info.GroupRows.Contains(bodyIndex);
+                    for (int i = 0; i < columns; i++)
+                    {
+                        var content = i < mdRow.Count ? CellInlines((MdTableCell)mdRow[i]) : [];
+                        row.Append(Cell(widths[i], 1, null, group ? "EEF2F7" : null, null, Para(DocxStyles.TableText, content)));
+                    }
+                }
+                tbl.Append(row);
+                bodyIndex++;
+            }
+            _body.Add(tbl);
+
+            foreach (var b in t.Footnotes) RenderBlock(b, DocxStyles.TableNote);
+            if (t.Footnotes.Count == 0)
+            {
+                // Space after the table (a table directly followed by a heading or table looks cramped).
+                _body.Add(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0", Line = "120", LineRule = LineSpacingRuleValues.Exact })));
+            }
+        }
+
+        private static TableCell Cell(int width, int span, MergedCellValues? vmerge, string? fill, TableVerticalAlignmentValues? valign, Paragraph content)
+        {
+            var tcPr = new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
+            if (span > 1) tcPr.Append(new GridSpan { Val = span });
+            if (vmerge is { } vm) tcPr.Append(vm == MergedCellValues.Restart ? new VerticalMerge { Val = MergedCellValues.Restart } : new VerticalMerge());
+            if (fill is not null) tcPr.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = fill });
+            if (valign is { } va) tcPr.Append(new TableCellVerticalAlignment { Val = va });
+            return new TableCell(tcPr, content);
+        }
+
+        private List<OpenXmlElement> CellInlines(MdTableCell cell)
+        {
+            var result = new List<OpenXmlElement>();
+            foreach (var b in cell)
+            {
+                if (b is LeafBlock leaf && leaf.Inline is not null)
+                {
+                    if (result.Count > 0) result.Add(TextRun(" ", default));
+                    result.AddRange(Inlines(leaf.Inline, default));
+                }
+            }
+            return result;
+        }
+
+        /// <summary>
+        /// Column widths (twips) summing to <paramref name="total"/>: every column first gets room for its longest
+        /// word (up to 14 characters, so codes like "(0010,0010)" do not break), the rest is shared in proportion
+        /// to the remaining text length of each column.
+        /// </summary>
+        private static int[] ColumnWidths(DcscTable t, int columns, int total)
+        {
+            const int charWidth = 95, padding = 260; // ~8.5 pt Arial, bold headers; cell margins
+            var minChars = new int[columns];
+            var wantChars = new int[columns];
+            int bodyIndex = 0;
+            foreach (var row in t.Table!.OfType<MdTableRow>())
+            {
+                bool merged = !row.IsHeader && DcscDocument.IsMergedGroupRow(t, row, bodyIndex);
+                if (!row.IsHeader) bodyIndex++;
+                if (merged) continue;
+                for (int i = 0; i < Math.Min(columns, row.Count); i++)
+                {
+                    var text = DcscDocument.NormalizeSpace(DcscDocument.CellText((MdTableCell)row[i]));
+                    int longestWord = text.Split(' ').Select(w => w.Length).DefaultIfEmpty(0).Max();
+                    minChars[i] = Math.Max(minChars[i], Math.Min(longestWord, 14));
+                    wantChars[i] = Math.Max(wantChars[i], Math.Min(text.Length, 60));
+                }
+            }
+            var min = minChars.Select(c => Math.Max(c, 3) * charWidth + padding).ToArray();
+            var want = wantChars.Select((c, i) => Math.Max(c * charWidth + padding, min[i])).ToArray();
+            var widths = new int[columns];
+            long minSum = min.Sum();
+            if (minSum >= total)
+            {
+                for (int i = 0; i < columns; i++) widths[i] = (int)(total * (long)min[i] / minSum);
+            }
+            else
+            {
+                long extra = want.Zip(min, (w, m) => (long)(w - m)).Sum();
+                long spare = total - minSum;
+                for (int i = 0; i < columns; i++)
+                    widths[i] = min[i] + (int)(extra == 0 ? spare / columns : Math.Min(spare * (want[i] - min[i]) / extra, spare));
+            }
+            widths[^1] += total - widths.Sum();
+            return widths;
+        }
+
+        // ---------------------------------------------------------------- paragraphs, runs
+
+        private Paragraph Para(string styleKey, IEnumerable<OpenXmlElement> content)
+        {
+            var p = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = S(styleKey) }));
+            foreach (var c in content) p.Append(c);
+            return p;
+        }
+
+        private IEnumerable<OpenXmlElement> Bookmarked(string anchor, IEnumerable<OpenXmlElement> content)
+        {
+            var name = BookmarkName(anchor);
+            if (!_bookmarks.Add(name)) return content;
+            var id = (_bookmarkId++).ToString(CultureInfo.InvariantCulture);
+            return new OpenXmlElement[] { new BookmarkStart { Id = id, Name = name } }
+                .Concat(content)
+                .Append(new BookmarkEnd { Id = id });
+        }
+
+        /// <summary>Word bookmark names are at most 40 characters: longer ids are shortened with a hash.</summary>
+        private static string BookmarkName(string anchor)
+        {
+            if (anchor.Length <= 40) return anchor;
+            var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(anchor)))[..8].ToLowerInvariant();
+            return anchor[..31] + "_" + hash;
+        }
+
+        private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+
+        private static List<OpenXmlElement> LinesRuns(LeafBlock leaf)
+        {
+            var runs = new List<OpenXmlElement>();
+            var lines = leaf.Lines;
+            for (int i = 0; i < lines.Count; i++)
+            {
+                var run = new Run();
+                if (i > 0) run.Append(new Break());
+                run.Append(new Text(lines.Lines[i].Slice.ToString().Replace('\t', ' ')) { Space = SpaceProcessingModeValues.Preserve });
+                runs.Add(run);
+            }
+            return runs;
+        }
+
+        private List<OpenXmlElement> Inlines(ContainerInline? container, Fmt f)
+        {
+            var result = new List<OpenXmlElement>();
+            if (container is not null)
+                foreach (var inline in container) Inline(inline, f, result);
+            return result;
+        }
+
+        private void Inline(Inline inline, Fmt f, List<OpenXmlElement> output)
+        {
+            switch (inline)
+            {
+                case LiteralInline lit:
+                    output.Add(TextRun(lit.Content.ToString(), f));
+                    break;
+                case CodeInline code:
+                    output.Add(TextRun(code.Content, f with { Code = true }));
+                    break;
+                case LineBreakInline br:
+                    output.Add(br.IsHard ? new Run(new Break()) : TextRun(" ", f));
+                    break;
+                case HtmlEntityInline entity:
+                    output.Add(TextRun(entity.Transcoded.ToString(), f));
+                    break;
+                case HtmlInline html:
+                    output.Add(TextRun(html.Tag, f));
+                    break;
+                case AutolinkInline auto:
+                {
+                    var url = auto.IsEmail && !auto.Url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ? "mailto:" + auto.Url : auto.Url;
+                    var runs = new List<OpenXmlElement> { TextRun(auto.Url, f with { Link = true }) };
+                    output.AddRange(LinkOrText(url, runs, [TextRun(auto.Url, f)]));
+                    break;
+                }
+                case LinkInline link when link.IsImage:
+                    foreach (var child in link) Inline(child, f with { Italic = true }, output);
+                    break;
+                case LinkInline link:
+                {
+                    var url = link.GetDynamicUrl?.Invoke() ?? link.Url;
+                    var linked = new List<OpenXmlElement>();
+                    foreach (var child in link) Inline(child, f with { Link = true }, linked);
+                    var plain = new List<OpenXmlElement>();
+                    foreach (var child in link) Inline(child, f, plain);
+                    output.AddRange(LinkOrText(url, linked, plain));
+                    break;
+                }
+                case EmphasisInline em:
+                {
+                    var inner = em.DelimiterChar == '~' ? f with { Strike = true }
+                        : em.DelimiterCount >= 2 ? f with { Bold = true } : f with { Italic = true };
+                    foreach (var child in em) Inline(child, inner, output);
+                    break;
+                }
+                case ContainerInline c:
+                    foreach (var child in c) Inline(child, f, output);
+                    break;
+            }
+        }
+
+        private IEnumerable<OpenXmlElement> LinkOrText(string? url, List<OpenXmlElement> linked, List<OpenXmlElement> plain)
+        {
+            if (!DcscDocument.IsSafeUrl(url, out var safe)) return plain;
+            Hyperlink h;
+            if (safe.StartsWith('#'))
+            {
+                h = new Hyperlink { Anchor = BookmarkName(safe[1..]), History = true };
+            }
+            else
+            {
+                if (!Uri.TryCreate(safe, UriKind.Absolute, out var uri)) return plain;
+                if (!_hyperlinkRels.TryGetValue(safe, out var relId))
+                {
+                    relId = "rIdLink" + (_hyperlinkRels.Count + 1).ToString(CultureInfo.InvariantCulture);
+                    _main.AddHyperlinkRelationship(uri, true, relId);
+                    _hyperlinkRels[safe] = relId;
+                }
+                h = new Hyperlink { Id = relId, History = true };
+            }
+            foreach (var e in linked) h.Append(e);
+            return [h];
+        }
+
+        private Run TextRun(string text, Fmt f)
+        {
+            var run = new Run();
+            var rp = new RunProperties();
+            if (f.Code) rp.Append(new RunStyle { Val = S(DocxStyles.VerbatimChar) });
+            else if (f.Link) rp.Append(new RunStyle { Val = S(DocxStyles.Hyperlink) });
+            if (f.Bold) rp.Append(new Bold());
+            if (f.Italic) rp.Append(new Italic());
+            if (f.Strike) rp.Append(new Strike());
+            if (rp.HasChildren) run.Append(rp);
+            run.Append(new Text(text.Replace('\t', ' ')) { Space = SpaceProcessingModeValues.Preserve });
+            return run;
+        }
+    }
+}

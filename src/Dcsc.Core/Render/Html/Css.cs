@@ -1,0 +1,91 @@
+namespace Dcsc.Render.Html;
+
+/// <summary>The embedded stylesheet of the HTML output (no external fonts or resources).</summary>
+internal static class Css
+{
+    public const string Stylesheet = """
+:root {
+  --ink: #1a1a1a;
+  --muted: #555;
+  --accent: #1f4e79;
+  --rule: #b7c3d0;
+  --head-bg: #dce6f1;
+  --group-head-bg: #c5d5e8;
+  --group-row-bg: #eef2f7;
+}
+html { -webkit-text-size-adjust: 100%; }
+body {
+  margin: 0 auto;
+  max-width: 60rem;
+  padding: 1.5rem 2rem 4rem;
+  color: var(--ink);
+  background: #fff;
+  font-family: "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", sans-serif;
+  font-size: 11pt;
+  line-height: 1.45;
+}
+h1, h2, h3, h4, h5, h6 { color: var(--accent); line-height: 1.25; margin: 1.6em 0 0.5em; page-break-after: avoid; break-after: avoid; }
+h1 { font-size: 1.6em; border-bottom: 2px solid var(--accent); padding-bottom: 0.2em; }
+h2 { font-size: 1.35em; }
+h3 { font-size: 1.18em; }
+h4 { font-size: 1.05em; }
+h5 { font-size: 1em; }
+h6 { font-size: 1em; font-style: italic; }
+p, li, td, th, caption, dd { overflow-wrap: anywhere; }
+a { color: var(--accent); }
+code, pre { font-family: Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 0.92em; }
+pre { background: #f5f7fa; border: 1px solid #e1e6ec; padding: 0.6em 0.8em; overflow-x: auto; white-space: pre-wrap; }
+blockquote { margin: 1em 0; padding: 0 1em; border-left: 3px solid var(--rule); color: var(--muted); }
+p.na { color: var(--muted); font-style: italic; }
+p.raw { white-space: pre-wrap; }
+
+header.cover {
+  min-height: 85vh;
+  display: flex;
+  flex-direction: column;
+  justify-content: center;
+  text-align: center;
+  margin-bottom: 2rem;
+}
+header.cover p { margin: 0.4em 0; }
+header.cover .cover-title { font-size: 2.3em; color: var(--accent); margin-bottom: 0.6em; padding-bottom: 0.4em; border-bottom: 2px solid var(--accent); }
+header.cover .cover-product { font-size: 1.7em; }
+header.cover .cover-text { color: var(--muted); }
+
+nav.toc ul { list-style: none; padding-left: 1.4em; margin: 0.1em 0; }
+nav.toc > ul { padding-left: 0; }
+nav.toc a { text-decoration: none; }
+nav.toc a:hover { text-decoration: underline; }
+
+.dcsc-table { margin: 1.2em 0 1.6em; }
+.table-scroll { overflow-x: auto; max-width: 100%; }
+table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
+caption { caption-side: top; text-align: left; font-weight: 600; color: var(--accent); padding: 0 0 0.4em; }
+th, td { border: 1px solid var(--rule); padding: 0.25em 0.45em; vertical-align: top; text-align: left; }
+thead th { background: var(--head-bg); font-weight: 600; vertical-align: bottom; }
+thead th.group { background: var(--group-head-bg); text-align: center; }
+tr.group-row td { background: var(--group-row-bg); font-weight: 600; }
+.landscape table { min-width: 60rem; }
+.table-notes { font-size: 0.85em; color: var(--muted); margin-top: 0.4em; }
+.table-notes p { margin: 0.2em 0; }
+.image-alt { font-style: italic; }
+
+@page { size: A4; margin: 18mm 16mm 20mm; }
+@page landscape { size: A4 landscape; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  a { color: inherit; text-decoration: none; }
+  header.cover { min-height: 0; height: auto; padding-top: 30%; page-break-after: always; break-after: page; }
+  nav.toc { page-break-after: always; break-after: page; }
+  h1.chapter { page-break-before: always; break-before: page; }
+  h1, h2, h3, h4, h5, h6, caption { page-break-after: avoid; break-after: avoid; page-break-inside: avoid; break-inside: avoid; }
+  .table-scroll { overflow: visible; }
+  table { font-size: 8.5pt; }
+  thead { display: table-header-group; }
+  tr, th, td { page-break-inside: avoid; break-inside: avoid; }
+  .landscape { page: landscape; }
+  .landscape table { min-width: 0; }
+  p { orphans: 3; widows: 3; }
+}
+""";
+}
