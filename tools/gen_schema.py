@@ -195,7 +195,7 @@ definitions["activity"] = obj("A Real-World Activity of an Application Entity (S
     "name": s("Name of the activity, e.g. `Send Images`."),
     "role": e("Whether the AE initiates or accepts Associations for this activity.", ["initiator", "acceptor"]),
     "description": md("Association policies of the activity (presentation contexts proposed, when associations are opened and closed, retries)"),
-    "sop_classes": arr("SOP Classes used in this activity (UIDs); their presentation contexts come from the SOP Class declarations.", UID),
+    "sop_classes": arr("SOP Classes used in this activity (UIDs); their presentation contexts come from the SOP Class declarations. Omitted: every SOP Class for which the AE has the role (SCU for an initiator, SCP for an acceptor).", UID),
     "extended_negotiation": arr("Extended Negotiation requested or accepted.", ref("extended_negotiation", "An Extended Negotiation item.")),
     "role_negotiation": md("SCP/SCU Role Selection Negotiation behaviour"),
     "transfer_syntax_selection": arr("Transfer Syntax selection preference (acceptor).", ref("transfer_syntax_preference", "A preference list.")),
@@ -280,6 +280,7 @@ definitions["mapping"] = obj("A mapping of Attributes between services (one Anne
 
 definitions["web_transaction"] = obj("A DICOMweb transaction the product supports (Tables 1-8 to 1-12, Section 5.3).", {
     "service": e("The DICOMweb service.", ["URI", "Studies", "Worklist", "Non-Patient Instance", "Storage Commitment", "Notification"]),
+    "ae": s("The Application Entity (by `name`) that provides the transaction (Table 5-1)."),
     "transaction": s("Transaction, e.g. `Retrieve`, `Store`, `Search`, `Retrieve DICOM Instance`, `Retrieve Rendered Instance`, `Create`, `Change State`."),
     "resources": arr("Resources supported, e.g. `Study`, `Series`, `Instance`, `Frames`, `Bulkdata`, `Rendered`, `Metadata`.", s("A resource.")),
     "user_agent": b("Supported as User Agent."),
@@ -293,6 +294,7 @@ definitions["web_transaction"] = obj("A DICOMweb transaction the product support
 definitions["media_profile"] = obj("A Media Storage Application Profile (Table 1-13).", {
     "profile": s("Application Profile, e.g. `STD-GEN-CD`."),
     "media": s("Media type heading the table subsection, e.g. `Compact Disk - Recordable`, `DVD`, `USB`."),
+    "ae": s("The Application Entity (by `name`) that creates, reads or updates the media (Table 5-1)."),
     "fsc": b("File-Set Creator."), "fsr": b("File-Set Reader."), "fsu": b("File-Set Updater."),
 }, ["profile", "media"])
 

@@ -31,14 +31,14 @@ public static class ModelBinder
                 intro.Strings("references")),
             r.List("transfer_syntax_sets", x => new TransferSyntaxSet(x.Str("code"), x.Str("name"),
                 x.List("transfer_syntaxes", t => new TransferSyntax(t.Str("uid"), t.Str("name"), t.Opt("bulkdata_media_type"), t.Location)), x.Location)),
-            r.List("application_entities", BindAe),
+            r.List("application_entities", x => BindAe(x, r)),
             r.Has("association") ? BindAssociation(r.Map("association")) : null,
             r.List("sop_classes", BindSopClass),
             r.List("sr_templates", x => new SrTemplate(x.Str("name"), x.Str("tid"), x.Strings("functions"), x.Strings("sop_classes"), x.Opt("condition"),
                 BindSections(x.Map("sections"), x.List("finding_sites", f => (f.Str("name"), BindSections(f.Map("sections"))))), x.Location)),
             BindDimse(dimse),
             new DicomWeb(web.Opt("base_url"), web.List("transactions", BindWebTransaction)),
-            media.List("profiles", x => new MediaProfile(x.Str("profile"), x.Str("media"), x.Bool("fsc"), x.Bool("fsr"), x.Bool("fsu"), x.Location)),
+            media.List("profiles", x => new MediaProfile(x.Str("profile"), x.Str("media"), x.Opt("ae"), x.Bool("fsc"), x.Bool("fsr"), x.Bool("fsu"), x.Location)),
             r.List("de_identification", x => new DeidProfile(x.Str("profile"), x.Strings("options"), x.Opt("ae"), x.Bool("de_identifier"), x.Bool("re_identifier"), x.Bool("configurable"), x.Location)),
             r.List("character_sets", x => new CharacterSet(x.Str("defined_term"), x.Opt("description"), x.Location)),
             new Security(
@@ -66,15 +66,19 @@ public static class ModelBinder
         x.Bool("user_agent"), x.Bool("origin_server"), x.Bool("fsc"), x.Bool("fsu"), x.Bool("fsr"), x.Strings("transfer_syntax_sets"),
         x.Opt("create"), x.Bool("display"), x.Bool("process"), x.Bool("archive"), x.Opt("comment"), x.Location);
 
-    private static ApplicationEntity BindAe(Reader x) => new(x.Str("name"), x.Opt("ae_title"), x.Str("description"), x.Opt("sequencing"),
+    private static ApplicationEntity BindAe(Reader x, Reader root) => new(x.Str("name"), x.Opt("ae_title"), x.Str("description"), x.Opt("sequencing"),
         x.Has("association") ? BindAssociation(x.Map("association")) : null,
         x.List("activities", a => new Activity(a.Str("name"), a.Str("role") == "acceptor" ? ActivityRole.Acceptor : ActivityRole.Initiator,
-            a.Str("description"), a.Strings("sop_classes"),
+            a.Str("description"), a.Has("sop_classes") ? a.Strings("sop_classes") : AeSopClasses(root, x.Str("name"), a.Str("role") == "acceptor" ? "scp" : "scu"),
             a.List("extended_negotiation", n => new ExtendedNegotiation(n.Str("sop_class"), n.Str("negotiation"), n.Bool("support"), n.Opt("value"), n.Opt("group"), n.Location)),
             a.Opt("role_negotiation"),
             a.List("transfer_syntax_selection", p => new TransferSyntaxPreference(p.Str("sop_classes"), p.Strings("transfer_syntaxes"), p.Strings("comments"), p.Location)),
             BindSections(a.Map("sections")), a.Location)),
         BindSections(x.Map("sections")), x.Location);
+
+    /// <summary>The documented default of an activity's SOP Classes: every SOP Class the AE supports in the activity's role.</summary>
+    private static IReadOnlyList<string> AeSopClasses(Reader root, string ae, string role) =>
+        root.List("sop_classes", s => (Uid: s.Str("uid"), Aes: s.Strings(role))).Where(s => s.Aes.Contains(ae)).Select(s => s.Uid).ToList();
 
     private static AssociationParameters BindAssociation(Reader x) => new(x.Opt("application_context_name"), x.Opt("implementation_class_uid"),
         x.Opt("implementation_version_name"), x.Long("max_pdu_length"), x.Opt("artim_timeout"), x.Long("max_associations_initiator"),
@@ -98,7 +102,7 @@ public static class ModelBinder
         x.Opt("lossy_compression"), x.Opt("duplicate_instances"), x.Opt("retention"), x.Opt("priority"),
         x.Has("relational") ? x.Bool("relational") : null, x.Strings("sub_operation_sop_classes"), x.Location);
 
-    private static WebTransaction BindWebTransaction(Reader x) => new(x.Str("service"), x.Str("transaction"), x.Strings("resources"),
+    private static WebTransaction BindWebTransaction(Reader x) => new(x.Str("service"), x.Opt("ae"), x.Str("transaction"), x.Strings("resources"),
         x.Bool("user_agent"), x.Bool("origin_server"), x.Strings("media_types"), x.Strings("transfer_syntaxes"), x.Strings("query_parameters"),
         x.Opt("description"), x.Location);
 

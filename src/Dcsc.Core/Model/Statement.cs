@@ -103,13 +103,13 @@ public sealed record Dimse(
     ServiceRoles Storage, ServiceRoles StorageCommitment, ServiceRoles QrFind, ServiceRoles QrMove, ServiceRoles QrGet,
     ServiceRoles Print);
 
-public sealed record WebTransaction(string Service, string Transaction, IReadOnlyList<string> Resources, bool UserAgent, bool OriginServer,
+public sealed record WebTransaction(string Service, string? Ae, string Transaction, IReadOnlyList<string> Resources, bool UserAgent, bool OriginServer,
     IReadOnlyList<string> MediaTypes, IReadOnlyList<string> TransferSyntaxes, IReadOnlyList<string> QueryParameters,
     string? Description, Location Location);
 
 public sealed record DicomWeb(string? BaseUrl, IReadOnlyList<WebTransaction> Transactions);
 
-public sealed record MediaProfile(string Profile, string Media, bool Fsc, bool Fsr, bool Fsu, Location Location);
+public sealed record MediaProfile(string Profile, string Media, string? Ae, bool Fsc, bool Fsr, bool Fsu, Location Location);
 
 public sealed record DeidProfile(string Profile, IReadOnlyList<string> Options, string? Ae, bool DeIdentifier, bool ReIdentifier, bool Configurable, Location Location);
 
