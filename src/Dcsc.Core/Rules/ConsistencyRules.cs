@@ -48,6 +48,20 @@ public sealed class ConsistencyRules : IRule
                 if (!f.AeByName.ContainsKey(ae) && !ae.Equals("ALL", StringComparison.OrdinalIgnoreCase))
                     ctx.Report("DCS0301", d.Location.Of("ae"), $"Application Entity \"{ae}\" (de-identification profile \"{d.Profile}\") is not declared in `application_entities` ({declaredAes})");
             }
+        foreach (var w in s.DicomWeb.Transactions)
+            if (w.Ae is { } ae && !string.IsNullOrWhiteSpace(ae))
+            {
+                usedAes.Add(ae);
+                if (!f.AeByName.ContainsKey(ae))
+                    ctx.Report("DCS0301", w.Location.Of("ae"), $"Application Entity \"{ae}\" (DICOMweb {w.Service} {w.Transaction}) is not declared in `application_entities` ({declaredAes})");
+            }
+        foreach (var m in s.MediaProfiles)
+            if (m.Ae is { } ae && !string.IsNullOrWhiteSpace(ae))
+            {
+                usedAes.Add(ae);
+                if (!f.AeByName.ContainsKey(ae))
+                    ctx.Report("DCS0301", m.Location.Of("ae"), $"Application Entity \"{ae}\" (media profile {m.Profile}) is not declared in `application_entities` ({declaredAes})");
+            }
         foreach (var p in s.Security.Profiles)
         {
             if (p.SecuredAe is not { } secured) continue;
@@ -90,7 +104,7 @@ public sealed class ConsistencyRules : IRule
         bool web = s.DicomWeb.Transactions.Count > 0;
         foreach (var ae in s.ApplicationEntities)
             if (!usedAes.Contains(ae.Name) && !(web && ae.Activities.Count == 0)) // a DICOMweb endpoint has no DIMSE SOP Classes
-                ctx.Report("DCS0305", ae.Location.Of("name"), $"Application Entity \"{ae.Name}\" supports no SOP Class: no `sop_classes` entry lists it as `scu` or `scp`");
+                ctx.Report("DCS0305", ae.Location.Of("name"), $"Application Entity \"{ae.Name}\" supports no SOP Class: no `sop_classes` entry lists it as `scu` or `scp`, and no DICOMweb transaction or media profile names it");
         foreach (var set in s.TransferSyntaxSets)
             if (!usedSets.Contains(set.Code))
                 ctx.Report("DCS0306", set.Location.Of("code"), $"Transfer Syntax Set \"{set.Code}\" is not used by any SOP Class (`transfer_syntax_sets` of `sop_classes`)");

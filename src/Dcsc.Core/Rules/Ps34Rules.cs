@@ -492,11 +492,11 @@ public sealed class Ps34Rules : IRule
                 {
                     var mt = Facts.Cell(row, "matching_type").ToUpperInvariant();
                     if (!row.Cells.TryGetValue("tag", out var t) || t.Count != 1 || ctx.Dictionary.FindAttribute(t[0]) is not { } e) continue;
-                    bool needs = (mt.Contains("SINGLE", StringComparison.Ordinal) && e.Vrs.Any(v => v is "DS" or "IS" or "DA" or "TM" or "DT"))
-                                 || (mt.Contains("WILD", StringComparison.Ordinal) && e.Vrs.Contains("PN"));
-                    if (needs && !Facts.HasCell(row, "comments"))
+                    string? which = mt.Contains("SINGLE", StringComparison.Ordinal) && e.Vrs.Any(v => v is "DS" or "IS" or "DA" or "TM" or "DT") ? "Single Value Matching"
+                        : mt.Contains("WILD", StringComparison.Ordinal) && e.Vrs.Contains("PN") ? "Wild Card Matching" : null;
+                    if (which is not null && !Facts.HasCell(row, "comments"))
                         ctx.Report("DCS1034", row.Location.Of("matching_type"),
-                            $"how {mt.ToLowerInvariant().Replace('_', ' ')} matching is performed on {e.Name} ({e.Vr}) is implementation dependent and shall be specified: add `comments` (PS3.4 C.2.2.2.1.3, C.2.2.2.1.4, C.2.2.2.4)");
+                            $"how {which} is performed on {e.Name} ({e.Vr}) is implementation dependent and shall be specified: add `comments` to the row or describe the matching in `dimse.query_retrieve.find.scp.description` (PS3.4 C.2.2.2.1.3, C.2.2.2.1.4, C.2.2.2.4)");
                 }
             // QR-08
             if (!f.IsScp(Family.QrMove, Family.QrGet))
