@@ -77,20 +77,25 @@ public static class CommandLine
         var baseline = LintOutputs.BaselineOption();
         var updateBaseline = LintOutputs.UpdateBaselineOption();
         var warningsAsErrors = LintOutputs.WarningsAsErrorsOption();
+        var config = new Option<string?>("--config") { Description = "Configuration file (dcsc.yaml) with rule severities; default: dcsc.yaml in the statement's folder or above it, up to the repository root." };
         var cmd = new Command("lint",
             "Check statements against the schema, the DICOM dictionary and the PS3.2/PS3.4 rules.\n" +
             "Prints diagnostics as path(line,col): severity DCSnnnn: message.\n" +
+            "Rule severities come from dcsc.yaml (`rules: { DCS0104: off | warning | error }`, see docs/rules/README.md).\n" +
             "Reports go to standard output or, with --format FORMAT=FILE, to files (see docs/ci.md).\n" +
             "Exit codes: 0 no errors, 1 errors in the input, 2 usage error, 3 internal error.")
-        { files, format, output, baseline, updateBaseline, warningsAsErrors };
+        { files, format, output, baseline, updateBaseline, warningsAsErrors, config };
         cmd.SetAction(p =>
         {
             var outputs = LintOutputs.Parse(p.GetValue(format), p.GetValue(output), stderr);
             if (outputs is null) return UsageError;
             var all = new List<Diagnostic>();
+            var seen = new HashSet<Diagnostic>();
             var paths = p.GetValue(files)!;
+            var options = new CheckOptions(p.GetValue(config), p.GetValue(warningsAsErrors));
             foreach (var path in paths)
-                all.AddRange(Compilation.Check(path).Diagnostics.Sorted());
+                foreach (var d in Compilation.Check(path, options: options).Diagnostics.Sorted())
+                    if (seen.Add(d)) all.Add(d); // a configuration shared by several files reports its problems once
             return LintOutputs.Report(all, paths.Length, outputs, p.GetValue(baseline), p.GetValue(updateBaseline),
                 p.GetValue(warningsAsErrors), stdout, stderr);
         });
