@@ -30,6 +30,9 @@ public sealed partial class ConventionRules : IRule
         "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt", "em", "h1", "h2", "h3", "h4", "h5",
         "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "s", "small", "span", "strong", "sub", "summary", "sup",
         "table", "tbody", "td", "th", "thead", "tr", "u", "ul", "wbr",
+        // Markup that is never a template placeholder (escaped as text in every output).
+        "script", "style", "iframe", "object", "embed", "svg", "math", "video", "audio", "source", "form", "input", "button",
+        "textarea", "select", "option", "link", "meta", "base", "body", "head", "html", "title", "template", "noscript", "frame", "frameset",
     };
 
     [GeneratedRegex(@"<<[^<>\n]{1,80}>>")] private static partial Regex ChoiceRx();

@@ -10,8 +10,10 @@ public class BuildTests
     private static string Example => File.ReadAllText(TestUtil.Repo("examples", "web-viewer.yaml"));
 
     /// <summary>The example with its product description (a Markdown field) replaced.</summary>
+    // Replaces the product description only (the first `description: |` block, directly under `product:`).
     private static string WithDescription(string markdown) =>
-        Regex.Replace(Example, @"  description: \|\n(    .*\n)+", _ => "  description: " + JsonSerializer.Serialize(markdown) + "\n", RegexOptions.None, TimeSpan.FromSeconds(5));
+        new Regex(@"(?m)^  description: \|\n(    .*\n)+", RegexOptions.None, TimeSpan.FromSeconds(5))
+            .Replace(Example, _ => "  description: " + JsonSerializer.Serialize(markdown) + "\n", 1);
 
     private static string[] Build(Sandbox box, string statement, params string[] extra) =>
         new[] { "build", statement, "-o", box.Out, "--format", "md,html,docx" }.Concat(extra).ToArray();

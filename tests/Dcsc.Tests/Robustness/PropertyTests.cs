@@ -18,7 +18,7 @@ public class PropertyTests
 {
     private const ulong Seed = 0x5EED_DC5C_2026UL, Gamma = 0x9E37_79B9_7F4A_7C15UL;
 
-    private static Config Config(int tests) => FsCheck.Config.QuickThrowOnFailure.WithMaxTest(tests).WithReplay(Seed, Gamma).WithQuietOnSuccess(true);
+    private static FsCheck.Config Config(int tests) => FsCheck.Config.QuickThrowOnFailure.WithMaxTest(tests).WithReplay(Seed, Gamma).WithQuietOnSuccess(true);
 
     private static readonly Lazy<(string Name, YamlNode Root, string Text)[]> ExamplesLazy = new(() =>
         SchemaWalkTests.Examples.Select(p =>

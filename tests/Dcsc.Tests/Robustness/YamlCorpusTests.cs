@@ -30,6 +30,9 @@ public class YamlCorpusTests
         Assert.True(r.Out.TrimEnd('\n').Split('\n').Length == 1, r.ToString());
     }
 
+    /// <summary>The line of the value appended after <see cref="Minimal.Yaml"/>, a blank line and <c>association:</c>.</summary>
+    private static readonly int PortLine = Minimal.Yaml.Split('\n').Length + 2;
+
     [Theory]
     [InlineData("99999999999999999999999999", "must be at most 65535")]
     [InlineData("-99999999999999999999999999", "must be at least 1")]
@@ -41,7 +44,7 @@ public class YamlCorpusTests
         using var box = new Sandbox();
         var file = box.Write("n.yaml", Minimal.Yaml + "\nassociation:\n  port: " + value + "\n");
         var r = box.RunChecked("lint", file);
-        Sandbox.AssertDiagnostic(r, message.Contains("whole") ? "DCS0050" : "DCS0055", file, 22, 9);
+        Sandbox.AssertDiagnostic(r, message.Contains("whole") ? "DCS0050" : "DCS0055", file, PortLine, 9);
         Assert.Contains(message, r.Out);
         Assert.True(r.Out.TrimEnd('\n').Split('\n').Length == 1, r.ToString());
     }
@@ -52,7 +55,7 @@ public class YamlCorpusTests
         using var box = new Sandbox();
         var file = box.Write("n.yaml", Minimal.Yaml + "\nassociation:\n  max_pdu_length: 123456789012345678901234567890123456789012345678901234567890\n");
         var r = box.RunChecked("lint", file);
-        Sandbox.AssertDiagnostic(r, "DCS0055", file, 22, 19);
+        Sandbox.AssertDiagnostic(r, "DCS0055", file, PortLine, 19);
         Assert.Contains("must be at most 9223372036854775807", r.Out);
     }
 
