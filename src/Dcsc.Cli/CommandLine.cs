@@ -77,20 +77,25 @@ public static class CommandLine
         var baseline = LintOutputs.BaselineOption();
         var updateBaseline = LintOutputs.UpdateBaselineOption();
         var warningsAsErrors = LintOutputs.WarningsAsErrorsOption();
+        var config = new Option<string?>("--config") { Description = "Configuration file (dcsc.yaml) with rule severities; default: dcsc.yaml in the statement's folder or above it, up to the repository root." };
         var cmd = new Command("lint",
             "Check statements against the schema, the DICOM dictionary and the PS3.2/PS3.4 rules.\n" +
             "Prints diagnostics as path(line,col): severity DCSnnnn: message.\n" +
+            "Rule severities come from dcsc.yaml (`rules: { DCS0104: off | warning | error }`, see docs/rules/README.md).\n" +
             "Reports go to standard output or, with --format FORMAT=FILE, to files (see docs/ci.md).\n" +
             "Exit codes: 0 no errors, 1 errors in the input, 2 usage error, 3 internal error.")
-        { files, format, output, baseline, updateBaseline, warningsAsErrors };
+        { files, format, output, baseline, updateBaseline, warningsAsErrors, config };
         cmd.SetAction(p =>
         {
             var outputs = LintOutputs.Parse(p.GetValue(format), p.GetValue(output), stderr);
             if (outputs is null) return UsageError;
             var all = new List<Diagnostic>();
+            var seen = new HashSet<Diagnostic>();
             var paths = p.GetValue(files)!;
+            var options = new CheckOptions(p.GetValue(config), p.GetValue(warningsAsErrors));
             foreach (var path in paths)
-                all.AddRange(Compilation.Check(path).Diagnostics.Sorted());
+                foreach (var d in Compilation.Check(path, options: options).Diagnostics.Sorted())
+                    if (seen.Add(d)) all.Add(d); // a configuration shared by several files reports its problems once
             return LintOutputs.Report(all, paths.Length, outputs, p.GetValue(baseline), p.GetValue(updateBaseline),
                 p.GetValue(warningsAsErrors), stdout, stderr);
         });
@@ -107,11 +112,13 @@ public static class CommandLine
         var templates = new Option<string?>("--templates") { Description = "Folder with Handlebars partials (<name>.hbs) that override the built-in Markdown templates." };
         var na = new Option<string>("--na") { Description = "N/A sections: collapse (drop the N/A subsections of an N/A section, default) or keep.", DefaultValueFactory = _ => "collapse" };
         na.AcceptOnlyFromAmong("keep", "collapse");
+        var referenceDoc = new Option<string?>("--reference-doc") { Description = "A .docx whose styles (fonts, colours, heading and table styles) the DOCX output uses, as pandoc does (docs/docx-styles.md)." };
+        var watch = new Option<bool>("--watch") { Description = "Rebuild whenever the statement or a file it includes changes; Ctrl+C stops." };
         var cmd = new Command("build",
             "Compile a statement into a PS3.2 Conformance Statement: <output>/<statement name>.md (and .html, .docx).\n" +
-            "Nothing is written when the statement has errors.\n" +
+            "Nothing is written when the statement has errors; earlier outputs stay as they were.\n" +
             "Exit codes: 0 built, 1 errors in the input (or templates), 2 usage error, 3 internal error.")
-        { file, output, format, templates, na };
+        { file, output, format, templates, na, referenceDoc, watch };
         cmd.SetAction(p =>
         {
             var formats = (p.GetValue(format) ?? "md").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
@@ -122,36 +129,56 @@ public static class CommandLine
                 stderr.WriteLine($"dcsc: unknown output format '{string.Join(",", unknown)}'; use md, html and/or docx (e.g. --format md,html).");
                 return UsageError;
             }
+            byte[]? reference = null;
+            var referencePath = p.GetValue(referenceDoc);
+            if (referencePath is not null)
+            {
+                try { reference = File.ReadAllBytes(referencePath); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+                {
+                    stderr.WriteLine($"{referencePath}: error DCS9004: the reference document cannot be read: {e.Message}");
+                    return InputErrors;
+                }
+            }
             var path = p.GetValue(file)!;
-            var result = Dcsc.Pipeline.Build.Run(path, new Dcsc.Pipeline.BuildOptions
+            var options = new Dcsc.Pipeline.BuildOptions
             {
-                Formats = formats, TemplatesDirectory = p.GetValue(templates),
+                Formats = formats, TemplatesDirectory = p.GetValue(templates), ReferenceDocx = reference, ReferenceDocxPath = referencePath,
                 Layout = new Dcsc.Layout.LayoutOptions { KeepNaSubsections = p.GetValue(na) == "keep" },
-            });
-            var diagnostics = result.Diagnostics;
-            stdout.Write(DiagnosticFormatter.Text(diagnostics));
-            if (result.Outputs is null)
-            {
-                stderr.WriteLine(DiagnosticFormatter.Summary(diagnostics, 1));
-                stderr.WriteLine("dcsc: nothing was written.");
-                return InputErrors;
-            }
+            };
             var outDir = p.GetValue(output) ?? "out";
-            var name = Path.GetFileNameWithoutExtension(path);
-            var files = result.Outputs.Select(o => (Path.Combine(outDir, name + "." + o.Extension), o.Content)).ToList();
-            try
-            {
-                using (StageTimer.Time("write")) Dcsc.Output.AtomicFileWriter.WriteAll(files);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                stderr.WriteLine($"{outDir}: error DCS9001: output cannot be written: {e.Message}");
-                return InputErrors;
-            }
-            foreach (var (f, _) in files) stderr.WriteLine($"dcsc: wrote {f}");
-            return Ok;
+            var (code, files) = BuildOnce(path, outDir, options, stdout, stderr);
+            if (!p.GetValue(watch)) return code;
+            return new Watch(log: stderr).RunUntilCancelled(files, () => BuildOnce(path, outDir, options, stdout, stderr).Files);
         });
         return cmd;
+    }
+
+    /// <summary>One build: diagnostics to stdout, outputs written atomically (all or none).</summary>
+    private static (int Code, IReadOnlyList<string> Files) BuildOnce(string path, string outDir, Dcsc.Pipeline.BuildOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        var result = Dcsc.Pipeline.Build.Run(path, options);
+        var diagnostics = result.Diagnostics;
+        stdout.Write(DiagnosticFormatter.Text(diagnostics));
+        if (result.Outputs is null)
+        {
+            stderr.WriteLine(DiagnosticFormatter.Summary(diagnostics, 1));
+            stderr.WriteLine("dcsc: nothing was written.");
+            return (InputErrors, result.Files);
+        }
+        var name = Path.GetFileNameWithoutExtension(path);
+        var files = result.Outputs.Select(o => (Path.Combine(outDir, name + "." + o.Extension), o.Content)).ToList();
+        try
+        {
+            using (StageTimer.Time("write")) Dcsc.Output.AtomicFileWriter.WriteAll(files);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            stderr.WriteLine($"{outDir}: error DCS9001: output cannot be written: {e.Message}");
+            return (InputErrors, result.Files);
+        }
+        foreach (var (f, _) in files) stderr.WriteLine($"dcsc: wrote {f}");
+        return (Ok, result.Files);
     }
 
     private static Command SchemaCommand(TextWriter stdout)

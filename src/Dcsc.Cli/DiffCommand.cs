@@ -27,8 +27,8 @@ public static class DiffCommand
         { oldFile, newFile, format, exitCode, revision, date };
         cmd.SetAction(p =>
         {
-            var a = Compilation.Check(p.GetValue(oldFile)!);
-            var b = Compilation.Check(p.GetValue(newFile)!);
+            var a = Compilation.Check(p.GetValue(oldFile)!, options: CheckOptions.ModelOnly);
+            var b = Compilation.Check(p.GetValue(newFile)!, options: CheckOptions.ModelOnly);
             if (a.Statement is null || b.Statement is null || a.HasErrors || b.HasErrors)
             {
                 var diags = a.Diagnostics.Sorted().Concat(b.Diagnostics.Sorted()).ToList();

@@ -131,6 +131,27 @@ public static class InitCommand
           - defined_term: ISO_IR 100
             description: Latin alphabet No. 1
 
+        dimse:
+          storage:
+            scu:
+              description: >-
+                Images are sent when the exam is closed. On success they are marked sent; on a warning status they
+                are marked sent and the warning is logged; on a failure status the transfer is retried three times.
+                No SOP Class Extended Negotiation is proposed.
+
+        iods:
+          - name: CT Image IOD
+            sop_class: 1.2.840.10008.5.1.4.1.1.2
+            modules:
+              - name: Patient Module
+                attributes:
+                  - name: Patient's Name
+                    tag: (0010,0010)
+                    source: USER
+                  - name: Patient ID
+                    tag: (0010,0020)
+                    source: USER
+
         """;
 
     /// <summary>The GitHub workflow of a new project: lint on pull requests, build and publish on tags.</summary>

@@ -30,8 +30,8 @@ internal static class MatchCommand
         cmd.SetAction(p =>
         {
             var fmt = p.GetValue(format);
-            var ra = Compilation.Check(p.GetValue(a)!);
-            var rb = Compilation.Check(p.GetValue(b)!);
+            var ra = Compilation.Check(p.GetValue(a)!, options: CheckOptions.ModelOnly);
+            var rb = Compilation.Check(p.GetValue(b)!, options: CheckOptions.ModelOnly);
             if (ra.Statement is null || rb.Statement is null || ra.HasErrors || rb.HasErrors)
             {
                 var all = ra.Diagnostics.Sorted().Concat(rb.Diagnostics.Sorted()).ToList();

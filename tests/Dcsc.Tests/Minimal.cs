@@ -1,6 +1,6 @@
 namespace Dcsc.Tests;
 
-/// <summary>A small valid statement that tests modify.</summary>
+/// <summary>A small valid statement that tests modify; it lints clean (Rules stage included). Append, do not insert: tests use its line numbers.</summary>
 internal static class Minimal
 {
     public const string Yaml = """
@@ -24,5 +24,18 @@ internal static class Minimal
             scu: [STORAGE-SCU]
             transfer_syntax_sets: [U]
             create: S
+        dimse:
+          storage:
+            scu:
+              description: Images are sent once; failures are retried. No extended negotiation is proposed.
+        iods:
+          - name: CT Image IOD
+            sop_class: 1.2.840.10008.5.1.4.1.1.2
+            modules:
+              - name: Patient Module
+                attributes:
+                  - name: Patient's Name
+                    tag: (0010,0010)
+                    source: MWL
         """;
 }

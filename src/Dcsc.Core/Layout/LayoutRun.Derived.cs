@@ -138,7 +138,9 @@ internal sealed partial class LayoutRun
     {
         var svc = ServiceOf(s);
         if (svc == "Real-Time Video") return false;
-        return IsStorageService(svc) || s.UserAgent || s.OriginServer || s.Fsc || s.Fsu || s.Fsr;
+        // Table 1-1 lists Storage SOP Classes; a SOP Class of unknown service (private, newer than the
+        // dictionary) is listed when it is exchanged on the web or on media, as instances are.
+        return IsStorageService(svc) || (svc.Length == 0 && (s.UserAgent || s.OriginServer || s.Fsc || s.Fsu || s.Fsr));
     }
 
     private List<RowSpec> StorageRows() => SopClassesByUid().Where(InStorageOverview).Select(s => Row(
@@ -176,7 +178,8 @@ internal sealed partial class LayoutRun
         return rows;
     }
 
-    private List<RowSpec> DimseRows(Func<string, bool> service) => SopClassesByUid().Where(s => service(ServiceOf(s))).Select(s =>
+    // DIMSE overview tables (1-4 to 1-7) list a SOP Class only where it is used on the network (PS3.2: supported rows only).
+    private List<RowSpec> DimseRows(Func<string, bool> service) => SopClassesByUid().Where(s => service(ServiceOf(s)) && (s.IsScu || s.IsScp)).Select(s =>
     {
         var ts = TransferSyntaxesOf(s);
         return Row(("sop_class_name", s.Name), ("sop_class_uid", s.Uid), ("transfer_syntax_name", string.Join("; ", ts.Select(x => x.Name))),

@@ -12,13 +12,18 @@ public sealed record BuildOptions
     /// <summary>Folder with Markdown template overrides (<c>&lt;name&gt;.hbs</c>).</summary>
     public string? TemplatesDirectory { get; init; }
     public LayoutOptions Layout { get; init; } = new();
+    /// <summary>A .docx whose styles the DOCX output uses (as pandoc's --reference-doc); see docs/docx-styles.md.</summary>
+    public byte[]? ReferenceDocx { get; init; }
+    /// <summary>Where the reference document came from, for diagnostics.</summary>
+    public string? ReferenceDocxPath { get; init; }
 }
 
 /// <summary>One output file's content (extension without dot: md, html, docx).</summary>
 public sealed record BuildOutput(string Extension, byte[] Content);
 
 /// <summary>Diagnostics of a build and, when there were no errors, the outputs.</summary>
-public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<BuildOutput>? Outputs, string? Markdown);
+/// <summary>Files lists the statement and every file it includes (what <c>dcsc build --watch</c> watches).</summary>
+public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<BuildOutput>? Outputs, string? Markdown, IReadOnlyList<string> Files);
 
 /// <summary>Check → Layout → Markdown (→ HTML, DOCX). Nothing is produced when any stage reports an error.</summary>
 public static class Build
@@ -31,14 +36,29 @@ public static class Build
     private static BuildResult Continue(CheckResult check, BuildOptions options)
     {
         var diagnostics = new List<Diagnostic>(check.Diagnostics.Sorted());
-        if (check.HasErrors || check.Statement is null) return new BuildResult(diagnostics, null, null);
+        var files = check.Source?.Files ?? new[] { check.Path };
+        if (check.HasErrors || check.Statement is null) return new BuildResult(diagnostics, null, null, files);
+        try
+        {
+            return Render(check, options, diagnostics, files);
+        }
+        catch (FormatException e)
+        {
+            // Author Markdown that the renderers refuse (docs/limits.md): nested too deeply, or too costly to parse.
+            diagnostics.Add(new Diagnostic("DCS9005", Severity.Error, "a Markdown text of the statement cannot be rendered: " + e.Message, SourceSpan.None(check.Path)));
+            return new BuildResult(diagnostics, null, null, files);
+        }
+    }
+
+    private static BuildResult Render(CheckResult check, BuildOptions options, List<Diagnostic> diagnostics, IReadOnlyList<string> files)
+    {
         LaidOutDocument document;
-        using (StageTimer.Time("layout")) document = StatementLayout.Layout(check.Statement, options.Layout);
+        using (StageTimer.Time("layout")) document = StatementLayout.Layout(check.Statement!, options.Layout);
         diagnostics.AddRange(document.Diagnostics);
         MarkdownResult md;
         using (StageTimer.Time("markdown")) md = MarkdownRenderer.Render(document, options.TemplatesDirectory);
         diagnostics.AddRange(md.Diagnostics);
-        if (!md.Success || diagnostics.Any(d => d.Severity == Severity.Error)) return new BuildResult(diagnostics, null, null);
+        if (!md.Success || diagnostics.Any(d => d.Severity == Severity.Error)) return new BuildResult(diagnostics, null, null, files);
         var markdown = md.Markdown!;
         var outputs = new List<BuildOutput>();
         foreach (var f in options.Formats)
@@ -48,10 +68,29 @@ public static class Build
             {
                 "md" => new BuildOutput("md", new UTF8Encoding(false).GetBytes(markdown)),
                 "html" => new BuildOutput("html", new UTF8Encoding(false).GetBytes(Dcsc.Render.Html.HtmlRenderer.Render(markdown))),
-                "docx" => new BuildOutput("docx", Dcsc.Render.Docx.DocxRenderer.Render(markdown)),
+                "docx" => Docx(markdown, options, diagnostics),
                 _ => throw new ArgumentException($"unknown output format {f}", nameof(options)),
             });
         }
-        return new BuildResult(diagnostics, outputs, markdown);
+        if (diagnostics.Any(d => d.Severity == Severity.Error)) return new BuildResult(diagnostics, null, null, files);
+        return new BuildResult(diagnostics, outputs, markdown, files);
+    }
+
+    private static BuildOutput Docx(string markdown, BuildOptions options, List<Diagnostic> diagnostics)
+    {
+        try
+        {
+            return new BuildOutput("docx", Dcsc.Render.Docx.DocxRenderer.Render(markdown,
+                new Dcsc.Render.Docx.DocxOptions { ReferenceDocx = options.ReferenceDocx }));
+        }
+        // A plain FormatException is refused author Markdown (DCS9005, reported by Continue), not the reference document.
+        catch (Exception e) when (options.ReferenceDocx is not null && e is not OutOfMemoryException && e.GetType() != typeof(FormatException))
+        {
+            // A damaged or foreign reference document must not crash the build.
+            var file = options.ReferenceDocxPath ?? "reference.docx";
+            diagnostics.Add(new Diagnostic("DCS9004", Severity.Error,
+                $"the reference document `{file}` cannot be used for its styles: {e.Message}", SourceSpan.None(file)));
+            return new BuildOutput("docx", Array.Empty<byte>());
+        }
     }
 }

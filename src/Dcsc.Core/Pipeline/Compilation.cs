@@ -1,5 +1,7 @@
+using Dcsc.Config;
 using Dcsc.Diagnostics;
 using Dcsc.Model;
+using Dcsc.Rules;
 using Dcsc.Schema;
 using Dcsc.Source;
 
@@ -11,30 +13,67 @@ public sealed record CheckResult(string Path, Statement? Statement, LoadedSource
     public bool HasErrors => Diagnostics.HasErrors;
 }
 
+/// <summary>How <see cref="Compilation.Check"/> configures the Rules stage.</summary>
+/// <param name="ConfigPath">A dcsc.yaml given explicitly (<c>--config</c>); else it is looked for next to the statement.</param>
+/// <param name="WarningsAsErrors">Report rule warnings as errors (<c>--warnings-as-errors</c>).</param>
+/// <param name="DiscoverConfig">Look for dcsc.yaml from the statement's folder up to the repository root.</param>
+/// <param name="Rules">Explicit rule options; when given, no configuration file is read.</param>
+/// <param name="SkipRules">Stop after the Model stage (commands that only need a bound statement: match, diff).</param>
+public sealed record CheckOptions(string? ConfigPath = null, bool WarningsAsErrors = false, bool DiscoverConfig = true, RuleOptions? Rules = null,
+    bool SkipRules = false)
+{
+    public static readonly CheckOptions Default = new();
+
+    /// <summary>Source, Schema and Model only: what <c>dcsc match</c> and <c>dcsc diff</c> need.</summary>
+    public static readonly CheckOptions ModelOnly = new(DiscoverConfig: false, SkipRules: true);
+}
+
 /// <summary>
-/// Runs the front of the pipeline in order — Source, Schema, Model — stopping at the first stage with
-/// errors, because later stages need what earlier ones guarantee.
+/// Runs the front of the pipeline in order — Source, Schema, Model, Rules — stopping at the first of the first three
+/// stages with errors, because later stages need what earlier ones guarantee.
 /// </summary>
 public static class Compilation
 {
-    public static CheckResult Check(string path, LoaderLimits? limits = null, string? projectRoot = null)
+    public static CheckResult Check(string path, LoaderLimits? limits = null, string? projectRoot = null, CheckOptions? options = null)
     {
+        options ??= CheckOptions.Default;
         var bag = new DiagnosticBag();
+        var ruleOptions = options.SkipRules ? null : ResolveRuleOptions(path, options, bag);
         LoadedSource? source;
         using (StageTimer.Time("load")) source = new SourceLoader(bag, limits).Load(path, projectRoot);
-        return Continue(path, source, bag);
+        return Continue(path, source, bag, ruleOptions);
     }
 
-    public static CheckResult CheckText(string displayPath, string yaml, LoaderLimits? limits = null)
+    /// <summary>
+    /// Source, Schema and Model stages over YAML text that is not on disk (tests, editors, fixtures). The Rules stage
+    /// runs only when <paramref name="rules"/> is given (see <see cref="LintText"/>); files always go through it
+    /// (<see cref="Check"/>).
+    /// </summary>
+    public static CheckResult CheckText(string displayPath, string yaml, LoaderLimits? limits = null, RuleOptions? rules = null)
     {
         var bag = new DiagnosticBag();
         var source = new SourceLoader(bag, limits).LoadText(displayPath, yaml);
-        return Continue(displayPath, source, bag);
+        return Continue(displayPath, source, bag, rules);
     }
 
-    private static CheckResult Continue(string path, LoadedSource? source, DiagnosticBag bag)
+    /// <summary>All checking stages, the Rules stage included, over YAML text (default rule severities unless given).</summary>
+    public static CheckResult LintText(string displayPath, string yaml, RuleOptions? rules = null, LoaderLimits? limits = null) =>
+        CheckText(displayPath, yaml, limits, rules ?? RuleOptions.Default);
+
+    /// <summary>The rule options for a statement: explicit ones, else dcsc.yaml (given or found) and the CLI flags.</summary>
+    public static RuleOptions ResolveRuleOptions(string statementPath, CheckOptions options, DiagnosticBag bag)
     {
-        if (source is null || bag.HasErrors) return new CheckResult(path, null, source, bag);
+        if (options.Rules is { } explicitRules)
+            return options.WarningsAsErrors ? explicitRules with { WarningsAsErrors = true } : explicitRules;
+        var configPath = options.ConfigPath ?? (options.DiscoverConfig ? DcscConfig.Find(statementPath) : null);
+        var config = configPath is null ? DcscConfig.None : DcscConfig.Load(configPath, bag);
+        return config.ToRuleOptions(options.WarningsAsErrors);
+    }
+
+    private static CheckResult Continue(string path, LoadedSource? source, DiagnosticBag bag, RuleOptions? rules)
+    {
+        // Configuration errors (DCS9003) do not stop the check; source errors do.
+        if (source is null || bag.Items.Any(d => d.Severity == Severity.Error && d.Id != "DCS9003")) return new CheckResult(path, null, source, bag);
         if (source.Root is not YamlMapping)
         {
             bag.Report("DCS0050", source.Root.Span, $"the statement must be a mapping of keys (`product:`, `sop_classes:`, …); found {source.Root.KindName}");
@@ -45,6 +84,8 @@ public static class Compilation
         if (!valid) return new CheckResult(source.Path, null, source, bag);
         Statement statement;
         using (StageTimer.Time("model")) statement = ModelBinder.Bind(source);
+        if (rules is not null)
+            using (StageTimer.Time("rules")) bag.AddRange(RuleRunner.Run(statement, rules));
         return new CheckResult(source.Path, statement, source, bag);
     }
 }

@@ -92,12 +92,29 @@ public sealed class DcscDocument
     /// <summary>Anchor id of a heading (<c>sect-5.2.3</c>, <c>sect-A.1</c>, <c>sect-annexes</c>) or null.</summary>
     public string? HeadingId(HeadingBlock heading) => _headingIds.TryGetValue(heading, out var id) ? id : null;
 
-    /// <summary>Parses dcsc Markdown. Throws <see cref="FormatException"/> for malformed or unbalanced markers.</summary>
+    /// <summary>
+    /// Deepest nesting of blocks and inlines (lists, quotes, tables, emphasis, links inside one another) that a
+    /// document may have; the renderers walk the tree recursively (docs/limits.md).
+    /// </summary>
+    public const int MaxNesting = 64;
+
+    /// <summary>
+    /// Parses dcsc Markdown. Throws <see cref="FormatException"/> for malformed or unbalanced markers and for
+    /// Markdown nested deeper than <see cref="MaxNesting"/> levels.
+    /// </summary>
     public static DcscDocument Parse(string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
         var text = SanitizeText(markdown);
-        var ast = Markdown.Parse(text, Pipeline);
+        CheckBracketWork(text);
+        MarkdownDocument ast;
+        try { ast = Markdown.Parse(text, Pipeline); }
+        catch (ArgumentException e) when (e.Message.Contains("nested", StringComparison.Ordinal))
+        {
+            // Markdig's own guard against deep nesting.
+            throw new FormatException($"The Markdown nests deeper than {MaxNesting} levels (lists, quotes, emphasis or links inside one another).", e);
+        }
+        CheckNesting(ast);
 
         var nodes = new List<DcscNode>();
         CoverInfo? cover = null;
@@ -163,6 +180,68 @@ public sealed class DcscDocument
         var doc = new DcscDocument(ast, nodes, cover);
         doc.AssignHeadingIds();
         return doc;
+    }
+
+    /// <summary>
+    /// Limit of <see cref="CheckBracketWork"/>: Markdig's link parser takes time proportional to the number of
+    /// <c>[</c> in a paragraph times the paragraph's length (docs/limits.md).
+    /// </summary>
+    public const long MaxBracketWork = 100_000_000;
+
+    /// <summary>
+    /// Refuses text on which Markdig's link parsing would take quadratic time (thousands of <c>[</c> in one long
+    /// paragraph, e.g. <c>[x](</c> repeated): the sum over paragraphs of brackets × length must stay under
+    /// <see cref="MaxBracketWork"/>, which keeps parsing within about a second.
+    /// </summary>
+    public static void CheckBracketWork(string text)
+    {
+        long work = 0, brackets = 0;
+        int chunkStart = 0, chunkLine = 1, line = 1, lineStart = 0;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] == '[') brackets++;
+            if (i < text.Length && text[i] != '\n') continue;
+            bool blank = string.IsNullOrWhiteSpace(text.AsSpan(lineStart, i - lineStart).ToString());
+            if (blank || i == text.Length)
+            {
+                work += brackets * (i - chunkStart);
+                if (work > MaxBracketWork)
+                    throw new FormatException($"The Markdown paragraph at line {chunkLine} has too many `[` for its length to be parsed in reasonable time (split it, or escape the brackets as `\\[`).");
+                brackets = 0;
+                chunkStart = i + 1;
+                chunkLine = line + 1;
+            }
+            line++;
+            lineStart = i + 1;
+        }
+    }
+
+    /// <summary>Throws <see cref="FormatException"/> when blocks and inlines nest deeper than <see cref="MaxNesting"/> (walked without recursion).</summary>
+    private static void CheckNesting(MarkdownDocument ast)
+    {
+        var todo = new Stack<(MarkdownObject Node, int Depth)>();
+        todo.Push((ast, 0));
+        while (todo.Count > 0)
+        {
+            var (node, depth) = todo.Pop();
+            if (depth > MaxNesting)
+            {
+                int line = node is Block b ? b.Line : node is Inline i ? i.Line : 0;
+                throw new FormatException($"The Markdown at line {line + 1} nests deeper than {MaxNesting} levels (lists, quotes, emphasis or links inside one another).");
+            }
+            switch (node)
+            {
+                case ContainerBlock cb:
+                    foreach (var child in cb) todo.Push((child, depth + 1));
+                    break;
+                case LeafBlock { Inline: { } inline }:
+                    todo.Push((inline, depth + 1));
+                    break;
+                case ContainerInline ci:
+                    for (var child = ci.FirstChild; child is not null; child = child.NextSibling) todo.Push((child, depth + 1));
+                    break;
+            }
+        }
     }
 
     /// <summary>
@@ -234,7 +313,7 @@ public sealed class DcscDocument
             case CodeInline code: sb.Append(code.Content); break;
             case LineBreakInline: sb.Append(' '); break;
             case HtmlInline h: sb.Append(h.Tag); break;
-            case HtmlEntityInline e: sb.Append(e.Transcoded.ToString()); break;
+            case HtmlEntityInline e: sb.Append(SanitizeText(e.Transcoded.ToString())); break;
             case AutolinkInline a: sb.Append(a.Url); break;
             case ContainerInline c:
                 foreach (var child in c) AppendPlain(sb, child);

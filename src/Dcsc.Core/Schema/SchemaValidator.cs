@@ -70,6 +70,13 @@ public sealed class SchemaValidator
                 // A plain number or boolean where text is expected is taken as text (e.g. `version: 5.2`).
                 if (node is YamlScalar { IsNull: false }) return null;
                 return Make("DCS0050", node, path, file, $"{where} must be text; found {Found()}");
+            case ValidationErrorKind.IntegerExpected when IsOutOfRangeInteger(node):
+                // A whole number too large for 64 bits (read as a float): say so once, as a range error.
+                return Make("DCS0055", node, path, file, ((YamlScalar)node!).Value.TrimStart().StartsWith('-')
+                    ? $"{where} must be at least {error.Schema?.Minimum?.ToString() ?? long.MinValue.ToString()}; found {Found()}"
+                    : $"{where} must be at most {error.Schema?.Maximum?.ToString() ?? long.MaxValue.ToString()}; found {Found()}");
+            case ValidationErrorKind.NumberTooBig or ValidationErrorKind.NumberTooSmall when IsOutOfRangeInteger(node):
+                return null; // reported with IntegerExpected above
             case ValidationErrorKind.IntegerExpected:
                 return Make("DCS0050", node, path, file, $"{where} must be a whole number; found {Found()}");
             case ValidationErrorKind.NumberExpected:
@@ -100,6 +107,8 @@ public sealed class SchemaValidator
                     var name = error.Property ?? LastSegment(path);
                     var parentPath = path.EndsWith("." + name, StringComparison.Ordinal) ? path[..^(name.Length + 1)] : path == name ? "" : ParentPath(path);
                     var parentNode = json.NodeAt(parentPath) ?? node;
+                    // A value that is not a mapping at all gets its type error only, not one per missing key.
+                    if (parentNode is not null and not YamlMapping) return null;
                     return Make("DCS0052", parentNode, parentPath, file,
                         $"{(parentPath.Length == 0 ? "the statement" : Where(parentPath))} needs the key `{name}`");
                 }
@@ -127,6 +136,11 @@ public sealed class SchemaValidator
                 return Make("DCS0057", node, path, file, $"{where} is not valid: {error.Kind}");
         }
     }
+
+    /// <summary>A plain scalar written as a whole number that does not fit in 64 bits.</summary>
+    private static bool IsOutOfRangeInteger(YamlNode? node) =>
+        node is YamlScalar { IsPlain: true } s && YamlToJson.IsInteger(s.Value)
+        && !long.TryParse(s.Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _);
 
     private static Diagnostic Make(string id, YamlNode? node, string path, string file, string message)
     {

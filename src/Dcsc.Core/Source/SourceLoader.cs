@@ -24,6 +24,11 @@ public sealed class SourceLoader
     private readonly Stack<string> _includeStack = new();
     private string _rootFolder = "";
     private long _expandedNodes;
+    private long _expandedChars;
+    private long _totalBytes;
+    // Size and height of the root of the file parsed last (an included file, when its include completes).
+    private long _lastRootSize;
+    private int _lastRootHeight;
 
     public SourceLoader(DiagnosticBag diagnostics, LoaderLimits? limits = null)
     {
@@ -37,7 +42,7 @@ public sealed class SourceLoader
         var full = System.IO.Path.GetFullPath(path);
         _rootFolder = RealPath(System.IO.Path.GetFullPath(projectRoot ?? System.IO.Path.GetDirectoryName(full)!));
         var display = DisplayPath(full);
-        var root = LoadFile(full, display, SourceSpan.None(display));
+        var root = LoadFile(full, display, SourceSpan.None(display), 0);
         return root is null ? null : new LoadedSource(display, root, _files.ToList());
     }
 
@@ -45,7 +50,7 @@ public sealed class SourceLoader
     public LoadedSource? LoadText(string displayPath, string text, string? projectRoot = null)
     {
         _rootFolder = RealPath(System.IO.Path.GetFullPath(projectRoot ?? Environment.CurrentDirectory));
-        var root = Parse(text, displayPath, System.IO.Path.Combine(_rootFolder, "."));
+        var root = Parse(text, displayPath, System.IO.Path.Combine(_rootFolder, "."), 0);
         if (root is null && !_diagnostics.HasErrors)
             _diagnostics.Report("DCS0011", new SourceSpan(displayPath, 1, 1, 1, 1), "the statement is empty: it needs at least a `product` section");
         return root is null ? null : new LoadedSource(displayPath, root, new[] { displayPath });
@@ -57,7 +62,7 @@ public sealed class SourceLoader
         return rel.StartsWith("..", StringComparison.Ordinal) || System.IO.Path.IsPathRooted(rel) ? fullPath : rel;
     }
 
-    private YamlNode? LoadFile(string fullPath, string display, SourceSpan includedAt)
+    private YamlNode? LoadFile(string fullPath, string display, SourceSpan includedAt, int baseDepth)
     {
         string? text = ReadText(fullPath, display, includedAt);
         if (text is null) return null;
@@ -65,7 +70,7 @@ public sealed class SourceLoader
         _includeStack.Push(RealPath(fullPath));
         try
         {
-            var root = Parse(text, display, fullPath);
+            var root = Parse(text, display, fullPath, baseDepth);
             if (root is null && !_diagnostics.HasErrors)
                 _diagnostics.Report("DCS0011", new SourceSpan(display, 1, 1, 1, 1),
                     _includeStack.Count == 1 ? "the statement is empty: it needs at least a `product` section" : "the included file is empty");
@@ -96,7 +101,13 @@ public sealed class SourceLoader
                 _diagnostics.Report("DCS0006", at, $"`{display}` is {info.Length:N0} bytes; the limit is {_limits.MaxFileBytes:N0} bytes (see docs/limits.md)");
                 return null;
             }
+            if (_totalBytes + info.Length > _limits.MaxTotalBytes)
+            {
+                _diagnostics.Report("DCS0006", at, $"the statement and its included files are more than {_limits.MaxTotalBytes:N0} bytes together (with `{display}`, {_totalBytes + info.Length:N0} bytes; see docs/limits.md)");
+                return null;
+            }
             bytes = File.ReadAllBytes(fullPath);
+            _totalBytes += bytes.Length;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -159,17 +170,26 @@ public sealed class SourceLoader
     {
         public required YamlNode Node;
         public long Size;
+        public long Chars;
+        public int Height;
     }
 
-    /// <summary>Builds nodes from parser events with an explicit stack (no recursion on hostile depth).</summary>
-    private YamlNode? Parse(string text, string display, string fullPath)
+    /// <summary>
+    /// Builds nodes from parser events with an explicit stack (no recursion on hostile depth).
+    /// <paramref name="baseDepth"/> is the depth at which the file is included, so that the depth limit holds for
+    /// the whole statement, not per file; aliases are checked with the height of the node they repeat.
+    /// </summary>
+    private YamlNode? Parse(string text, string display, string fullPath, int baseDepth)
     {
         var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
         var anchors = new Dictionary<string, Anchored>(StringComparer.Ordinal);
         var stack = new Stack<Frame>();
         YamlNode? root = null;
         long rootSize = 0;
+        int rootHeight = 0;
         int documents = 0;
+        _lastRootSize = 0;
+        _lastRootHeight = 0;
 
         SourceSpan Span(Mark start, Mark end) => new(display, (int)start.Line, (int)start.Column, (int)end.Line, (int)end.Column);
 
@@ -192,9 +212,9 @@ public sealed class SourceLoader
                         break;
                     case Scalar s:
                         {
-                            var node = ScalarNode(s, Span(s.Start, s.End), display, fullPath, out long size);
+                            var node = ScalarNode(s, Span(s.Start, s.End), display, fullPath, baseDepth + stack.Count, out long size, out long chars, out int height, out long cost);
                             if (node is null) return null;
-                            if (!Complete(stack, node, size, s.Anchor, anchors, ref root, ref rootSize, display)) return null;
+                            if (!Complete(stack, node, size, chars, height, cost, s.Anchor, anchors, ref root, ref rootSize, ref rootHeight)) return null;
                             break;
                         }
                     case AnchorAlias alias:
@@ -204,23 +224,31 @@ public sealed class SourceLoader
                                 _diagnostics.Report("DCS0002", Span(alias.Start, alias.End), $"alias `*{alias.Value.Value}` refers to no anchor");
                                 return null;
                             }
-                            if (!Complete(stack, target.Node, target.Size, AnchorName.Empty, anchors, ref root, ref rootSize, display)) return null;
+                            if (baseDepth + stack.Count + target.Height > _limits.MaxDepth)
+                            {
+                                _diagnostics.Report("DCS0005", Span(alias.Start, alias.End),
+                                    $"alias `*{alias.Value.Value}` repeats a node {target.Height} levels deep here, which nests deeper than {_limits.MaxDepth} levels (see docs/limits.md)");
+                                return null;
+                            }
+                            _expandedChars += target.Chars;
+                            if (!WithinExpansionLimits(_expandedNodes + target.Size, Span(alias.Start, alias.End))) return null;
+                            if (!Complete(stack, target.Node, target.Size, target.Chars, target.Height, target.Size, AnchorName.Empty, anchors, ref root, ref rootSize, ref rootHeight)) return null;
                             break;
                         }
                     case MappingStart ms:
                         if (!CheckTag(ms.Tag, Span(ms.Start, ms.End))) return null;
-                        if (stack.Count >= _limits.MaxDepth)
+                        if (baseDepth + stack.Count >= _limits.MaxDepth)
                         {
-                            _diagnostics.Report("DCS0005", Span(ms.Start, ms.End), $"nesting is deeper than {_limits.MaxDepth} levels (see docs/limits.md)");
+                            _diagnostics.Report("DCS0005", Span(ms.Start, ms.End), DepthMessage(baseDepth));
                             return null;
                         }
                         stack.Push(new Frame(true, ms.Start, ms.Anchor));
                         break;
                     case SequenceStart ss:
                         if (!CheckTag(ss.Tag, Span(ss.Start, ss.End))) return null;
-                        if (stack.Count >= _limits.MaxDepth)
+                        if (baseDepth + stack.Count >= _limits.MaxDepth)
                         {
-                            _diagnostics.Report("DCS0005", Span(ss.Start, ss.End), $"nesting is deeper than {_limits.MaxDepth} levels (see docs/limits.md)");
+                            _diagnostics.Report("DCS0005", Span(ss.Start, ss.End), DepthMessage(baseDepth));
                             return null;
                         }
                         stack.Push(new Frame(false, ss.Start, ss.Anchor));
@@ -232,8 +260,7 @@ public sealed class SourceLoader
                             YamlNode node = frame.IsMapping
                                 ? new YamlMapping(span, frame.Entries)
                                 : new YamlSequence(span, frame.Items);
-                            // Its children were counted as they completed: the container itself adds one node.
-                            if (!Complete(stack, node, frame.Size + 1, frame.Anchor, anchors, ref root, ref rootSize, display, cost: 1)) return null;
+                            if (!Complete(stack, node, frame.Size + 1, frame.Chars, frame.Height + 1, 1, frame.Anchor, anchors, ref root, ref rootSize, ref rootHeight)) return null;
                             break;
                         }
                 }
@@ -242,7 +269,19 @@ public sealed class SourceLoader
         catch (YamlException e)
         {
             var msg = e.InnerException is YamlException inner ? inner.Message : e.Message;
-            _diagnostics.Report("DCS0002", Span(e.Start, e.End), "YAML syntax error: " + CleanYamlMessage(msg));
+            var span = Span(e.Start, e.End);
+            if (msg.Contains("tab character", StringComparison.Ordinal))
+            {
+                // YamlDotNet reports where the scalar before the tab starts; point at the tab itself.
+                int tab = text.IndexOf('\t', (int)Math.Clamp(e.Start.Index, 0, text.Length));
+                if (tab >= 0)
+                {
+                    var (line, col) = LineColumnOfChar(text, tab);
+                    span = new SourceSpan(display, line, col, line, col + 1);
+                    msg = "a tab character is used for indentation; indent with spaces";
+                }
+            }
+            _diagnostics.Report("DCS0002", span, "YAML syntax error: " + CleanYamlMessage(msg));
             return null;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
@@ -252,8 +291,14 @@ public sealed class SourceLoader
                 "YAML syntax error after this point: the YAML cannot be parsed here");
             return null;
         }
+        _lastRootSize = rootSize;
+        _lastRootHeight = rootHeight;
         return root;
     }
+
+    private string DepthMessage(int baseDepth) => baseDepth == 0
+        ? $"nesting is deeper than {_limits.MaxDepth} levels (see docs/limits.md)"
+        : $"nesting is deeper than {_limits.MaxDepth} levels, counting the {baseDepth} levels of the files that include this one (see docs/limits.md)";
 
     private static string CleanYamlMessage(string message)
     {
@@ -278,35 +323,25 @@ public sealed class SourceLoader
         return false;
     }
 
-    private YamlNode? ScalarNode(Scalar s, SourceSpan span, string display, string fullPath, out long size)
+    /// <param name="cost">Nodes to add to the expansion count: 1 for a scalar; 0 for an include (its nodes were counted as it was parsed).</param>
+    private YamlNode? ScalarNode(Scalar s, SourceSpan span, string display, string fullPath, int depth,
+        out long size, out long chars, out int height, out long cost)
     {
-        size = 1;
+        size = 1; chars = s.Value.Length; height = 0; cost = 1;
         if (!s.Tag.IsEmpty && s.Tag.Value == IncludeTag)
         {
-            var node = Include(s.Value, span, fullPath);
-            if (node is not null) size = CountNodes(node);
+            long charsBefore = _expandedChars;
+            var node = Include(s.Value, span, fullPath, depth);
+            size = _lastRootSize; height = _lastRootHeight; cost = 0;
+            chars = _expandedChars - charsBefore;
             return node;
         }
         if (!CheckTag(s.Tag, span)) return null;
+        _expandedChars += chars;
         return new YamlScalar(span, s.Value, s.Style == ScalarStyle.Plain);
     }
 
-    private static long CountNodes(YamlNode node)
-    {
-        long n = 0;
-        var todo = new Stack<YamlNode>();
-        todo.Push(node);
-        while (todo.Count > 0)
-        {
-            var x = todo.Pop();
-            n++;
-            if (x is YamlMapping m) foreach (var e in m.Entries) todo.Push(e.Value);
-            else if (x is YamlSequence q) foreach (var i in q.Items) todo.Push(i);
-        }
-        return n;
-    }
-
-    private YamlNode? Include(string relative, SourceSpan at, string includingFile)
+    private YamlNode? Include(string relative, SourceSpan at, string includingFile, int depth)
     {
         if (_files.Count >= _limits.MaxIncludedFiles)
         {
@@ -336,7 +371,7 @@ public sealed class SourceLoader
             _diagnostics.Report("DCS0010", at, $"include `{relative}` is a cycle: the file is already being included ({string.Join(" -> ", _includeStack.Reverse().Select(DisplayPath))})");
             return null;
         }
-        return LoadFile(target, DisplayPath(target), at);
+        return LoadFile(target, DisplayPath(target), at, depth);
     }
 
     private static bool IsInside(string path, string folder)
@@ -371,30 +406,51 @@ public sealed class SourceLoader
         public Mark Start { get; }
         public AnchorName Anchor { get; }
         public long Size;
+        public long Chars;
+        public int Height;
         public YamlScalar? PendingKey;
         public readonly List<KeyValuePair<YamlScalar, YamlNode>> Entries = new();
         public readonly List<YamlNode> Items = new();
         public readonly Dictionary<string, YamlScalar> Keys = new(StringComparer.Ordinal);
     }
 
-    private bool Complete(Stack<Frame> stack, YamlNode node, long size, AnchorName anchor,
-        Dictionary<string, Anchored> anchors, ref YamlNode? root, ref long rootSize, string display, long? cost = null)
+    private bool WithinExpansionLimits(long nodes, SourceSpan at)
     {
-        _expandedNodes += cost ?? size;
-        if (_expandedNodes > _limits.MaxExpandedNodes)
+        if (nodes > _limits.MaxExpandedNodes)
         {
-            _diagnostics.Report("DCS0004", node.Span, $"the document expands to more than {_limits.MaxExpandedNodes:N0} nodes through aliases (a \"billion laughs\" document?); see docs/limits.md");
+            _diagnostics.Report("DCS0004", at, $"the statement has more than {_limits.MaxExpandedNodes:N0} values, counting each use of an alias in full (a \"billion laughs\" document?); see docs/limits.md");
             return false;
         }
-        if (!anchor.IsEmpty) anchors[anchor.Value] = new Anchored { Node = node, Size = size };
+        if (_expandedChars > _limits.MaxExpandedChars)
+        {
+            _diagnostics.Report("DCS0004", at, $"the statement's text is more than {_limits.MaxExpandedChars:N0} characters, counting each use of an alias in full; see docs/limits.md");
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Adds a finished node to its parent. <paramref name="size"/>, <paramref name="chars"/> and <paramref name="height"/>
+    /// describe the node's subtree as expanded (for anchors); <paramref name="cost"/> is how many nodes it adds to the
+    /// expansion count now (each node is counted once where it is built, an alias with the full size it repeats).
+    /// </summary>
+    private bool Complete(Stack<Frame> stack, YamlNode node, long size, long chars, int height, long cost, AnchorName anchor,
+        Dictionary<string, Anchored> anchors, ref YamlNode? root, ref long rootSize, ref int rootHeight)
+    {
+        _expandedNodes += cost;
+        if (!WithinExpansionLimits(_expandedNodes, node.Span)) return false;
+        if (!anchor.IsEmpty) anchors[anchor.Value] = new Anchored { Node = node, Size = size, Chars = chars, Height = height };
         if (stack.Count == 0)
         {
             root = node;
             rootSize = size;
+            rootHeight = height;
             return true;
         }
         var frame = stack.Peek();
         frame.Size += size;
+        frame.Chars += chars;
+        frame.Height = Math.Max(frame.Height, height);
         if (!frame.IsMapping)
         {
             frame.Items.Add(node);

@@ -86,3 +86,64 @@ public class BuildCommandTests
         Assert.Contains("\nDate: 2026-01-01\n", md);
     }
 }
+
+public class BuildReferenceDocTests
+{
+    [Fact]
+    public void Reference_doc_styles_are_used_in_the_docx()
+    {
+        using var dir = new TestUtil.TempDir();
+        var f = dir.File("acme.yaml", Minimal.Yaml);
+        var reference = Path.Combine(dir.Path, "company.docx");
+        // A company template: a dcsc DOCX whose Heading 1 font was changed by "the company".
+        var plain = Dcsc.Render.Docx.DocxRenderer.Render("# 1 Title\n\nText.\n");
+        File.WriteAllBytes(reference, WithHeadingFont(plain, "Comic Company Sans"));
+        var outDir = Path.Combine(dir.Path, "out");
+        var (code, o, e) = CliTests.Run("build", f, "-o", outDir, "--format", "docx", "--reference-doc", reference);
+        Assert.True(code == 0, o + e);
+        using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(Path.Combine(outDir, "acme.docx"), false);
+        Assert.Contains("Comic Company Sans", doc.MainDocumentPart!.StyleDefinitionsPart!.Styles!.OuterXml);
+    }
+
+    [Theory]
+    [InlineData("not a zip at all")]
+    [InlineData("")]
+    public void Unusable_reference_doc_is_an_error_and_nothing_is_written(string content)
+    {
+        using var dir = new TestUtil.TempDir();
+        var f = dir.File("acme.yaml", Minimal.Yaml);
+        var reference = dir.File("broken.docx", content);
+        var outDir = Path.Combine(dir.Path, "out");
+        var (code, stdout, stderr) = CliTests.Run("build", f, "-o", outDir, "--format", "md,docx", "--reference-doc", reference);
+        Assert.Equal(1, code);
+        Assert.Contains("DCS9004", stdout + stderr);
+        Assert.Contains("broken.docx", stdout + stderr);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void Missing_reference_doc_is_an_error()
+    {
+        using var dir = new TestUtil.TempDir();
+        var f = dir.File("acme.yaml", Minimal.Yaml);
+        var (code, _, stderr) = CliTests.Run("build", f, "-o", Path.Combine(dir.Path, "out"), "--format", "docx", "--reference-doc", Path.Combine(dir.Path, "nope.docx"));
+        Assert.Equal(1, code);
+        Assert.Contains("DCS9004", stderr);
+    }
+
+    private static byte[] WithHeadingFont(byte[] docx, string font)
+    {
+        using var ms = new MemoryStream();
+        ms.Write(docx);
+        using (var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(ms, true))
+        {
+            var styles = doc.MainDocumentPart!.StyleDefinitionsPart!.Styles!;
+            var h1 = styles.Elements<DocumentFormat.OpenXml.Wordprocessing.Style>().First(s => s.StyleId == "Heading1");
+            var rpr = h1.StyleRunProperties ??= new DocumentFormat.OpenXml.Wordprocessing.StyleRunProperties();
+            rpr.RemoveAllChildren<DocumentFormat.OpenXml.Wordprocessing.RunFonts>();
+            rpr.PrependChild(new DocumentFormat.OpenXml.Wordprocessing.RunFonts { Ascii = font, HighAnsi = font });
+            styles.Save();
+        }
+        return ms.ToArray();
+    }
+}

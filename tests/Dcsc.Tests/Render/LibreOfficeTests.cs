@@ -10,8 +10,19 @@ namespace Dcsc.Tests.Render;
 public class LibreOfficeTests
 {
     [Fact]
-    public void LibreOffice_converts_the_docx_to_pdf()
+    public void LibreOffice_converts_the_docx_to_pdf() => ConvertsToPdf(DocxRenderer.Render(Sample.Markdown), "sample");
+
+    [Fact]
+    public void LibreOffice_converts_the_ct_modality_example_to_pdf()
     {
+        var r = Dcsc.Pipeline.Build.Run(TestUtil.Repo("examples", "ct-modality.yaml"), new Dcsc.Pipeline.BuildOptions { Formats = new[] { "docx" } });
+        Assert.True(r.Outputs is not null, string.Join("\n", r.Diagnostics));
+        ConvertsToPdf(r.Outputs!.Single().Content, "ct-modality");
+    }
+
+    private static void ConvertsToPdf(byte[] content, string name)
+    {
+        // An explicit opt-out for machines without LibreOffice; CI installs it (.ci/run), so there it always runs.
         if (Environment.GetEnvironmentVariable("DCSC_SKIP_LIBREOFFICE") == "1") return;
         var soffice = FindSoffice();
         Assert.True(soffice is not null,
@@ -22,8 +33,8 @@ public class LibreOfficeTests
         Directory.CreateDirectory(dir);
         try
         {
-            var docx = Path.Combine(dir, "sample.docx");
-            File.WriteAllBytes(docx, DocxRenderer.Render(Sample.Markdown));
+            var docx = Path.Combine(dir, name + ".docx");
+            File.WriteAllBytes(docx, content);
             var profile = new Uri(Path.Combine(dir, "profile")).AbsoluteUri; // private profile: no clash with a running soffice
             var psi = new ProcessStartInfo(soffice!)
             {
@@ -41,12 +52,12 @@ public class LibreOfficeTests
                 p.Kill(entireProcessTree: true);
                 Assert.Fail("soffice did not finish within 3 minutes");
             }
-            var pdf = Path.Combine(dir, "sample.pdf");
+            var pdf = Path.Combine(dir, name + ".pdf");
             Assert.True(File.Exists(pdf), $"no PDF produced (exit {p.ExitCode}): {stdout.Result} {stderr.Result}");
             var bytes = File.ReadAllBytes(pdf);
             Assert.True(bytes.Length > 10_000, $"PDF is only {bytes.Length} bytes");
             Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
-            Dump.Write("sample.pdf", bytes);
+            Dump.Write(name + ".pdf", bytes);
         }
         finally
         {

@@ -687,7 +687,7 @@ public static partial class DocxRenderer
             {
                 var run = new Run();
                 if (i > 0) run.Append(new Break());
-                run.Append(new Text(lines.Lines[i].Slice.ToString().Replace('\t', ' ')) { Space = SpaceProcessingModeValues.Preserve });
+                run.Append(new Text(DcscDocument.SanitizeText(lines.Lines[i].Slice.ToString()).Replace('\t', ' ')) { Space = SpaceProcessingModeValues.Preserve });
                 runs.Add(run);
             }
             return runs;
@@ -786,7 +786,8 @@ public static partial class DocxRenderer
             if (f.Italic) rp.Append(new Italic());
             if (f.Strike) rp.Append(new Strike());
             if (rp.HasChildren) run.Append(rp);
-            run.Append(new Text(text.Replace('\t', ' ')) { Space = SpaceProcessingModeValues.Preserve });
+            // Sanitized here too: entities such as &#x1; become control characters only after parsing.
+            run.Append(new Text(DcscDocument.SanitizeText(text).Replace('\t', ' ')) { Space = SpaceProcessingModeValues.Preserve });
             return run;
         }
     }

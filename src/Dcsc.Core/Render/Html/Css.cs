@@ -31,7 +31,8 @@ h3 { font-size: 1.18em; }
 h4 { font-size: 1.05em; }
 h5 { font-size: 1em; }
 h6 { font-size: 1em; font-style: italic; }
-p, li, td, th, caption, dd { overflow-wrap: anywhere; }
+p, li, td, caption, dd { overflow-wrap: anywhere; }
+th { overflow-wrap: normal; word-break: normal; }
 a { color: var(--accent); }
 code, pre { font-family: Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 0.92em; }
 pre { background: #f5f7fa; border: 1px solid #e1e6ec; padding: 0.6em 0.8em; overflow-x: auto; white-space: pre-wrap; }

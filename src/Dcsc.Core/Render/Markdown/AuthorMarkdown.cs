@@ -38,7 +38,15 @@ public static class AuthorMarkdown
 
     private static string EscapeHtmlAndLinks(string text)
     {
-        var doc = Markdig.Markdown.Parse(text, Pipeline);
+        // The same guards as the HTML/DOCX renderers (docs/limits.md): refuse text Markdig would parse in quadratic time
+        // or reject as too deeply nested, with a FormatException the build turns into a diagnostic.
+        Dcsc.Render.DcscDocument.CheckBracketWork(text);
+        MarkdownDocument doc;
+        try { doc = Markdig.Markdown.Parse(text, Pipeline); }
+        catch (ArgumentException e) when (e.Message.Contains("nested", StringComparison.Ordinal))
+        {
+            throw new FormatException($"The Markdown nests deeper than {Dcsc.Render.DcscDocument.MaxNesting} levels (lists, quotes, emphasis or links inside one another).", e);
+        }
         var protectedRanges = new List<(int Start, int End)>();
         var edits = new List<Edit>();
         foreach (var node in doc.Descendants())

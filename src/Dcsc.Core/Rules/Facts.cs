@@ -1,0 +1,198 @@
+using Dcsc.Diagnostics;
+using Dcsc.Dictionary;
+using Dcsc.Model;
+
+namespace Dcsc.Rules;
+
+/// <summary>The DICOM service a SOP Class belongs to, as far as the rules need to tell them apart.</summary>
+internal enum Family
+{
+    Unknown, Verification, Storage, NonPatientStorage, MediaDirectory, QrFind, QrMove, QrGet, Worklist,
+    Mpps, MppsRetrieve, MppsNotification, StorageCommitment, UpsPush, UpsPull, UpsWatch, UpsEvent, UpsQuery,
+    Ian, Print, PrintMeta, EventLogging, RelevantPatientQuery, SubstanceQuery, MediaCreation, StorageManagement,
+    DisplaySystem, RtMachineVerification, RealTimeVideo, Other,
+}
+
+/// <summary>Lookups over one statement, built once per run so that rules stay linear in its size.</summary>
+internal sealed class Facts
+{
+    public const string DicomRoot = "1.2.840.10008.";
+
+    private readonly Statement _s;
+    private readonly DicomDictionary _dict;
+    private readonly Dictionary<string, Family> _familyCache = new(StringComparer.Ordinal);
+
+    public Facts(Statement s, DicomDictionary dict)
+    {
+        _s = s;
+        _dict = dict;
+        foreach (var sc in s.SopClasses)
+        {
+            if (!SopByUid.TryGetValue(sc.Uid, out var list)) SopByUid[sc.Uid] = list = new List<SopClass>();
+            list.Add(sc);
+        }
+        foreach (var ae in s.ApplicationEntities)
+        {
+            AeByName.TryAdd(ae.Name, ae);
+            foreach (var a in ae.Activities) Activities.Add((ae, a));
+        }
+        foreach (var set in s.TransferSyntaxSets) TsSets.TryAdd(set.Code, set);
+    }
+
+    public Dictionary<string, List<SopClass>> SopByUid { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ApplicationEntity> AeByName { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, TransferSyntaxSet> TsSets { get; } = new(StringComparer.Ordinal);
+    public List<(ApplicationEntity Ae, Activity Activity)> Activities { get; } = new();
+
+    private Dictionary<string, UidEntry>? _uidByName;
+
+    /// <summary>The UID whose name (or keyword) reads the same as <paramref name="name"/>, current entries first.</summary>
+    public UidEntry? UidByName(string name)
+    {
+        if (_uidByName is null)
+        {
+            var map = new Dictionary<string, UidEntry>(StringComparer.Ordinal);
+            foreach (var e in _dict.Uids)
+            {
+                var k = Names.Normalize(e.Name);
+                if (k.Length == 0) continue;
+                if (!map.TryGetValue(k, out var old) || (old.Retired && !e.Retired)) map[k] = e;
+            }
+            _uidByName = map;
+        }
+        return _uidByName.GetValueOrDefault(Names.Normalize(name));
+    }
+
+    public Family FamilyOf(string uid)
+    {
+        if (_familyCache.TryGetValue(uid, out var f)) return f;
+        f = Classify(_dict.FindUid(uid));
+        _familyCache[uid] = f;
+        return f;
+    }
+
+    public static Family Classify(UidEntry? e)
+    {
+        if (e is null) return Family.Unknown;
+        if (e.Type is not (UidType.SopClass or UidType.MetaSopClass)) return Family.Other;
+        var sc = e.ServiceClass ?? "";
+        var n = e.Name;
+        if (e.Uid.StartsWith("1.2.840.10008.10.", StringComparison.Ordinal)) return Family.RealTimeVideo;
+        switch (sc)
+        {
+            case "Verification": return Family.Verification;
+            case "Storage": return Family.Storage;
+            case "Non-Patient Object Storage": return Family.NonPatientStorage;
+            case "Media Storage": return Family.MediaDirectory;
+            case "Basic Worklist Management": return Family.Worklist;
+            case "Storage Commitment": return Family.StorageCommitment;
+            case "Instance Availability Notification": return Family.Ian;
+            case "Application Event Logging": return Family.EventLogging;
+            case "Relevant Patient Information Query": return Family.RelevantPatientQuery;
+            case "Substance Administration Query": return Family.SubstanceQuery;
+            case "Media Creation Management": return Family.MediaCreation;
+            case "Storage Management": return Family.StorageManagement;
+            case "Display System Management": return Family.DisplaySystem;
+            case "Print Management": return e.Type == UidType.MetaSopClass ? Family.PrintMeta : Family.Print;
+        }
+        if (sc.StartsWith("Procedure Step", StringComparison.Ordinal))
+            return e.Uid switch { "1.2.840.10008.3.1.2.3.4" => Family.MppsRetrieve, "1.2.840.10008.3.1.2.3.5" => Family.MppsNotification, _ => Family.Mpps };
+        if (sc == "Unified Procedure Step")
+            return e.Uid switch
+            {
+                "1.2.840.10008.5.1.4.34.6.1" => Family.UpsPush, "1.2.840.10008.5.1.4.34.6.2" => Family.UpsWatch,
+                "1.2.840.10008.5.1.4.34.6.3" => Family.UpsPull, "1.2.840.10008.5.1.4.34.6.4" => Family.UpsEvent,
+                _ => Family.UpsQuery,
+            };
+        if (sc.Contains("Query/Retrieve", StringComparison.Ordinal) || sc.Contains("Retrieve", StringComparison.Ordinal))
+        {
+            var up = n.ToUpperInvariant();
+            if (up.EndsWith("MOVE", StringComparison.Ordinal)) return Family.QrMove;
+            if (up.EndsWith("GET", StringComparison.Ordinal)) return Family.QrGet;
+            return Family.QrFind; // "- FIND", "Inventory FIND", Repository Query
+        }
+        if (e.Uid == "1.2.840.10008.5.1.4.34.8" || e.Uid == "1.2.840.10008.5.1.4.34.9") return Family.RtMachineVerification;
+        return Family.Other;
+    }
+
+    public static bool IsStorageLike(Family f) => f is Family.Storage or Family.NonPatientStorage or Family.MediaDirectory;
+
+    public static bool IsUps(Family f) => f is Family.UpsPush or Family.UpsPull or Family.UpsWatch or Family.UpsEvent or Family.UpsQuery;
+
+    /// <summary>SOP Classes claimed by the statement whose service is one of <paramref name="families"/>.</summary>
+    public IEnumerable<SopClass> Claimed(params Family[] families) =>
+        _s.SopClasses.Where(sc => Array.IndexOf(families, FamilyOf(sc.Uid)) >= 0);
+
+    public bool IsScu(params Family[] families) => Claimed(families).Any(sc => sc.IsScu);
+    public bool IsScp(params Family[] families) => Claimed(families).Any(sc => sc.IsScp);
+
+    public SopClass? FirstScu(params Family[] families) => Claimed(families).FirstOrDefault(sc => sc.IsScu);
+    public SopClass? FirstScp(params Family[] families) => Claimed(families).FirstOrDefault(sc => sc.IsScp);
+
+    /// <summary>A template section by key at the statement level, or null.</summary>
+    public SectionContent? Section(string key) => _s.Sections.TryGetValue(key, out var c) ? c : null;
+
+    /// <summary>True when the section has narrative, table rows or added subsections (N/A does not count).</summary>
+    public bool HasContent(string key) => Section(key) is { } c && HasContent(c);
+
+    public static bool HasContent(SectionContent c) =>
+        !c.Na && (!string.IsNullOrWhiteSpace(c.Text) || c.Tables.Values.Any(t => t.Count > 0) || c.Added.Count > 0);
+
+    public IReadOnlyList<TableRow> Rows(string sectionKey, string tableKey) =>
+        Section(sectionKey) is { } c && c.Tables.TryGetValue(tableKey, out var rows) ? rows : Array.Empty<TableRow>();
+
+    public static bool Has(string? text) => !string.IsNullOrWhiteSpace(text);
+
+    /// <summary>Where to point when a role of a service lacks something: the dimse role block, else the first claiming SOP Class.</summary>
+    public static SourceSpan Where(ServiceRole? role, SopClass? claim, bool scp, Statement s) =>
+        role is not null ? role.Location.Span
+        : claim is not null ? claim.Location.Of(scp ? "scp" : "scu")
+        : s.Location.Span;
+
+    /// <summary>
+    /// True when the activity uses the SOP Class: it lists it, or it lists none — then it covers every SOP Class its AE
+    /// supports in the activity's role (SCU for an initiator, SCP for an acceptor), as the bundled examples write it.
+    /// </summary>
+    public bool Covers(ApplicationEntity ae, Activity activity, string uid)
+    {
+        if (activity.SopClasses.Count > 0) return activity.SopClasses.Contains(uid, StringComparer.Ordinal);
+        return SopByUid.TryGetValue(uid, out var decl)
+            && decl.Any(sc => (activity.Role == ActivityRole.Initiator ? sc.Scu : sc.Scp).Contains(ae.Name, StringComparer.Ordinal));
+    }
+
+    /// <summary>Activities (with their AE) that use the SOP Class (see <see cref="Covers"/>).</summary>
+    public IEnumerable<(ApplicationEntity Ae, Activity Activity)> ActivitiesWith(string uid) =>
+        Activities.Where(x => Covers(x.Ae, x.Activity, uid));
+
+    /// <summary>All extended-negotiation items of all activities.</summary>
+    public IEnumerable<(ApplicationEntity Ae, Activity Activity, ExtendedNegotiation Item)> ExtendedNegotiations() =>
+        Activities.SelectMany(x => x.Activity.ExtendedNegotiation.Select(n => (x.Ae, x.Activity, n)));
+
+    /// <summary>All tables of all sections (statement, AEs, activities, IODs, SR templates, mappings) with their section key.</summary>
+    public IEnumerable<(string Section, string Table, IReadOnlyList<TableRow> Rows)> AllTables()
+    {
+        foreach (var (key, content) in AllSections())
+            foreach (var (t, rows) in content.Tables)
+                yield return (key, t, rows);
+    }
+
+    public IEnumerable<(string Key, SectionContent Content)> AllSections()
+    {
+        foreach (var kv in _s.Sections) yield return (kv.Key, kv.Value);
+        foreach (var ae in _s.ApplicationEntities)
+        {
+            foreach (var kv in ae.Sections) yield return (kv.Key, kv.Value);
+            foreach (var a in ae.Activities)
+                foreach (var kv in a.Sections) yield return (kv.Key, kv.Value);
+        }
+        foreach (var i in _s.Iods) foreach (var kv in i.Sections) yield return (kv.Key, kv.Value);
+        foreach (var t in _s.SrTemplates) foreach (var kv in t.Sections) yield return (kv.Key, kv.Value);
+        foreach (var m in _s.Mappings) foreach (var kv in m.Sections) yield return (kv.Key, kv.Value);
+    }
+
+    public static string Cell(TableRow row, string column) =>
+        row.Cells.TryGetValue(column, out var v) && v.Count > 0 ? string.Join("; ", v) : "";
+
+    public static bool HasCell(TableRow row, string column) =>
+        row.Cells.TryGetValue(column, out var v) && v.Any(x => !string.IsNullOrWhiteSpace(x));
+}

@@ -1,0 +1,68 @@
+using Dcsc.Diagnostics;
+using Dcsc.Dictionary;
+using Dcsc.Model;
+
+namespace Dcsc.Rules;
+
+/// <summary>
+/// The Rules stage: runs every rule over a bound statement and returns its diagnostics (sorted by the caller).
+/// </summary>
+public static class RuleRunner
+{
+    /// <summary>All rules, in id order of their first id.</summary>
+    public static IReadOnlyList<IRule> All { get; } = new IRule[]
+    {
+        new UidRules(),
+        new AttributeRules(),
+        new ConsistencyRules(),
+        new ProtocolRules(),
+        new ConventionRules(),
+        new Ps34Rules(),
+    };
+
+    /// <summary>Every diagnostic id the rules can report.</summary>
+    public static IReadOnlyList<string> Ids { get; } = All.SelectMany(r => r.Ids).OrderBy(i => i, StringComparer.Ordinal).ToList();
+
+    public static IReadOnlyList<Diagnostic> Run(Statement statement, RuleOptions? options = null)
+    {
+        options ??= RuleOptions.Default;
+        var sink = new List<Diagnostic>();
+        var dictionary = EffectiveDictionary(statement, options, sink);
+        var context = new RuleContext(statement, dictionary, options, sink);
+        foreach (var rule in All)
+        {
+            if (!rule.Ids.Any(context.IsOn)) continue;
+            rule.Check(context);
+        }
+        return sink;
+    }
+
+    /// <summary>
+    /// The standard dictionary with the statement's own entries (<c>dictionary.uids</c>, <c>dictionary.attributes</c>).
+    /// Entries that cannot be added (malformed UID or tag) are reported and left out.
+    /// </summary>
+    internal static DicomDictionary EffectiveDictionary(Statement statement, RuleOptions options, List<Diagnostic> sink)
+    {
+        var extra = statement.Dictionary;
+        if (extra.Uids.Count == 0 && extra.Attributes.Count == 0) return DicomDictionary.Standard;
+        var report = new RuleContext(statement, DicomDictionary.Standard, options, sink);
+        var uids = new List<UidEntry>();
+        foreach (var u in extra.Uids)
+        {
+            if (!DicomDictionary.IsValidUid(u.Uid, out _)) continue; // DCS0101 reports it
+            if (!UidTypeText.TryParse(u.Type, out var type)) continue; // the schema restricts the values
+            uids.Add(new UidEntry(u.Uid, u.Name, "", type, false, u.ServiceClass));
+        }
+        var attributes = new List<AttributeEntry>();
+        foreach (var a in extra.Attributes)
+        {
+            if (!DicomDictionary.TryNormalizePattern(a.Tag, out var pattern))
+            {
+                report.Report("DCS0201", a.Location.Of("tag"), $"tag \"{a.Tag}\" in `dictionary.attributes` is malformed; write (gggg,eeee) with 4 hex digits each, x for a repeating digit (PS3.5 §7.1)");
+                continue;
+            }
+            attributes.Add(new AttributeEntry(pattern, a.Vr, a.Vm ?? "1", a.Name, a.Keyword ?? "", false));
+        }
+        return DicomDictionary.Standard.WithExtras(uids, attributes);
+    }
+}
