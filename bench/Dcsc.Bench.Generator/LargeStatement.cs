@@ -157,7 +157,7 @@ public static class LargeStatement
                 w.Para(6, $"{ae} is the {kind.ToLowerInvariant().Replace('-', ' ')} Application Entity of node {k}. It shares the index and the " +
                           "storage of the cluster and is configured from the service console.");
                 w.Line("    association:");
-                bool acceptor = kind is "ARCHIVE-STORE" or "ARCHIVE-QR" or "UPS-SERVER";
+                bool acceptor = kind is "ARCHIVE-STORE" or "ARCHIVE-QR" or "UPS-SERVER" or "COMMIT-CLIENT";
                 w.Line(acceptor ? $"      max_associations_acceptor: {50 + k}" : $"      max_associations_initiator: {20 + k}");
                 if (acceptor) w.Line($"      port: {port++}");
                 var activities = Activities(kind, created).ToList();
@@ -276,7 +276,7 @@ public static class LargeStatement
             ("Worklist", "Create", "[Workitem]"), ("Worklist", "Retrieve", "[Workitem]"), ("Worklist", "Update", "[Workitem]"), ("Worklist", "Change State", "[Workitem]"),
             ("Worklist", "Request Cancellation", "[Workitem]"), ("Worklist", "Search", "[Workitem]"), ("Worklist", "Subscribe", "[Workitem, Worklist]"), ("Worklist", "Unsubscribe", "[Workitem, Worklist]"),
             ("Non-Patient Instance", "Retrieve", "[Instance]"), ("Non-Patient Instance", "Store", "[Instance]"), ("Non-Patient Instance", "Search", "[Instance]"),
-            ("Storage Commitment", "Request Storage Commitment", "[Study]"), ("Storage Commitment", "Check Storage Commitment", "[Study]"),
+            ("Storage Commitment", "Request Storage Commitment", "[Study]"), ("Storage Commitment", "Check Storage Commitment Result", "[Study]"),
             ("Notification", "Open Channel", "[Workitem]"), ("Notification", "Send Event Report", "[Workitem]"),
         };
         for (int k = 1; k <= scale; k++)
@@ -419,7 +419,7 @@ public static class LargeStatement
         w.Line("    tables:");
         w.Line("      supported_c_find_attribute_matching_for_study_root_q_r_model_scp:");
         foreach (var a in pool.Where(a => a.Tag.StartsWith("0008", StringComparison.Ordinal) || a.Tag.StartsWith("0010", StringComparison.Ordinal) || a.Tag.StartsWith("0020", StringComparison.Ordinal)).Take(60))
-            w.Line($"        - {{ attribute_name: {Q(a.Name)}, tag: \"{a.DisplayTag}\", matching_type: [SINGLE_VALUE, WILDCARD, UNIVERSAL] }}");
+            w.Line($"        - {{ attribute_name: {Q(a.Name)}, tag: \"{a.DisplayTag}\", matching_type: [SINGLE_VALUE, UNIVERSAL], comments: {Q("Case-sensitive exact match; dates and times as stored, without time zone adjustment.")} }}");
         w.Line("  config_general_config_parameters:");
         w.Line("    tables:");
         w.Line("      general_configuration_parameters:");
@@ -454,6 +454,7 @@ public static class LargeStatement
             case "ARCHIVE-STORE":
                 yield return ("Store Instances", "acceptor", null, false);
                 yield return ("Commit Storage", "acceptor", new[] { StorageCommitment }, false);
+                yield return ("Send Commitment Results", "initiator", new[] { StorageCommitment }, false);
                 yield return ("Verify", "acceptor", new[] { Verification }, false);
                 break;
             case "ARCHIVE-FORWARD":
@@ -478,6 +479,7 @@ public static class LargeStatement
                 break;
             case "COMMIT-CLIENT":
                 yield return ("Request Commitment", "initiator", new[] { StorageCommitment }, false);
+                yield return ("Receive Commitment Results", "acceptor", new[] { StorageCommitment }, false);
                 break;
             case "MODALITY-STORE":
                 yield return ("Send Created Instances", "initiator", created.Select(u => u.Uid).ToList(), false);
