@@ -45,7 +45,7 @@ public static class LargeStatement
     {
         "1.2.840.10008.5.1.1.1", "1.2.840.10008.5.1.1.2", "1.2.840.10008.5.1.1.4", "1.2.840.10008.5.1.1.4.1",
         "1.2.840.10008.5.1.1.14", "1.2.840.10008.5.1.1.15", "1.2.840.10008.5.1.1.16", "1.2.840.10008.5.1.1.16.376",
-        "1.2.840.10008.5.1.1.23",
+        "1.2.840.10008.5.1.1.23", "1.2.840.10008.5.1.1.9", "1.2.840.10008.5.1.1.18",
     };
 
     private static readonly string[] QrClientSopClasses =
@@ -68,6 +68,7 @@ public static class LargeStatement
 
         var storage = dict.Uids.Where(u => u.Type == UidType.SopClass && u.ServiceClass == "Storage" && !u.Retired).ToList();
         var queryRetrieve = dict.Uids.Where(u => u.Type == UidType.SopClass && !u.Retired && IsQueryRetrieve(u)).ToList();
+        var nonPatient = dict.Uids.Where(u => u.Type == UidType.SopClass && u.ServiceClass == "Non-Patient Object Storage" && !u.Retired).ToList();
         var ups = dict.Uids.Where(u => u.Type == UidType.SopClass && !u.Retired && u.ServiceClass == "Unified Procedure Step").ToList();
         var images = storage.Where(u => u.Name.Contains("Image", StringComparison.Ordinal)).ToList();
         int iodCount = IodsPerScale * scale;
@@ -213,6 +214,9 @@ public static class LargeStatement
             var media = images.Contains(s) ? ", fsc: true, fsr: true" : "";
             w.Line($"  - {{ uid: {s.Uid}, name: {Q(s.Name)}, scu: {L(scu)}, scp: {L(Aes("ARCHIVE-STORE"))}, user_agent: true, origin_server: true{media}, transfer_syntax_sets: {sets0}{create}, display: true, archive: true }}");
         }
+        foreach (var s in nonPatient)
+            w.Line($"  - {{ uid: {s.Uid}, name: {Q(s.Name)}, scu: {L(Aes("ARCHIVE-FORWARD"))}, scp: {L(Aes("ARCHIVE-STORE"))}, transfer_syntax_sets: [NI], archive: true }}");
+        w.Line($"  - {{ uid: 1.2.840.10008.1.3.10, name: {Q(Name("1.2.840.10008.1.3.10"))}, fsc: true, fsr: true, transfer_syntax_sets: [NI] }}");
         foreach (var q in queryRetrieve)
         {
             var scu = QrClientSopClasses.Contains(q.Uid) ? $", scu: {L(Aes("QR-CLIENT"))}" : "";
@@ -241,7 +245,7 @@ public static class LargeStatement
         w.Line("  mpps:");
         Role(4, "scu", "An MPPS is created when the first acquisition starts and completed when the examination is closed.");
         w.Line("  ups:");
-        Role(4, "scp", "Post-processing tasks are scheduled as UPS workitems; workstations claim and complete them.");
+        Role(4, "scp", "Post-processing tasks are scheduled as UPS workitems; workstations claim and complete them. C-FIND priority is not supported: every request is processed with MEDIUM priority in order of arrival.");
         w.Line("  instance_availability:");
         Role(4, "scu", "One notification is sent per study and subscriber when the study becomes available.");
         w.Line("  storage:");
@@ -257,7 +261,7 @@ public static class LargeStatement
         {
             w.Line($"    {op}:");
             Role(6, "scu", $"C-{op.ToUpperInvariant()} requests are sent from the study browser.");
-            var sub = op == "find" ? Array.Empty<string>() : new[] { "sub_operation_sop_classes: [" + string.Join(", ", images.Take(20).Select(u => u.Uid)) + "]" };
+            var sub = op == "find" ? Array.Empty<string>() : new[] { "sub_operation_sop_classes: [" + string.Join(", ", images.Take(20).Concat(nonPatient).Select(u => u.Uid)) + "]" };
             Role(6, "scp", $"C-{op.ToUpperInvariant()} is supported at all levels of the Patient Root and Study Root models.",
                 new[] { "priority: Priority is accepted but ignored.", "relational: true" }.Concat(sub).ToArray());
         }
