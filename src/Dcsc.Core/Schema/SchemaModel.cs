@@ -41,7 +41,31 @@ public sealed class JsonSchema
     private static readonly IReadOnlyDictionary<string, JsonSchema> NoProperties = new Dictionary<string, JsonSchema>();
 
     public JsonObjectType Type { get; private set; }
-    public IReadOnlyDictionary<string, JsonSchema> ActualProperties { get; private set; } = NoProperties;
+
+    /// <summary>The <c>properties</c>, read on first use (a statement uses a few of the ~400 template sections).</summary>
+    public IReadOnlyDictionary<string, JsonSchema> ActualProperties
+    {
+        get
+        {
+            if (_properties is null)
+            {
+                lock (_reader!)
+                {
+                    if (_properties is null)
+                    {
+                        var props = new Dictionary<string, JsonSchema>(StringComparer.Ordinal);
+                        foreach (var q in _propertiesElement.EnumerateObject()) props[q.Name] = _reader.Read(q.Value);
+                        _properties = props;
+                    }
+                }
+            }
+            return _properties;
+        }
+    }
+
+    private volatile IReadOnlyDictionary<string, JsonSchema>? _properties = NoProperties;
+    private JsonElement _propertiesElement;
+    private Reader? _reader;
     /// <summary><c>required</c> names, in order.</summary>
     public IReadOnlyList<string> RequiredProperties { get; private set; } = Array.Empty<string>();
     public bool AllowAdditionalProperties { get; private set; } = true;
@@ -67,11 +91,15 @@ public sealed class JsonSchema
     internal HashSet<string>? RequiredSet { get; private set; }
 
     /// <summary>Reads a schema document (draft-07 subset above).</summary>
-    public static JsonSchema Parse(string json)
+    public static JsonSchema Parse(string json) => Parse(System.Text.Encoding.UTF8.GetBytes(json));
+
+    /// <summary>Reads a schema document from UTF-8. Nested <c>properties</c> are read when first used.</summary>
+    public static JsonSchema Parse(ReadOnlyMemory<byte> utf8)
     {
-        using var doc = JsonDocument.Parse(json);
+        // The document stays alive with the schema: its elements are read lazily.
+        var doc = JsonDocument.Parse(utf8);
         var reader = new Reader(doc.RootElement);
-        return reader.Read(doc.RootElement);
+        lock (reader) return reader.Read(doc.RootElement);
     }
 
     private sealed class Reader(JsonElement root)
@@ -110,9 +138,9 @@ public sealed class JsonSchema
                         else s.Type = TypeOf(v.GetString());
                         break;
                     case "properties":
-                        var props = new Dictionary<string, JsonSchema>(StringComparer.Ordinal);
-                        foreach (var q in v.EnumerateObject()) props[q.Name] = Read(q.Value);
-                        s.ActualProperties = props;
+                        s._propertiesElement = v;
+                        s._reader = this;
+                        s._properties = null;
                         break;
                     case "required":
                         s.RequiredProperties = v.EnumerateArray().Select(x => x.GetString()!).ToList();

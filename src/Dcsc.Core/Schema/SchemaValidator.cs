@@ -18,7 +18,16 @@ public sealed class SchemaValidator
         return reader.ReadToEnd();
     });
 
-    private static readonly Lazy<JsonSchema> SchemaLazy = new(() => JsonSchema.Parse(SchemaTextLazy.Value));
+    private static readonly Lazy<JsonSchema> SchemaLazy = new(() =>
+    {
+        // Straight from the resource's UTF-8 bytes (no string of 1.8 MB to decode and encode again).
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Dcsc.Schema.dcsc.schema.json")
+            ?? throw new InvalidOperationException("the embedded schema is missing");
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        int bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        return JsonSchema.Parse(bytes.AsMemory(bom));
+    });
 
     /// <summary>The schema text exactly as shipped (for <c>dcsc schema</c>).</summary>
     public static string SchemaText => SchemaTextLazy.Value;
@@ -28,6 +37,7 @@ public sealed class SchemaValidator
     /// <summary>Validates; returns true when the statement has no schema errors.</summary>
     public static bool Validate(LoadedSource source, DiagnosticBag diagnostics)
     {
+        using (Dcsc.Pipeline.StageTimer.Time("schema: read schema")) _ = Schema;
         List<ValidationError> errors;
         using (Dcsc.Pipeline.StageTimer.Time("schema: validate")) errors = YamlSchemaValidator.Validate(source.Root, Schema);
         if (errors.Count == 0) return true;
