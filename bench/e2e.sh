@@ -8,7 +8,8 @@
 #   - dcsc lint <statement>                          (fresh process)
 #   - dcsc build <statement> --format md,html,docx  (lint + layout + Markdown + HTML + DOCX)
 #   - pandoc md -> html and pandoc md -> docx of dcsc's own Markdown output of the same statement
-# and measures peak memory (RSS) with /usr/bin/time -v. dcsc is a published Release build, ReadyToRun.
+# and measures peak memory (RSS) with /usr/bin/time -v. dcsc is a published Release build: self-contained,
+# composite ReadyToRun (PUBLISH=framework for the framework-dependent ReadyToRun build, as the .NET tool is).
 # Needs: .NET 10 SDK, hyperfine, pandoc, GNU time, python3 (apt-get install -y hyperfine pandoc time python3).
 set -euo pipefail
 
@@ -18,14 +19,18 @@ SCALES="${SCALES:-1 2 4}"
 RUNS="${RUNS:-5}"            # hyperfine runs of the dcsc commands
 PANDOC_RUNS="${PANDOC_RUNS:-3}"
 RID="${RID:-linux-x64}"
+PUBLISH="${PUBLISH:-self-contained}"
 
 for tool in hyperfine pandoc python3 /usr/bin/time dotnet; do
   command -v "$tool" >/dev/null || { echo "e2e.sh: $tool is missing (apt-get install -y hyperfine pandoc time python3)" >&2; exit 2; }
 done
 
 mkdir -p "$OUT"
-echo "== publishing dcsc (Release, ReadyToRun, $RID)" >&2
-dotnet publish "$ROOT/src/Dcsc.Cli" -c Release -r "$RID" --self-contained false -o "$OUT/dcsc" -v quiet -nologo >&2
+echo "== publishing dcsc (Release, ReadyToRun, $RID, $PUBLISH)" >&2
+# ReadyToRun intermediates of a composite and a framework-dependent publish must not be mixed.
+rm -rf "$ROOT/src/Dcsc.Cli/obj/Release/net10.0/$RID" "$OUT/dcsc"
+if [ "$PUBLISH" = framework ]; then sc=false; else sc=true; fi
+dotnet publish "$ROOT/src/Dcsc.Cli" -c Release -r "$RID" --self-contained "$sc" -o "$OUT/dcsc" -v quiet -nologo >&2
 DCSC="$OUT/dcsc/dcsc"
 echo "== building the generator" >&2
 dotnet build "$ROOT/bench/Dcsc.Bench.Generator" -c Release -v quiet -nologo >&2
