@@ -39,7 +39,14 @@ public static partial class MarkdownRenderer
         return reader.ReadToEnd();
     }
 
-    public static MarkdownResult Render(LaidOutDocument document, string? templatesDirectory = null)
+    public static MarkdownResult Render(LaidOutDocument document, string? templatesDirectory = null) =>
+        Render(document, templatesDirectory, templateTables: Environment.GetEnvironmentVariable("DCSC_MD_TEMPLATE_TABLES") == "1");
+
+    /// <summary>
+    /// <paramref name="templateTables"/>: render tables through table.hbs even when neither it nor inlines.hbs is
+    /// overridden (the output is the same; a test compares the two paths).
+    /// </summary>
+    internal static MarkdownResult Render(LaidOutDocument document, string? templatesDirectory, bool templateTables)
     {
         var diagnostics = new List<Diagnostic>();
         var templates = LoadTemplates(templatesDirectory, diagnostics);
@@ -62,13 +69,16 @@ public static partial class MarkdownRenderer
             }
         }
 
+        // Tables are most of a large statement; with the built-in table and inline templates they are written
+        // directly (what the templates give, without a Handlebars partial per cell).
+        bool fastTables = !templateTables && templates.IsBuiltIn("table") && templates.IsBuiltIn("inlines");
         parts.Add(Run("cover", CoverModel(document.Cover)));
-        foreach (var s in document.Sections) RenderSection(s, parts, Run);
+        foreach (var s in document.Sections) RenderSection(s, parts, Run, fastTables);
         if (failed) return new MarkdownResult(null, diagnostics);
         return new MarkdownResult(Normalize(parts), diagnostics);
     }
 
-    private static void RenderSection(LaidOutSection s, List<string> parts, Func<string, object, string> run)
+    private static void RenderSection(LaidOutSection s, List<string> parts, Func<string, object, string> run, bool fastTables)
     {
         parts.Add(run("heading", new Dictionary<string, object?>
         {
@@ -77,10 +87,43 @@ public static partial class MarkdownRenderer
         }));
         foreach (var b in s.Blocks)
         {
+            if (fastTables && b is TableBlock tb) { parts.Add(TableMarkdown(tb.Table)); continue; }
             var (name, model) = BlockModel(b, s);
             parts.Add(run(name, model));
         }
-        foreach (var c in s.Children) RenderSection(c, parts, run);
+        foreach (var c in s.Children) RenderSection(c, parts, run, fastTables);
+    }
+
+    /// <summary>What templates/markdown/table.hbs with inlines.hbs renders for a table.</summary>
+    private static string TableMarkdown(LaidOutTable t)
+    {
+        var sb = new StringBuilder(256 + t.Rows.Count * 96);
+        sb.Append("<!-- dcsc:table ").Append(TableMarkerJson(t)).Append(" -->\n");
+        sb.Append(MarkdownEscaper.Escape(t.Caption)).Append("\n\n|");
+        foreach (var h in t.Columns) sb.Append(' ').Append(MarkdownEscaper.Escape(h)).Append(" |");
+        sb.Append("\n|");
+        foreach (var _ in t.Columns) sb.Append(" --- |");
+        sb.Append('\n');
+        foreach (var r in t.Rows)
+        {
+            sb.Append('|');
+            foreach (var c in r.Cells) { sb.Append(' '); InlinesMarkdown(c, sb); sb.Append(" |"); }
+            sb.Append('\n');
+        }
+        foreach (var f in t.Footnotes) { sb.Append('\n'); InlinesMarkdown(f, sb); sb.Append('\n'); }
+        sb.Append("\n<!-- dcsc:/table -->\n");
+        return sb.ToString();
+    }
+
+    /// <summary>What templates/markdown/inlines.hbs renders.</summary>
+    private static void InlinesMarkdown(IEnumerable<Inline> inlines, StringBuilder sb)
+    {
+        foreach (var i in inlines)
+        {
+            var href = i.Href is null ? null : SafeUrl(i.Href);
+            if (!string.IsNullOrEmpty(href)) sb.Append('[').Append(MarkdownEscaper.Escape(i.Text)).Append("](").Append(href).Append(')');
+            else sb.Append(MarkdownEscaper.Escape(i.Text));
+        }
     }
 
     private static (string Name, object Model) BlockModel(LayoutBlock block, LaidOutSection section) => block switch
@@ -114,16 +157,21 @@ public static partial class MarkdownRenderer
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
-    private static Dictionary<string, object?> TableModel(LaidOutTable t)
+    private static string TableMarkerJson(LaidOutTable t)
     {
         var marker = new Dictionary<string, object?> { ["id"] = t.Id };
         if (t.Groups is not null) marker["groups"] = t.Groups.Select(g => new Dictionary<string, object> { ["text"] = g.Text, ["span"] = g.Span }).ToList();
         var groupRows = t.Rows.Select((r, i) => (r, i)).Where(x => x.r.IsGroup).Select(x => x.i).ToList();
         if (groupRows.Count > 0) marker["groupRows"] = groupRows;
         marker["landscape"] = t.Landscape;
+        return JsonSerializer.Serialize(marker, Json);
+    }
+
+    private static Dictionary<string, object?> TableModel(LaidOutTable t)
+    {
         return new Dictionary<string, object?>
         {
-            ["markerJson"] = JsonSerializer.Serialize(marker, Json),
+            ["markerJson"] = TableMarkerJson(t),
             ["id"] = t.Id, ["number"] = t.Number, ["title"] = t.Title, ["caption"] = t.Caption, ["landscape"] = t.Landscape,
             ["header"] = t.Columns.ToList(),
             ["rows"] = t.Rows.Select(r => new Dictionary<string, object?>
@@ -151,7 +199,11 @@ public static partial class MarkdownRenderer
 
     // ------------------------------------------------------------------ templates
 
-    private sealed record TemplateSet(Dictionary<string, HandlebarsTemplate<object, object>> Compiled, Dictionary<string, string> Files);
+    private sealed record TemplateSet(Dictionary<string, HandlebarsTemplate<object, object>> Compiled, Dictionary<string, string> Files)
+    {
+        /// <summary>The template is the embedded one (not overridden from a templates folder).</summary>
+        public bool IsBuiltIn(string name) => Files.TryGetValue(name, out var f) && f.EndsWith(" (embedded)", StringComparison.Ordinal);
+    }
 
     private static TemplateSet? LoadTemplates(string? directory, List<Diagnostic> diagnostics)
     {
