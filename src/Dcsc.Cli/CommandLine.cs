@@ -170,7 +170,7 @@ public static class CommandLine
         var files = result.Outputs.Select(o => (Path.Combine(outDir, name + "." + o.Extension), o.Content)).ToList();
         try
         {
-            Dcsc.Output.AtomicFileWriter.WriteAll(files);
+            using (StageTimer.Time("write")) Dcsc.Output.AtomicFileWriter.WriteAll(files);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -52,15 +52,18 @@ public static class Build
 
     private static BuildResult Render(CheckResult check, BuildOptions options, List<Diagnostic> diagnostics, IReadOnlyList<string> files)
     {
-        var document = StatementLayout.Layout(check.Statement!, options.Layout);
+        LaidOutDocument document;
+        using (StageTimer.Time("layout")) document = StatementLayout.Layout(check.Statement!, options.Layout);
         diagnostics.AddRange(document.Diagnostics);
-        var md = MarkdownRenderer.Render(document, options.TemplatesDirectory);
+        MarkdownResult md;
+        using (StageTimer.Time("markdown")) md = MarkdownRenderer.Render(document, options.TemplatesDirectory);
         diagnostics.AddRange(md.Diagnostics);
         if (!md.Success || diagnostics.Any(d => d.Severity == Severity.Error)) return new BuildResult(diagnostics, null, null, files);
         var markdown = md.Markdown!;
         var outputs = new List<BuildOutput>();
         foreach (var f in options.Formats)
         {
+            using var timer = StageTimer.Time(f);
             outputs.Add(f switch
             {
                 "md" => new BuildOutput("md", new UTF8Encoding(false).GetBytes(markdown)),

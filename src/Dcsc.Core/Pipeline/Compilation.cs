@@ -39,7 +39,8 @@ public static class Compilation
         options ??= CheckOptions.Default;
         var bag = new DiagnosticBag();
         var ruleOptions = options.SkipRules ? null : ResolveRuleOptions(path, options, bag);
-        var source = new SourceLoader(bag, limits).Load(path, projectRoot);
+        LoadedSource? source;
+        using (StageTimer.Time("load")) source = new SourceLoader(bag, limits).Load(path, projectRoot);
         return Continue(path, source, bag, ruleOptions);
     }
 
@@ -78,9 +79,13 @@ public static class Compilation
             bag.Report("DCS0050", source.Root.Span, $"the statement must be a mapping of keys (`product:`, `sop_classes:`, …); found {source.Root.KindName}");
             return new CheckResult(path, null, source, bag);
         }
-        if (!SchemaValidator.Validate(source, bag)) return new CheckResult(source.Path, null, source, bag);
-        var statement = ModelBinder.Bind(source);
-        if (rules is not null) bag.AddRange(RuleRunner.Run(statement, rules));
+        bool valid;
+        using (StageTimer.Time("schema")) valid = SchemaValidator.Validate(source, bag);
+        if (!valid) return new CheckResult(source.Path, null, source, bag);
+        Statement statement;
+        using (StageTimer.Time("model")) statement = ModelBinder.Bind(source);
+        if (rules is not null)
+            using (StageTimer.Time("rules")) bag.AddRange(RuleRunner.Run(statement, rules));
         return new CheckResult(source.Path, statement, source, bag);
     }
 }

@@ -193,6 +193,16 @@ public sealed class DcscDocument
     /// paragraph, e.g. <c>[x](</c> repeated): the sum over paragraphs of brackets × length must stay under
     /// <see cref="MaxBracketWork"/>, which keeps parsing within about a second.
     /// </summary>
+    private static bool StartsListItem(string text, int start)
+    {
+        int i = start;
+        while (i < text.Length && text[i] == ' ') i++;
+        if (i + 1 < text.Length && text[i] is '-' or '*' or '+' && text[i + 1] == ' ') return true;
+        int digits = 0;
+        while (i < text.Length && char.IsAsciiDigit(text[i]) && digits < 10) { i++; digits++; }
+        return digits > 0 && i + 1 < text.Length && text[i] is '.' or ')' && text[i + 1] == ' ';
+    }
+
     public static void CheckBracketWork(string text)
     {
         long work = 0, brackets = 0;
@@ -201,8 +211,10 @@ public sealed class DcscDocument
         {
             if (i < text.Length && text[i] == '[') brackets++;
             if (i < text.Length && text[i] != '\n') continue;
-            bool blank = string.IsNullOrWhiteSpace(text.AsSpan(lineStart, i - lineStart).ToString());
-            if (blank || i == text.Length)
+            bool blank = text.AsSpan(lineStart, i - lineStart).IsWhiteSpace();
+            // A list item is a block of its own (Markdig parses its inlines alone): the table of contents of a large
+            // statement is thousands of one-link items, not one paragraph.
+            if (blank || i == text.Length || StartsListItem(text, i + 1))
             {
                 work += brackets * (i - chunkStart);
                 if (work > MaxBracketWork)

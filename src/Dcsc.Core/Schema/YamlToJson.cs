@@ -76,7 +76,7 @@ public sealed class YamlToJson
         return true;
     }
 
-    private static bool IsFloat(string v)
+    internal static bool IsFloat(string v)
     {
         // YAML 1.2 core: [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
         int i = 0, n = v.Length;

@@ -17,7 +17,7 @@ internal static class DocxPackage
     /// with the same timestamp, package-level relationship ids renumbered (rId1…; they are referenced nowhere
     /// else), and docProps/core.xml written from <paramref name="core"/> (no "now" anywhere).
     /// </summary>
-    public static byte[] Normalize(byte[] package, CoreProperties core)
+    public static byte[] Normalize(byte[] package, CoreProperties core, IReadOnlyList<string>? rawTables = null)
     {
         var entries = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
         using (var input = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read))
@@ -35,6 +35,8 @@ internal static class DocxPackage
         foreach (var name in entries.Keys.Where(k => k.EndsWith(".psmdcp", StringComparison.OrdinalIgnoreCase)).ToList())
             entries.Remove(name);
         entries["docProps/core.xml"] = core.ToXml();
+        if (rawTables is { Count: > 0 } && entries.TryGetValue("word/document.xml", out var document))
+            entries["word/document.xml"] = InsertRawTables(document, rawTables);
 
         entries["_rels/.rels"] = Encoding.UTF8.GetBytes(RewritePackageRels(entries["_rels/.rels"]));
         entries["[Content_Types].xml"] = Encoding.UTF8.GetBytes(RewriteContentTypes(entries["[Content_Types].xml"]));
@@ -52,6 +54,43 @@ internal static class DocxPackage
                 s.Write(entries[name]);
             }
         }
+        return output.ToArray();
+    }
+
+    private const string PlaceholderStart = "<!--dcsc-table:", PlaceholderEnd = "-->";
+
+    /// <summary>The comment that stands for raw table <paramref name="index"/> in the saved document.xml.</summary>
+    public static string RawTablePlaceholder(int index) => PlaceholderStart + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + PlaceholderEnd;
+
+    /// <summary>
+    /// Replaces each placeholder comment by its table's XML. Comments appear in document.xml only as placeholders
+    /// (text content has its &lt; escaped), and every placeholder must be found exactly once.
+    /// </summary>
+    private static byte[] InsertRawTables(byte[] document, IReadOnlyList<string> tables)
+    {
+        var start = Encoding.ASCII.GetBytes(PlaceholderStart);
+        var end = Encoding.ASCII.GetBytes(PlaceholderEnd);
+        var utf8 = new UTF8Encoding(false);
+        var span = document.AsSpan();
+        using var output = new MemoryStream(document.Length + tables.Sum(t => t.Length) * 11 / 10);
+        int pos = 0, found = 0;
+        while (true)
+        {
+            int i = span[pos..].IndexOf(start);
+            if (i < 0) break;
+            i += pos;
+            int numberStart = i + start.Length;
+            int j = span[numberStart..].IndexOf(end);
+            if (j < 0) throw new InvalidOperationException("unterminated table placeholder in document.xml");
+            int index = int.Parse(Encoding.ASCII.GetString(span.Slice(numberStart, j)), System.Globalization.CultureInfo.InvariantCulture);
+            if (index != found) throw new InvalidOperationException($"table placeholder {index} out of order (expected {found})");
+            output.Write(span[pos..i]);
+            output.Write(utf8.GetBytes(tables[index]));
+            pos = numberStart + j + end.Length;
+            found++;
+        }
+        if (found != tables.Count) throw new InvalidOperationException($"{tables.Count - found} table placeholder(s) missing from document.xml");
+        output.Write(span[pos..]);
         return output.ToArray();
     }
 

@@ -20,18 +20,25 @@ public sealed class DocxOptions
     /// <c>--reference-doc</c> does. Styles dcsc needs that it lacks are added (docs/docx-styles.md).
     /// </summary>
     public byte[]? ReferenceDocx { get; init; }
+
+    /// <summary>
+    /// Build every table with the SDK's object model instead of writing its XML directly (the output is the same,
+    /// byte for byte; a test compares the two). Also set by the environment variable <c>DCSC_DOCX_DOM=1</c>.
+    /// </summary>
+    internal bool DomTables { get; init; } = Environment.GetEnvironmentVariable("DCSC_DOCX_DOM") == "1";
 }
 
 /// <summary>
 /// Renders dcsc Markdown (docs/markdown-conventions.md) to a Word document with DocumentFormat.OpenXml.
 /// The output is byte-identical for the same input and options.
 /// </summary>
-public static class DocxRenderer
+public static partial class DocxRenderer
 {
     public static byte[] Render(string dcscMarkdown, DocxOptions? options = null)
     {
         options ??= new DocxOptions();
-        var doc = DcscDocument.Parse(dcscMarkdown);
+        DcscDocument doc;
+        using (Dcsc.Pipeline.StageTimer.Time("docx: parse markdown")) doc = DcscDocument.Parse(dcscMarkdown);
         var cover = doc.Cover;
         var product = cover?.ProductAndVersion ?? "";
         var core = new DocxPackage.CoreProperties(
@@ -42,16 +49,20 @@ public static class DocxRenderer
             Keywords: "DICOM; Conformance Statement");
 
         using var ms = new MemoryStream();
+        IReadOnlyList<string> rawTables;
+        using (Dcsc.Pipeline.StageTimer.Time("docx: build and save package"))
         using (var pkg = WordprocessingDocument.Create(ms, WordprocessingDocumentType.Document, true))
         {
-            new Builder(doc, pkg, options).Build();
+            var builder = new Builder(doc, pkg, options);
+            builder.Build();
+            rawTables = builder.RawTables;
         }
-        return DocxPackage.Normalize(ms.ToArray(), core);
+        using (Dcsc.Pipeline.StageTimer.Time("docx: normalize zip")) return DocxPackage.Normalize(ms.ToArray(), core, rawTables);
     }
 
     private readonly record struct Fmt(bool Bold, bool Italic, bool Strike, bool Code, bool Link);
 
-    private sealed class Builder
+    private sealed partial class Builder
     {
         // A4, margins 2.5 cm top, 2 cm elsewhere (twentieths of a point).
         private const int PageWidth = 11906, PageHeight = 16838, MarginTop = 1418, MarginSide = 1134, MarginBottom = 1134;
@@ -65,6 +76,10 @@ public static class DocxRenderer
         private MainDocumentPart _main = null!;
         private IReadOnlyDictionary<string, string> _styles = null!;
         private readonly List<OpenXmlElement> _body = new();
+        private readonly List<string> _rawTables = new();
+
+        /// <summary>Tables written as XML text; the body holds a placeholder comment for each (see <see cref="TableXml"/>).</summary>
+        public IReadOnlyList<string> RawTables => _rawTables;
         private readonly Dictionary<string, string> _hyperlinkRels = new(StringComparer.Ordinal);
         private readonly List<(bool Ordered, int Level, int Start)> _lists = new();
         private readonly HashSet<string> _bookmarks = new(StringComparer.Ordinal);
@@ -140,13 +155,15 @@ public static class DocxRenderer
                 }
             }
 
-            if (_body.Count == 0 || _body[^1] is Table) _body.Add(new Paragraph());
+            if (_body.Count == 0 || _body[^1] is Table or OpenXmlMiscNode) _body.Add(new Paragraph());
+            var saveTimer = Dcsc.Pipeline.StageTimer.Time("docx: document.xml save");
             var body = new Body();
             foreach (var e in _body) body.Append(e);
             body.Append(Sect(_landscape, cover: false));
             _main.Document = new Document(body);
             _main.Document.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
             _main.Document.Save();
+            saveTimer.Dispose();
 
             if (_lists.Count > 0)
             {
@@ -484,6 +501,27 @@ public static class DocxRenderer
 
             int columns = Math.Max(1, t.ColumnCount);
             var widths = ColumnWidths(t, columns, textWidth);
+            // Fast path: the table's XML is written as text (what the SDK would write, byte for byte) and put in
+            // place of a placeholder comment when the package is normalized; building ~10 SDK objects per cell and
+            // serializing them dominated the DOCX time of large statements (the SDK parses raw elements it is given,
+            // so they do not help). Tables with content the writer does not handle take the DOM path.
+            if (TableXml.TryWrite(this, t, columns, widths, textWidth) is { } xml)
+            {
+                _body.Add(new OpenXmlMiscNode(System.Xml.XmlNodeType.Comment, DocxPackage.RawTablePlaceholder(_rawTables.Count)));
+                _rawTables.Add(xml);
+            }
+            else _body.Add(DomTable(t, columns, widths, textWidth));
+
+            foreach (var b in t.Footnotes) RenderBlock(b, DocxStyles.TableNote);
+            if (t.Footnotes.Count == 0)
+            {
+                // Space after the table (a table directly followed by a heading or table looks cramped).
+                _body.Add(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0", Line = "120", LineRule = LineSpacingRuleValues.Exact })));
+            }
+        }
+
+        private Table DomTable(DcscTable t, int columns, int[] widths, int textWidth)
+        {
             var tbl = new Table();
             var tblPr = new TableProperties(
                 new TableStyle { Val = S(DocxStyles.Table) },
@@ -542,14 +580,7 @@ public static class DocxRenderer
                 tbl.Append(row);
                 bodyIndex++;
             }
-            _body.Add(tbl);
-
-            foreach (var b in t.Footnotes) RenderBlock(b, DocxStyles.TableNote);
-            if (t.Footnotes.Count == 0)
-            {
-                // Space after the table (a table directly followed by a heading or table looks cramped).
-                _body.Add(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0", Line = "120", LineRule = LineSpacingRuleValues.Exact })));
-            }
+            return tbl;
         }
 
         private static TableCell Cell(int width, int span, MergedCellValues? vmerge, string? fill, TableVerticalAlignmentValues? valign, Paragraph content)

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+
+namespace Dcsc.Pipeline;
+
+/// <summary>
+/// Per-stage wall-clock times on standard error when the environment variable <c>DCSC_TIMING=1</c> is set
+/// (<c>dcsc: timing: schema 12.3 ms</c>); otherwise a no-op. Used to find hot spots; see docs/performance.md.
+/// </summary>
+public static class StageTimer
+{
+    public static bool Enabled { get; } = Environment.GetEnvironmentVariable("DCSC_TIMING") == "1";
+
+    private static readonly long s_processStart = Stopwatch.GetTimestamp();
+
+    /// <summary>Times the block up to the returned value's disposal: <c>using (StageTimer.Time("schema")) …</c>.</summary>
+    public static Scope Time(string stage) => new(Enabled ? stage : null);
+
+    /// <summary>Prints the time since this class was first used (≈ process start for the CLI).</summary>
+    public static void Mark(string what)
+    {
+        if (Enabled) Console.Error.WriteLine($"dcsc: timing: {what} at {Stopwatch.GetElapsedTime(s_processStart).TotalMilliseconds:F1} ms (since start-up; process {(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} ms)");
+    }
+
+    public readonly struct Scope : IDisposable
+    {
+        private readonly string? _stage;
+        private readonly long _start;
+
+        internal Scope(string? stage)
+        {
+            _stage = stage;
+            _start = stage is null ? 0 : Stopwatch.GetTimestamp();
+        }
+
+        public void Dispose()
+        {
+            if (_stage is not null)
+                Console.Error.WriteLine($"dcsc: timing: {_stage} {Stopwatch.GetElapsedTime(_start).TotalMilliseconds:F1} ms");
+        }
+    }
+}
