@@ -94,7 +94,7 @@ public static class CommandLine
             var paths = p.GetValue(files)!;
             var options = new CheckOptions(p.GetValue(config), p.GetValue(warningsAsErrors));
             foreach (var path in paths)
-                foreach (var d in Compilation.Check(path, options: options).Diagnostics.Sorted())
+                foreach (var d in Dcsc.Pipeline.Lint.Run(path, options))
                     if (seen.Add(d)) all.Add(d); // a configuration shared by several files reports its problems once
             return LintOutputs.Report(all, paths.Length, outputs, p.GetValue(baseline), p.GetValue(updateBaseline),
                 p.GetValue(warningsAsErrors), stdout, stderr);

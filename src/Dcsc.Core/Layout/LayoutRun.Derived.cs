@@ -1,3 +1,4 @@
+using Dcsc.Dictionary;
 using Dcsc.Model;
 
 namespace Dcsc.Layout;

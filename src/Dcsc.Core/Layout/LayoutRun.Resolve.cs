@@ -1,3 +1,4 @@
+using Dcsc.Dictionary;
 using System.Text.RegularExpressions;
 using Dcsc.Model;
 

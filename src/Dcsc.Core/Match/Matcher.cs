@@ -1,3 +1,4 @@
+using Dcsc.Dictionary;
 using System.Globalization;
 using Dcsc.Diagnostics;
 using Dcsc.Model;

@@ -40,26 +40,3 @@ public static class TransferSyntaxKinds
 
     public static bool IsRetired(string uid) => DicomDictionary.Standard.FindUid(uid) is { Type: UidType.TransferSyntax, Retired: true };
 }
-
-/// <summary>Orders UIDs component by component, numerically (1.2.10 after 1.2.9).</summary>
-public sealed class UidComparer : IComparer<string>
-{
-    public static readonly UidComparer Instance = new();
-
-    public int Compare(string? x, string? y)
-    {
-        if (ReferenceEquals(x, y)) return 0;
-        if (x is null) return -1;
-        if (y is null) return 1;
-        var a = x.Split('.');
-        var b = y.Split('.');
-        for (int i = 0; i < Math.Min(a.Length, b.Length); i++)
-        {
-            var (p, q) = (a[i].TrimStart('0'), b[i].TrimStart('0'));
-            bool pn = p.All(char.IsAsciiDigit), qn = q.All(char.IsAsciiDigit);
-            int c = pn && qn ? (p.Length != q.Length ? p.Length.CompareTo(q.Length) : string.CompareOrdinal(p, q)) : string.CompareOrdinal(a[i], b[i]);
-            if (c != 0) return c;
-        }
-        return a.Length.CompareTo(b.Length) is var l && l != 0 ? l : string.CompareOrdinal(x, y);
-    }
-}

@@ -1,6 +1,9 @@
 using System.Reflection;
 using Dcsc.Diagnostics;
 using Dcsc.Source;
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+using NJsonSchema.Validation;
 
 namespace Dcsc.Schema;
 
@@ -18,16 +21,7 @@ public sealed class SchemaValidator
         return reader.ReadToEnd();
     });
 
-    private static readonly Lazy<JsonSchema> SchemaLazy = new(() =>
-    {
-        // Straight from the resource's UTF-8 bytes (no string of 1.8 MB to decode and encode again).
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Dcsc.Schema.dcsc.schema.json")
-            ?? throw new InvalidOperationException("the embedded schema is missing");
-        var bytes = new byte[stream.Length];
-        stream.ReadExactly(bytes);
-        int bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        return JsonSchema.Parse(bytes.AsMemory(bom));
-    });
+    private static readonly Lazy<JsonSchema> SchemaLazy = new(() => JsonSchema.FromJsonAsync(SchemaTextLazy.Value).GetAwaiter().GetResult());
 
     /// <summary>The schema text exactly as shipped (for <c>dcsc schema</c>).</summary>
     public static string SchemaText => SchemaTextLazy.Value;
@@ -38,13 +32,15 @@ public sealed class SchemaValidator
     public static bool Validate(LoadedSource source, DiagnosticBag diagnostics)
     {
         using (Dcsc.Pipeline.StageTimer.Time("schema: read schema")) _ = Schema;
-        List<ValidationError> errors;
-        using (Dcsc.Pipeline.StageTimer.Time("schema: validate")) errors = YamlSchemaValidator.Validate(source.Root, Schema);
-        if (errors.Count == 0) return true;
-        // The JSON path → YAML node index is only needed to place errors.
-        var json = new YamlToJson(source.Root);
+        YamlToJson json;
+        ICollection<ValidationError> errors;
+        using (Dcsc.Pipeline.StageTimer.Time("schema: validate"))
+        {
+            json = new YamlToJson(source.Root);
+            errors = Schema.Validate(json.Root);
+        }
         int before = diagnostics.Count(Severity.Error);
-        foreach (var error in errors)
+        foreach (var error in Flatten(errors))
         {
             var d = Describe(error, json, source.Path);
             if (d is not null) diagnostics.Add(d);
@@ -52,7 +48,20 @@ public sealed class SchemaValidator
         return diagnostics.Count(Severity.Error) == before;
     }
 
-    /// <summary>Error paths look like <c>#/sop_classes[0].uid</c> (as NJsonSchema's did); ours drop the <c>#/</c>.</summary>
+    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
+    {
+        foreach (var e in errors)
+        {
+            // anyOf/oneOf errors are described as a whole (see Describe); other wrappers are unpacked.
+            if (e is ChildSchemaValidationError child && e.Kind is not (ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf))
+            {
+                foreach (var inner in Flatten(child.Errors.SelectMany(kv => kv.Value))) yield return inner;
+            }
+            else yield return e;
+        }
+    }
+
+    /// <summary>NJsonSchema paths look like <c>#/sop_classes[0].uid</c>; ours drop the <c>#/</c>.</summary>
     private static string Normalize(string? path)
     {
         if (string.IsNullOrEmpty(path)) return "";

@@ -109,3 +109,19 @@ public class CliTests
         Assert.Contains("Usage", stdout);
     }
 }
+
+public class LintLayoutTests
+{
+    [Fact]
+    public void Lint_reports_what_the_layout_would_warn_about_in_a_build()
+    {
+        using var dir = new TestUtil.TempDir();
+        // Section 6.3's boilerplate has the placeholder <Transaction Name>; the statement gives it no value.
+        var f = dir.File("s.yaml", Minimal.Yaml + "\nsections:\n  config_dicom_ws:\n    text: Web services are configured per tenant.\n");
+        var (code, stdout, _) = CliTests.Run("lint", f);
+        Assert.Equal(0, code);
+        Assert.Contains("warning DCS0501", stdout);
+        var (strict, _, _) = CliTests.Run("lint", "--warnings-as-errors", f);
+        Assert.Equal(1, strict);
+    }
+}

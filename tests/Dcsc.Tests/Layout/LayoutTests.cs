@@ -1,3 +1,4 @@
+using Dcsc.Dictionary;
 using System.Text.RegularExpressions;
 using Dcsc.Layout;
 using static Dcsc.Tests.Layout.LayoutFixtures;

@@ -1,3 +1,4 @@
+using Dcsc.Dictionary;
 using Dcsc.Diagnostics;
 using Dcsc.Match;
 using Dcsc.Model;

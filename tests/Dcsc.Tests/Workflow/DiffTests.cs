@@ -184,12 +184,13 @@ public class DiffExampleTests
         var original = Path.Combine(dir.Path, "ct-modality.yaml");
         var lines = File.ReadAllLines(original).ToList();
 
-        // Remove the Secondary Capture SOP Class declaration and its mentions in activities.
+        // Remove the Secondary Capture SOP Class declaration, its mentions in activities and its IOD (implied by the removal).
         int start = lines.FindIndex(l => l == "  - uid: 1.2.840.10008.5.1.4.1.1.7");
         Assert.True(start > 0);
         int end = lines.FindIndex(start + 1, l => l.StartsWith("  - ", StringComparison.Ordinal) || (l.Length > 0 && !l.StartsWith(' ')));
         lines.RemoveRange(start, end - start);
         lines.RemoveAll(l => l.Trim() == "- 1.2.840.10008.5.1.4.1.1.7");
+        Assert.Equal(1, lines.RemoveAll(l => l.Trim() == "- !include ct-modality/iods/secondary-capture-image.yaml"));
         // Add a Transfer Syntax to the first set.
         int ts = lines.FindIndex(l => l.Trim() == "transfer_syntaxes:");
         var indent = lines[ts + 1][..lines[ts + 1].IndexOf('-')];

@@ -1,0 +1,22 @@
+using Dcsc.Diagnostics;
+using Dcsc.Layout;
+
+namespace Dcsc.Pipeline;
+
+/// <summary>
+/// What <c>dcsc lint</c> reports: the checking stages (Source, Schema, Model, Rules) and the diagnostics the
+/// Layout stage would give in a build (a template placeholder without a value), so that a statement that lints
+/// clean also builds without warnings. No output is rendered.
+/// </summary>
+public static class Lint
+{
+    public static IReadOnlyList<Diagnostic> Run(string path, CheckOptions? options = null)
+    {
+        var check = Compilation.Check(path, options: options);
+        var bag = new DiagnosticBag();
+        bag.AddRange(check.Diagnostics.Items);
+        if (!check.HasErrors && check.Statement is not null)
+            bag.AddRange(StatementLayout.Layout(check.Statement).Diagnostics);
+        return bag.Sorted();
+    }
+}
