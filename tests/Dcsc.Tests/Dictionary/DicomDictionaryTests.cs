@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace Dcsc.Tests.Dictionary;
 
-public class DicomDictionaryTests(ITestOutputHelper output)
+public class DicomDictionaryTests
 {
     private static DicomDictionary D => DicomDictionary.Standard;
 

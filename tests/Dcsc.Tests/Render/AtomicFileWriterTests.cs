@@ -19,7 +19,7 @@ public sealed class AtomicFileWriterTests : IDisposable
     private string P(string name) => Path.Combine(_dir, name);
 
     private void AssertNoTempFiles() =>
-        Assert.Empty(Directory.EnumerateFiles(_dir, "*", SearchOption.AllDirectories).Where(f => f.EndsWith(".tmp") || f.EndsWith(".bak")));
+        Assert.DoesNotContain(Directory.EnumerateFiles(_dir, "*", SearchOption.AllDirectories), f => f.EndsWith(".tmp") || f.EndsWith(".bak"));
 
     [Fact]
     public void Writes_all_files_and_replaces_existing_ones()

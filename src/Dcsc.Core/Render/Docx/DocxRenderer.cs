@@ -559,7 +559,7 @@ public static partial class DocxRenderer
 
             // Body rows.
             int bodyIndex = 0;
-            foreach (var mdRow in t.Table.OfType<MdTableRow>())
+            foreach (var mdRow in t.Table!.OfType<MdTableRow>())
             {
                 if (mdRow.IsHeader) continue;
                 var row = new TableRow(new TableRowProperties(new CantSplit()));
