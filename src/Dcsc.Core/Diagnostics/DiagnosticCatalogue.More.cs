@@ -20,6 +20,7 @@ public static partial class DiagnosticCatalogue
     private static readonly DiagnosticDescriptor[] Rules =
     {
         new("DCS0501", Severity.Warning, "Template placeholder has no value", "layout"),
+        new("DCS0505", Severity.Warning, "A section that is never N/A is marked N/A", "layout"),
         new("DCS0101", Severity.Error, "UID is malformed", "uid"),
         new("DCS0102", Severity.Warning, "UID under the DICOM root is not in the dictionary edition", "uid"),
         new("DCS0103", Severity.Warning, "Retired SOP Class or Transfer Syntax", "uid"),

@@ -299,6 +299,8 @@ internal sealed partial class LayoutRun
     private void ComputeApplicability(Node n, bool forced)
     {
         bool forcedHere = forced || (n.T is not null && !n.T.NeverNa && n.Content.Na);
+        if (n.T is { NeverNa: true } && n.Content.Na)
+            Report("DCS0505", n, $"section {n.Number} \"{n.Title}\" ({n.T.Key}) is never N/A in the PS3.2 template; its `na` is ignored and the section is printed");
         n.ForcedNa = forcedHere;
         foreach (var c in n.Children) ComputeApplicability(c, forcedHere);
         if (n.Added is not null) { n.Applicable = !forced; return; }

@@ -10,9 +10,15 @@ namespace Dcsc.Pipeline;
 /// </summary>
 public static class Lint
 {
-    public static IReadOnlyList<Diagnostic> Run(string path, CheckOptions? options = null)
+    public static IReadOnlyList<Diagnostic> Run(string path, CheckOptions? options = null) =>
+        WithLayout(Compilation.Check(path, options: options));
+
+    /// <summary>The same for YAML text that is not on disk (tests, editors).</summary>
+    public static IReadOnlyList<Diagnostic> RunText(string displayPath, string yaml) =>
+        WithLayout(Compilation.LintText(displayPath, yaml));
+
+    private static IReadOnlyList<Diagnostic> WithLayout(CheckResult check)
     {
-        var check = Compilation.Check(path, options: options);
         var bag = new DiagnosticBag();
         bag.AddRange(check.Diagnostics.Items);
         if (!check.HasErrors && check.Statement is not null)

@@ -125,3 +125,20 @@ public class LintLayoutTests
         Assert.Equal(1, strict);
     }
 }
+
+public class NeverNaTests
+{
+    [Fact]
+    public void Marking_a_never_NA_section_NA_warns_and_the_section_is_printed()
+    {
+        using var dir = new TestUtil.TempDir();
+        var f = dir.File("s.yaml", Minimal.Yaml + "\nsections:\n  introduction:\n    na: true\n");
+        var (code, stdout, _) = CliTests.Run("lint", f);
+        Assert.Equal(0, code);
+        Assert.Contains("warning DCS0505", stdout);
+        var outDir = Path.Combine(dir.Path, "out");
+        Assert.Equal(0, CliTests.Run("build", f, "-o", outDir).Code);
+        var md = File.ReadAllText(Path.Combine(outDir, "s.md"));
+        Assert.Contains("\n# 3 Introduction\n", md);
+    }
+}

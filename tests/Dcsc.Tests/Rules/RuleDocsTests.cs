@@ -79,7 +79,7 @@ public class RuleDocsTests
         if (passing is not null) Assert.DoesNotContain(Lint(passing), d => d.Id == id);
     }
 
-    private static IReadOnlyList<Diagnostic> Lint(string yaml) => Compilation.LintText("statement.yaml", yaml).Diagnostics.Items;
+    private static IReadOnlyList<Diagnostic> Lint(string yaml) => Dcsc.Pipeline.Lint.RunText("statement.yaml", yaml);
 
     /// <summary>The ```yaml blocks under "## Failing example" and "## Passing example" (null when the example is not YAML).</summary>
     internal static (string? Failing, string? Passing) Examples(string id)
