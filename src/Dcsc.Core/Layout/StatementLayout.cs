@@ -186,14 +186,7 @@ internal sealed partial class LayoutRun
                 break;
             case "finding_site":
                 if (ctx.Sr is null) break;
-                var sites = new SortedDictionary<int, string>();
-                foreach (var (k, v) in ctx.Sr.Sections)
-                {
-                    int hash = k.IndexOf('#');
-                    if (hash < 0 || !int.TryParse(k.AsSpan(hash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var idx)) continue;
-                    if (!sites.ContainsKey(idx)) sites[idx] = v.Fill.TryGetValue("finding_site", out var nm) ? nm : $"Finding Site {idx + 1}";
-                }
-                foreach (var (idx, name) in sites) result.Add(ctx with { FindingSite = idx, FindingSiteName = name });
+                for (int i = 0; i < ctx.Sr.FindingSites.Count; i++) result.Add(ctx with { FindingSite = i, FindingSiteName = ctx.Sr.FindingSites[i].Name });
                 break;
             case "mapping":
                 for (int i = 0; i < _s.Mappings.Count; i++) result.Add(ctx with { Mapping = _s.Mappings[i], MappingIndex = i });
@@ -221,7 +214,7 @@ internal sealed partial class LayoutRun
             case "iod": sections = ctx.Iod?.Sections; path = $"iods[{ctx.IodIndex}].sections"; break;
             case "sr_template": sections = ctx.Sr?.Sections; path = $"sr_templates[{ctx.SrIndex}].sections"; break;
             case "finding_site":
-                sections = ctx.Sr?.Sections; key = $"{t.Key}#{ctx.FindingSite}";
+                sections = ctx.Sr is { } sr && ctx.FindingSite >= 0 ? sr.FindingSites[ctx.FindingSite].Sections : null; key = t.Key;
                 path = $"sr_templates[{ctx.SrIndex}].finding_sites[{ctx.FindingSite}].sections"; break;
             case "mapping": sections = ctx.Mapping?.Sections; path = $"mappings[{ctx.MappingIndex}].sections"; break;
             default: sections = _s.Sections; path = "sections"; break;

@@ -35,7 +35,8 @@ public static class ModelBinder
             r.Has("association") ? BindAssociation(r.Map("association")) : null,
             r.List("sop_classes", BindSopClass),
             r.List("sr_templates", x => new SrTemplate(x.Str("name"), x.Str("tid"), x.Strings("functions"), x.Strings("sop_classes"), x.Opt("condition"),
-                BindSections(x.Map("sections"), x.List("finding_sites", f => (f.Str("name"), BindSections(f.Map("sections"))))), x.Location)),
+                x.List("finding_sites", f => new FindingSite(f.Str("name"), BindSections(f.Map("sections")), f.Location)),
+                BindSections(x.Map("sections")), x.Location)),
             BindDimse(dimse),
             new DicomWeb(web.Opt("base_url"), web.List("transactions", BindWebTransaction)),
             media.List("profiles", x => new MediaProfile(x.Str("profile"), x.Str("media"), x.Opt("ae"), x.Bool("fsc"), x.Bool("fsr"), x.Bool("fsu"), x.Location)),
@@ -114,16 +115,12 @@ public static class ModelBinder
 
     private static CodedValue BindCodedValue(Reader x) => new(x.Str("name"), x.Str("tag"), x.Str("value"), x.Opt("condition"), x.Opt("comment"), x.Location);
 
-    /// <summary>Section content by key; repeat instances nested inside (finding sites) are keyed <c>key#index</c> by the layout.</summary>
-    private static IReadOnlyDictionary<string, SectionContent> BindSections(Reader sections, IReadOnlyList<(string Name, IReadOnlyDictionary<string, SectionContent> Sections)>? nested = null)
+    /// <summary>Section content by section key.</summary>
+    private static IReadOnlyDictionary<string, SectionContent> BindSections(Reader sections)
     {
         var result = new SortedDictionary<string, SectionContent>(StringComparer.Ordinal);
         foreach (var (key, value) in sections.Entries())
             result[key] = BindSection(value);
-        if (nested is not null)
-            for (int i = 0; i < nested.Count; i++)
-                foreach (var (k, v) in nested[i].Sections)
-                    result[$"{k}#{i}"] = v with { Fill = new Dictionary<string, string>(v.Fill) { ["finding_site"] = nested[i].Name } };
         return result;
     }
 

@@ -83,7 +83,10 @@ public sealed record ApplicationEntity(string Name, string? AeTitle, string Desc
     IReadOnlyDictionary<string, SectionContent> Sections, Location Location);
 
 public sealed record SrTemplate(string Name, string Tid, IReadOnlyList<string> Functions, IReadOnlyList<string> SopClasses,
-    string? Condition, IReadOnlyDictionary<string, SectionContent> Sections, Location Location);
+    string? Condition, IReadOnlyList<FindingSite> FindingSites, IReadOnlyDictionary<string, SectionContent> Sections, Location Location);
+
+/// <summary>A finding site whose measurements an SR template encodes (one Annex B subsection each).</summary>
+public sealed record FindingSite(string Name, IReadOnlyDictionary<string, SectionContent> Sections, Location Location);
 
 /// <summary>
 /// One role (SCU or SCP) of a DIMSE service: narrative and the facts PS3.4 asks a statement to document.

@@ -296,3 +296,17 @@ public class LayoutTests
         Assert.Contains(TemplateData.Terms.Abbreviations, a => a.Abbreviation == "DICOM");
     }
 }
+
+public class FindingSiteTests
+{
+    [Fact]
+    public void A_finding_site_without_sections_still_gets_its_section()
+    {
+        // A second site, with a name only, before the first one.
+        var yaml = new System.Text.RegularExpressions.Regex(@"\n( *)- name: Left Ventricle\n").Replace(LayoutFixtures.Rich, "\n$1- name: Right Ventricle\n$1- name: Left Ventricle\n", 1);
+        Assert.NotEqual(LayoutFixtures.Rich, yaml);
+        var doc = LayoutFixtures.Lay(yaml, keep: true);
+        Assert.StartsWith("Right Ventricle", doc.FindByNumber("B.1.2.1")!.Title);
+        Assert.StartsWith("Left Ventricle", doc.FindByNumber("B.1.2.2")!.Title);
+    }
+}
