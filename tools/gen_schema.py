@@ -365,7 +365,7 @@ root_props = {
         "date": s("Date of the document, `YYYY-MM-DD` (default: SOURCE_DATE_EPOCH, else omitted).", pattern="^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
         "document_id": s("Document number or identifier."),
         "covered": arr("Products/versions covered, when the statement covers several (cover page).", ref("product_ref", "A product.")),
-        "remote_systems": arr("Remote systems for Figure 1-1.", ref("remote_system", "A remote system.")),
+        "remote_systems": arr("Remote systems and the services used with each (the content of Figure 1-1, printed as a list in Section 1).", ref("remote_system", "A remote system.")),
     }, ["name", "version", "description"]),
     "revision_history": arr("Revision History (Section 3.1).", obj("A revision.", {
         "revision": s("Document revision."), "date": s("Date `YYYY-MM-DD`.", pattern="^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),

@@ -10,6 +10,17 @@ internal sealed partial class LayoutRun
 {
     // ------------------------------------------------------------------ narrative of structured fields
 
+    /// <summary>
+    /// The content of Figure 1-1 (Overview of Implemented Services) as text: the remote systems and the DICOM services
+    /// used with each (`product.remote_systems`). dcsc draws no pictures; an author can add an image with `fill`.
+    /// </summary>
+    private IEnumerable<Draft> RemoteSystems()
+    {
+        if (_s.Product.RemoteSystems.Count == 0) yield break;
+        yield return new DraftPlain($"{_s.Product.Name} uses these DICOM services with remote systems:");
+        yield return new DraftAuthor(string.Join("\n", _s.Product.RemoteSystems.Select(r => $"- {r.Name}: {string.Join("; ", r.Services)}")));
+    }
+
     private IEnumerable<Draft> ModelNarrative(Node n)
     {
         var ctx = n.Ctx;
@@ -18,7 +29,7 @@ internal sealed partial class LayoutRun
             string.IsNullOrWhiteSpace(text) ? Array.Empty<Draft>() : new Draft[] { new DraftAuthor(text!, label) };
         switch (n.T!.Key)
         {
-            case "overview": return Md(_s.Product.Description);
+            case "overview": return Md(_s.Product.Description).Concat(RemoteSystems());
             case "intro_audience": return Md(_s.Introduction.Audience);
             case "intro_remarks": return Md(_s.Introduction.Remarks);
             case "intro_references":
