@@ -331,9 +331,11 @@ qr_scp = {"priority": s("C-FIND/C-MOVE/C-GET priority support (PS3.4 C.4.1.1.3 /
 
 definitions["dimse"] = obj("Details of the DIMSE services by service class and role (Section 5.2, 6.2, 7.3.2). The SOP Classes and their AEs are in `sop_classes`.", {
     "verification": obj("Verification Service Class.", {"scu": role_block("Verification SCU."), "scp": role_block("Verification SCP.")}),
-    "worklist": obj("Basic Worklist Management Service (5.2.1).", {"scu": role_block("Modality Worklist SCU.", qk), "scp": role_block("Modality Worklist SCP.", qk)}),
+    "worklist": obj("Basic Worklist Management Service (5.2.1).", {"scu": role_block("Modality Worklist SCU.", qk), "scp": role_block("Modality Worklist SCP.", {
+        "priority": s("C-FIND priority support and what the priority levels mean (PS3.4 K.4.1.1.2).")})}),
     "mpps": obj("Modality Performed Procedure Step Service (5.2.2).", {"scu": role_block("MPPS SCU."), "scp": role_block("MPPS SCP.")}),
-    "ups": obj("Unified Worklist and Procedure Step Service (5.2.3).", {"scu": role_block("UPS SCU."), "scp": role_block("UPS SCP.")}),
+    "ups": obj("Unified Worklist and Procedure Step Service (5.2.3).", {"scu": role_block("UPS SCU."), "scp": role_block("UPS SCP.", {
+        "priority": s("C-FIND priority support and what the priority levels mean (PS3.4 CC.2.8.1.2.2, CC.4.2.1).")})}),
     "instance_availability": obj("Instance Availability Notification Service (5.2.4).", {"scu": role_block("IAN SCU."), "scp": role_block("IAN SCP.")}),
     "storage": obj("Storage Service (5.2.5).", {
         "scu": role_block("Storage SCU."),

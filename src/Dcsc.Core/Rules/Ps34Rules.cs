@@ -136,12 +136,15 @@ public sealed class Ps34Rules : IRule
             ctx.Report("DCS1006", Facts.Where(role, claim, true, s),
                 $"{claim.Name} SCP does not state whether it supports priority processing and what the priority levels mean: add `{label}.priority` ({cite})");
         }
-        if (f.FirstScp(Family.Worklist) is { } mwl && !Mentions("priorit", s.Dimse.Worklist.Scp?.Description, f.Section("services_scp_mwl_find")?.Text))
+        // Worklist and UPS SCPs: the `priority` field, or (statements written before it existed) the narrative.
+        if (f.FirstScp(Family.Worklist) is { } mwl && !Facts.Has(s.Dimse.Worklist.Scp?.Priority)
+            && !Mentions("priorit", s.Dimse.Worklist.Scp?.Description, f.Section("services_scp_mwl_find")?.Text))
             ctx.Report("DCS1006", Facts.Where(s.Dimse.Worklist.Scp, mwl, true, s),
-                $"{mwl.Name} SCP does not state whether it supports priority processing and what the priority levels mean: say so in `dimse.worklist.scp.description` (PS3.4 K.4.1.1.2)");
-        if (f.FirstScp(Family.UpsPull, Family.UpsWatch, Family.UpsQuery) is { } ups && !Mentions("priorit", s.Dimse.Ups.Scp?.Description, f.Section("services_ups")?.Text))
+                $"{mwl.Name} SCP does not state whether it supports priority processing and what the priority levels mean: add `dimse.worklist.scp.priority` (PS3.4 K.4.1.1.2)");
+        if (f.FirstScp(Family.UpsPull, Family.UpsWatch, Family.UpsQuery) is { } ups && !Facts.Has(s.Dimse.Ups.Scp?.Priority)
+            && !Mentions("priorit", s.Dimse.Ups.Scp?.Description, f.Section("services_ups")?.Text))
             ctx.Report("DCS1006", Facts.Where(s.Dimse.Ups.Scp, ups, true, s),
-                $"{ups.Name} SCP does not state whether it supports priority for C-FIND and what the priority levels mean: say so in `dimse.ups.scp.description` (PS3.4 CC.2.8.1.2.2, CC.4.2.1)");
+                $"{ups.Name} SCP does not state whether it supports priority for C-FIND and what the priority levels mean: add `dimse.ups.scp.priority` (PS3.4 CC.2.8.1.2.2, CC.4.2.1)");
     }
 
     private static readonly (Family[] Families, bool Scp, string Section, string? Uid)[] RoleSections =
