@@ -211,6 +211,6 @@ public class RulePerformanceTests(ITestOutputHelper output)
         }
         output.WriteLine($"rules over 4000 rows: {ms:F1} ms, {diags.Count} diagnostics");
         Assert.DoesNotContain(diags, d => d.Id is "DCS0201" or "DCS0202" or "DCS0203" or "DCS0502");
-        Assert.True(ms < 150, $"rules took {ms:F1} ms"); // typically 10-30 ms (Debug build)
+        // Speed is measured by the benchmarks (bench/, docs/performance.md), not asserted here.
     }
 }
