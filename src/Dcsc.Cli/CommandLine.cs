@@ -67,6 +67,22 @@ public static class CommandLine
         return root;
     }
 
+    /// <summary>
+    /// The front of the pipeline for the commands that compare two statements (diff, match): both bound, or their
+    /// diagnostics printed (text or JSON) and null returned.
+    /// </summary>
+    internal static (Dcsc.Model.Statement A, Dcsc.Model.Statement B)? CheckPair(string a, string b, string command, bool json, TextWriter stdout, TextWriter stderr)
+    {
+        var ra = Compilation.Check(a, options: CheckOptions.ModelOnly);
+        var rb = Compilation.Check(b, options: CheckOptions.ModelOnly);
+        if (ra.Statement is not null && rb.Statement is not null && !ra.HasErrors && !rb.HasErrors) return (ra.Statement, rb.Statement);
+        var all = ra.Diagnostics.Sorted().Concat(rb.Diagnostics.Sorted()).ToList();
+        stdout.Write(json ? DiagnosticFormatter.Json(all) : DiagnosticFormatter.Text(all));
+        stderr.WriteLine(DiagnosticFormatter.Summary(all, 2));
+        stderr.WriteLine($"dcsc: {command} needs two statements without errors; fix them first (dcsc lint).");
+        return null;
+    }
+
     internal static string DictionaryEdition() => Dcsc.Dictionary.DicomDictionary.Standard.Edition;
 
     private static Command LintCommand(TextWriter stdout, TextWriter stderr)

@@ -27,32 +27,26 @@ public static class DiffCommand
         { oldFile, newFile, format, exitCode, revision, date };
         cmd.SetAction(p =>
         {
-            var a = Compilation.Check(p.GetValue(oldFile)!, options: CheckOptions.ModelOnly);
-            var b = Compilation.Check(p.GetValue(newFile)!, options: CheckOptions.ModelOnly);
-            if (a.Statement is null || b.Statement is null || a.HasErrors || b.HasErrors)
-            {
-                var diags = a.Diagnostics.Sorted().Concat(b.Diagnostics.Sorted()).ToList();
-                stdout.Write(DiagnosticFormatter.Text(diags));
-                stderr.WriteLine("dcsc: cannot compare statements with errors; fix them first (dcsc lint)");
+            if (CommandLine.CheckPair(p.GetValue(oldFile)!, p.GetValue(newFile)!, "diff", p.GetValue(format) == "json", stdout, stderr) is not { } pair)
                 return CommandLine.InputErrors;
-            }
-            var changes = StatementDiff.Compare(a.Statement, b.Statement);
+            var (oldStatement, newStatement) = pair;
+            var changes = StatementDiff.Compare(oldStatement, newStatement);
             if (p.GetValue(revision))
             {
-                var d = p.GetValue(date) ?? b.Statement.Product.Date ?? DefaultDate();
+                var d = p.GetValue(date) ?? newStatement.Product.Date ?? DefaultDate();
                 if (!System.Text.RegularExpressions.Regex.IsMatch(d, @"^\d{4}-\d{2}-\d{2}$"))
                 {
                     stderr.WriteLine($"dcsc: --date must be YYYY-MM-DD; found '{d}'");
                     return CommandLine.UsageError;
                 }
-                stdout.Write(DiffFormatter.RevisionEntry(b.Statement, changes, d));
+                stdout.Write(DiffFormatter.RevisionEntry(newStatement, changes, d));
             }
             else
             {
                 switch (p.GetValue(format))
                 {
-                    case "json": stdout.Write(DiffFormatter.Json(changes, a.Path, b.Path)); break;
-                    case "markdown": stdout.Write(DiffFormatter.Markdown(changes, a.Path, b.Path, ArtifactPaths.FromCurrentDirectory())); break;
+                    case "json": stdout.Write(DiffFormatter.Json(changes, oldStatement.Path, newStatement.Path)); break;
+                    case "markdown": stdout.Write(DiffFormatter.Markdown(changes, oldStatement.Path, newStatement.Path, ArtifactPaths.FromCurrentDirectory())); break;
                     default: stdout.Write(DiffFormatter.Text(changes)); stderr.WriteLine(DiffFormatter.Summary(changes)); break;
                 }
             }

@@ -30,18 +30,10 @@ internal static class MatchCommand
         cmd.SetAction(p =>
         {
             var fmt = p.GetValue(format);
-            var ra = Compilation.Check(p.GetValue(a)!, options: CheckOptions.ModelOnly);
-            var rb = Compilation.Check(p.GetValue(b)!, options: CheckOptions.ModelOnly);
-            if (ra.Statement is null || rb.Statement is null || ra.HasErrors || rb.HasErrors)
-            {
-                var all = ra.Diagnostics.Sorted().Concat(rb.Diagnostics.Sorted()).ToList();
-                if (fmt == "json") stdout.Write(DiagnosticFormatter.Json(all));
-                else stdout.Write(DiagnosticFormatter.Text(all));
-                stderr.WriteLine(DiagnosticFormatter.Summary(all, 2));
-                stderr.WriteLine("dcsc: match needs two statements without errors.");
+            if (CommandLine.CheckPair(p.GetValue(a)!, p.GetValue(b)!, "match", fmt == "json", stdout, stderr) is not { } pair)
                 return CommandLine.InputErrors;
-            }
-            var report = Matcher.Match(ra.Statement, rb.Statement, p.GetValue(require));
+            var (sa, sb) = pair;
+            var report = Matcher.Match(sa, sb, p.GetValue(require));
             stdout.Write(fmt switch
             {
                 "json" => MatchFormatter.Json(report),
