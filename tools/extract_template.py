@@ -513,8 +513,6 @@ def check_against_seed_ids(sections, headings, folded_keys):
             if not s.get("run_in") or s["number"]:
                 bad.append("seed L%d %s %r is a run-in heading; tree has section %r" % (h["line"], h["id"], h["title"], s["number"]))
             continue
-        if s.get("repeat") or any(w in s["key"] for w in ("annex_a_iod", "annex_b_sr_template", "annex_d_mapping")):
-            continue  # repeat prototypes carry generalised titles; their numbers are those of the first instance
         if s["number"] != number:
             bad.append("seed L%d %s: tree number %r, seed id says %r" % (h["line"], h["id"], s["number"], number))
         want_parent = number.rsplit(".", 1)[0] if "." in number else ("" if number.isalpha() or number.isdigit() else None)
