@@ -319,7 +319,7 @@ internal sealed partial class LayoutRun
         // A section with subsections that are all N/A, and nothing of its own beyond boilerplate, is N/A itself
         // (PS3.2 template conventions, L19) — also an AE's 7.2.x whose subsections are all N/A.
         n.Applicable = !string.IsNullOrWhiteSpace(n.Content.Text)
-            || n.Drafts.Any(d => d is DraftTable or DraftAuthor or DraftFigure or DraftPlain)
+            || n.Drafts.Any(d => d is DraftTable { Table.Rows.Count: > 0 } or DraftAuthor or DraftFigure or DraftPlain)
             || n.Children.Any(c => c.Applicable)
             || FactApplicable(n);
     }

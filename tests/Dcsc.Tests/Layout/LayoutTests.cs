@@ -211,15 +211,39 @@ public class LayoutTests
     }
 
     [Fact]
-    public void Empty_tables_are_left_out_with_the_paragraph_that_introduces_them()
+    public void Empty_tables_keep_their_required_text_in_a_live_section()
     {
         var scp = Lay(Rich).FindByNumber("5.2.5.2")!;
         var text = string.Join("\n", scp.Blocks.OfType<ParagraphBlock>().Select(p => string.Concat(p.Inlines.Select(i => i.Text))));
         Assert.Contains("Table 5-2 defines the conformance levels", text);
-        Assert.DoesNotContain("coerces", text);          // Table 5-11 has no rows
-        Assert.DoesNotContain("Type of Change", text);   // its column explanations go with it
-        Assert.DoesNotContain("compression", text);
-        Assert.Single(scp.Blocks.OfType<TableBlock>());
+        // Table 5-11 has no rows, but its columns are described by required text (PS3.2 L2550 ff.): text and header stay.
+        Assert.Contains("coerces the Attributes listed in Table 5-3", text);
+        Assert.Contains("Type of Change", text);
+        Assert.Contains("describes how the SCP handles compression", text);
+        Assert.Contains(scp.Blocks.OfType<ListBlock>(), l => l.Items.Any(i => i.Any(x => x.Text.StartsWith("MODIFIED", StringComparison.Ordinal))));
+        var coercion = scp.Blocks.OfType<TableBlock>().Single(b => b.Table.Key == "attribute_coercion_by_storage_scp").Table;
+        Assert.Empty(coercion.Rows);
+        Assert.Equal("Attribute Name", coercion.Columns[0]);
+        // A table introduced by one sentence only is left out with it (Table 5-12 display limitations here).
+        Assert.DoesNotContain("limitations on displaying", text);
+    }
+
+    [Fact]
+    public void Tables_the_template_allows_to_remove_go_with_their_introduction()
+    {
+        // 6.6: "If your system is only an originator remove the Collector Parameters Table" (L9977).
+        var yaml = Rich + """
+
+              config_audit_trail_syslog:
+                tables:
+                  audit_trail_originator_parameters:
+                    - { parameter: Audit Source ID, configurable: SERVICE, default_value: Station Name }
+            """;
+        var s = Lay(yaml).FindByNumber("6.6")!;
+        Assert.Single(s.Blocks.OfType<TableBlock>());
+        var text = string.Join("\n", s.Blocks.OfType<ParagraphBlock>().Select(p => string.Concat(p.Inlines.Select(i => i.Text))));
+        Assert.DoesNotContain("Audit Trail Collector", text);
+        Assert.True(TemplateData.Walk(TemplateData.Template.Sections).SelectMany(t => t.Tables).Count(t => t.Optional) == 5);
     }
 
     [Fact]
