@@ -125,7 +125,7 @@ public static class LintOutputs
                     stderr.WriteLine($"dcsc: the baseline {baselinePath} does not exist; create it with --baseline {baselinePath} --update-baseline");
                     return CommandLine.UsageError;
                 }
-                try { baseline = Baseline.Parse(File.ReadAllText(baselinePath)); }
+                try { baseline = Baseline.Load(baselinePath); }
                 catch (FormatException e)
                 {
                     stderr.WriteLine($"dcsc: {baselinePath}: {e.Message}");

@@ -82,38 +82,25 @@ public sealed class SourceLoader
     private string? ReadText(string fullPath, string display, SourceSpan includedAt)
     {
         var at = includedAt.HasPosition ? includedAt : SourceSpan.None(display);
-        byte[] bytes;
-        try
+        var read = BoundedFile.Read(fullPath, _limits.MaxFileBytes, display);
+        if (!read.Ok)
         {
-            if (Directory.Exists(fullPath))
+            var id = read.Problem switch
             {
-                _diagnostics.Report(includedAt.HasPosition ? "DCS0008" : "DCS0001", at, $"`{display}` is a folder, not a file");
-                return null;
-            }
-            var info = new FileInfo(fullPath);
-            if (!info.Exists)
-            {
-                _diagnostics.Report(includedAt.HasPosition ? "DCS0008" : "DCS0001", at, $"file `{display}` does not exist");
-                return null;
-            }
-            if (info.Length > _limits.MaxFileBytes)
-            {
-                _diagnostics.Report("DCS0006", at, $"`{display}` is {info.Length:N0} bytes; the limit is {_limits.MaxFileBytes:N0} bytes (see docs/limits.md)");
-                return null;
-            }
-            if (_totalBytes + info.Length > _limits.MaxTotalBytes)
-            {
-                _diagnostics.Report("DCS0006", at, $"the statement and its included files are more than {_limits.MaxTotalBytes:N0} bytes together (with `{display}`, {_totalBytes + info.Length:N0} bytes; see docs/limits.md)");
-                return null;
-            }
-            bytes = File.ReadAllBytes(fullPath);
-            _totalBytes += bytes.Length;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            _diagnostics.Report("DCS0001", at, $"cannot read `{display}`: {e.Message}");
+                FileReadProblem.TooLarge => "DCS0006",
+                FileReadProblem.Missing or FileReadProblem.Folder when includedAt.HasPosition => "DCS0008",
+                _ => "DCS0001",
+            };
+            _diagnostics.Report(id, at, read.Message);
             return null;
         }
+        var bytes = read.Bytes!;
+        if (_totalBytes + bytes.Length > _limits.MaxTotalBytes)
+        {
+            _diagnostics.Report("DCS0006", at, $"the statement and its included files are more than {_limits.MaxTotalBytes:N0} bytes together (with `{display}`, {_totalBytes + bytes.Length:N0} bytes; see docs/limits.md)");
+            return null;
+        }
+        _totalBytes += bytes.Length;
         return Decode(bytes, display);
     }
 
@@ -343,7 +330,8 @@ public sealed class SourceLoader
 
     private YamlNode? Include(string relative, SourceSpan at, string includingFile, int depth)
     {
-        if (_files.Count >= _limits.MaxIncludedFiles)
+        // _files holds the statement itself too: the 501st included file is the first refused.
+        if (_files.Count > _limits.MaxIncludedFiles)
         {
             _diagnostics.Report("DCS0008", at, $"more than {_limits.MaxIncludedFiles} files are included (see docs/limits.md)");
             return null;
