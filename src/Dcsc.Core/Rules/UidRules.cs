@@ -91,14 +91,17 @@ public sealed class UidRules : IRule
 
     internal static bool NameMatches(string given, UidEntry entry)
     {
-        given = given.Trim();
-        if (given.EndsWith("(Retired)", StringComparison.OrdinalIgnoreCase)) given = given[..^9];
+        // "(Retired)" is PS3.6's mark, not part of the name: either side may carry it.
+        given = WithoutRetiredMark(given.Trim());
         var g = Strip(Names.Normalize(given));
-        var d = Strip(Names.Normalize(entry.Name));
+        var d = Strip(Names.Normalize(WithoutRetiredMark(entry.Name)));
         if (g == d) return true;
         if (entry.Keyword.Length > 0 && g == Strip(Names.Normalize(entry.Keyword))) return true;
         int colon = given.IndexOf(':');
         return colon > 0 && Strip(Names.Normalize(given[..colon])) == d;
+
+        static string WithoutRetiredMark(string s) =>
+            s.EndsWith("(Retired)", StringComparison.OrdinalIgnoreCase) ? s[..^9].TrimEnd() : s;
 
         static string Strip(string s) =>
             s.EndsWith("transfersyntax", StringComparison.Ordinal) && s.Length > 14 ? s[..^14] : s;
