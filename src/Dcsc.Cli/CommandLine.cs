@@ -152,8 +152,7 @@ public static class CommandLine
                 var read = Dcsc.Source.BoundedFile.Read(referencePath, Dcsc.Render.Docx.ReferenceDocument.MaxPackageBytes);
                 if (!read.Ok)
                 {
-                    stdout.Write(DiagnosticFormatter.Text(new[] { new Diagnostic("DCS9004", Severity.Error,
-                        "the reference document cannot be read: " + read.Message, SourceSpan.None(referencePath)) }));
+                    stdout.WriteLine(DiagnosticCatalogue.ReferenceDocumentUnusable(SourceSpan.None(referencePath), "the reference document cannot be read: " + read.Message));
                     stderr.WriteLine("dcsc: nothing was written.");
                     return InputErrors;
                 }
@@ -193,7 +192,7 @@ public static class CommandLine
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            stderr.WriteLine($"{outDir}: error DCS9001: output cannot be written: {e.Message}");
+            stderr.WriteLine(DiagnosticCatalogue.OutputCannotBeWritten(SourceSpan.None(outDir), $"output cannot be written: {e.Message}"));
             return (InputErrors, result.Files);
         }
         foreach (var (f, _) in files) stderr.WriteLine($"dcsc: wrote {f}");
