@@ -286,10 +286,33 @@ internal sealed partial class LayoutRun
                 c += Math.Max(1, cell.Colspan);
             }
         }
+        if (rowsN == 1 && t.HeaderRows[0].Any(c => c.Colspan > 1))
+        {
+            // One header row with spanning cells ("SOP Classes" over name and UID, Tables 1-3 to 1-7, 5-14): the
+            // template draws no leaf titles under them. The leaf row carries the spanning text in its first column
+            // (visible in Markdown as the first header row); the groups let HTML and DOCX draw the span.
+            var spanned = new List<string>();
+            var row = new List<HeaderGroup>();
+            for (int c = 0; c < cols; c++)
+            {
+                var cell = grid[0, c];
+                bool start = c == 0 || !ReferenceEquals(cell, grid[0, c - 1]);
+                spanned.Add(start ? cell?.Text ?? t.Columns[c].Title : "");
+                if (start) row.Add(new HeaderGroup(cell?.Text ?? t.Columns[c].Title, 1));
+                else row[^1] = row[^1] with { Span = row[^1].Span + 1 };
+            }
+            return (spanned, row);
+        }
         int last = rowsN - 1;
         var leaves = new List<string>();
         for (int c = 0; c < cols; c++)
-            leaves.Add(grid[last, c] is { Colspan: 1 } leaf ? leaf.Text : t.Columns[c].Title);
+        {
+            var cell = grid[last, c];
+            if (cell is { Colspan: 1 }) leaves.Add(cell.Text);
+            // a cell spanning columns down to the last header row ("SOP Classes", Table 1-1): no leaf titles under it
+            else if (cell is not null && cell.Rowspan >= rowsN) leaves.Add(c == 0 || !ReferenceEquals(cell, grid[last, c - 1]) ? cell.Text : "");
+            else leaves.Add(t.Columns[c].Title);
+        }
         if (rowsN < 2) return (leaves, null);
         var groups = new List<HeaderGroup>();
         bool any = false;

@@ -350,6 +350,21 @@ public sealed class DcscDocument
         for (int i = 0; i < columns; i++)
             if (!leafSpansBoth[i]) cells.Add(new HeaderCell(1, i, 1, 1, null, Leaf(i)));
 
+        // A group whose leaf cells only repeat its text or are empty (the template's spanning "SOP Classes" over
+        // name and UID, Tables 1-1, 1-3 … 1-7, 1-14, 5-14) spans both rows, its leaf cells are not drawn; when no
+        // leaf cell is left, the header is one row.
+        foreach (var g in cells.Where(c => c.Row == 0 && c.Cell is null && c.ColSpan > 1).ToList())
+        {
+            var under = cells.Where(c => c.Row == 1 && c.Column >= g.Column && c.Column < g.Column + g.ColSpan).ToList();
+            if (!under.All(c => NormalizeSpace(CellText(c.Cell)) is var x && (x.Length == 0 || x == NormalizeSpace(g.Text ?? "")))) continue;
+            foreach (var c in under) cells.Remove(c);
+            cells[cells.IndexOf(g)] = g with { RowSpan = 2 };
+        }
+        if (!cells.Any(c => c.Row == 1))
+        {
+            headerRowCount = 1;
+            return cells.Select(c => c with { RowSpan = 1 }).OrderBy(c => c.Column).ToList();
+        }
         return cells.OrderBy(c => c.Row).ThenBy(c => c.Column).ToList();
     }
 

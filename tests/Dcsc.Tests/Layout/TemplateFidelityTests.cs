@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using Dcsc.Layout;
 using Dcsc.Model;
 using Dcsc.Pipeline;
+using Dcsc.Render.Html;
+using Dcsc.Render.Md;
 
 namespace Dcsc.Tests.Layout;
 
@@ -136,5 +138,29 @@ public class TemplateFidelityTests
                 Assert.DoesNotMatch(@"\b[A-Z0-9_]{2,}, [A-Z0-9_]{2,}\b|\b\d+(\.\d+)+ or \d", cell);
             }
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Spanning_header_cells_are_kept_in_all_three_formats(string example, bool keep)
+    {
+        var (_, doc) = Lay(example, keep);
+        // 6. Tables 1-4 … 1-7: one header row, "SOP Classes" and "Transfer Syntax" each over two columns (L372 ff.).
+        var spanning = doc.AllTables().Where(t => t.Key is "verification_sop_class" or "workflow_management_sop_classes" or "query_retrieve_sop_classes" or "printing_sop_classes").ToList();
+        foreach (var t in spanning)
+        {
+            Assert.Equal(new[] { "SOP Classes", "", "Transfer Syntax", "", "SCU", "SCP" }, t.Columns);
+            Assert.Equal(new[] { ("SOP Classes", 2), ("Transfer Syntax", 2), ("SCU", 1), ("SCP", 1) }, t.Groups!.Select(g => (g.Text, g.Span)));
+        }
+        if (spanning.Count == 0 || keep) return;
+        var md = MarkdownRenderer.Render(doc).Markdown!;
+        Assert.Contains("| SOP Classes |  | Transfer Syntax |  | SCU | SCP |", md);   // Markdown: the first header row
+        var html = HtmlRenderer.Render(md);
+        var id = spanning[0].Id;
+        var table = html[html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal)..];
+        var thead = table[table.IndexOf("<thead>", StringComparison.Ordinal)..table.IndexOf("</thead>", StringComparison.Ordinal)];
+        Assert.Single(Regex.Matches(thead, "<tr>"));
+        Assert.Contains("colspan=\"2\" class=\"group\">SOP Classes</th>", thead);
+        Assert.Contains("colspan=\"2\" class=\"group\">Transfer Syntax</th>", thead);
     }
 }
