@@ -157,7 +157,7 @@ public class YamlCorpusTests
         using (var fs = File.Create(file)) fs.SetLength(50L * 1024 * 1024); // sparse: no 50 MB written
         var r = box.RunChecked("lint", file);
         Sandbox.AssertDiagnostic(r, "DCS0006", file, null);
-        Assert.Contains("52,428,800 bytes; the limit is 8,388,608 bytes", r.Out);
+        Assert.Contains("52,428,800 bytes; the limit is 2,097,152 bytes", r.Out);
         Assert.True(r.AllocatedBytes < 20L * 1024 * 1024, $"read the file? {r.AllocatedBytes:N0} bytes allocated");
     }
 
