@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Dcsc.Pipeline;
+namespace Dcsc.Tool;
 
 /// <summary>
 /// Per-stage wall-clock times, bytes allocated and the process's peak working set on standard error when the
