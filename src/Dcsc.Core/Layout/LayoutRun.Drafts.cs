@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Dcsc.Diagnostics;
 using Dcsc.Model;
 
 namespace Dcsc.Layout;
@@ -180,7 +181,7 @@ internal sealed partial class LayoutRun
     }
 
     private void ReportPlaceholder(Node n, string key) =>
-        Report("DCS0501", n, $"section {n.Number} \"{n.Title}\" ({n.T?.Key}) has no value for the template placeholder \"{key}\"; add it as {n.ContentPath}.fill.\"{key}\"");
+        Report(DiagnosticCatalogue.PlaceholderHasNoValue, n, $"section {n.Number} \"{n.Title}\" ({n.T?.Key}) has no value for the template placeholder \"{key}\"; add it as {n.ContentPath}.fill.\"{key}\"");
 
     /// <summary>
     /// Lays out rows: the rows before the first <c>group</c> first, then each group (first-appearance order) under a

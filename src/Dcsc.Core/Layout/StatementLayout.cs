@@ -293,7 +293,7 @@ internal sealed partial class LayoutRun
     {
         bool forcedHere = forced || (n.T is not null && !n.T.NeverNa && n.Content.Na);
         if (n.T is { NeverNa: true } && n.Content.Na)
-            Report("DCS0505", n, $"section {n.Number} \"{n.Title}\" ({n.T.Key}) is never N/A in the PS3.2 template; its `na` is ignored and the section is printed");
+            Report(DiagnosticCatalogue.NeverNaSectionMarkedNa, n, $"section {n.Number} \"{n.Title}\" ({n.T.Key}) is never N/A in the PS3.2 template; its `na` is ignored and the section is printed");
         n.ForcedNa = forcedHere;
         foreach (var c in n.Children) ComputeApplicability(c, forcedHere);
         if (n.Added is not null) { n.Applicable = !forced; return; }
@@ -389,11 +389,12 @@ internal sealed partial class LayoutRun
 
     // ------------------------------------------------------------------ diagnostics
 
-    private void Report(string id, Node n, string message)
+    private void Report(Func<SourceSpan, string, Diagnostic> diagnostic, Node n, string message)
     {
-        if (!_reported.Add(id + "|" + message)) return;
         var span = n.Content.Location.Span.HasPosition ? n.Content.Location.Span : SourceSpan.None(_s.Path);
-        _diagnostics.Add(new Diagnostic(id, DiagnosticCatalogue.Get(id).DefaultSeverity, message, span));
+        var finding = diagnostic(span, message);
+        if (!_reported.Add(finding.Id + "|" + message)) return;
+        _diagnostics.Add(finding);
     }
 
     private string NextUid() => "t" + (++_uid).ToString(CultureInfo.InvariantCulture);

@@ -63,7 +63,7 @@ public static partial class MarkdownRenderer
             }
             catch (Exception e)
             {
-                diagnostics.Add(new Diagnostic("DCS9002", Severity.Error, $"template {templates.Files[name]} fails while rendering: {FirstLine(e.Message)}", SourceSpan.None(templates.Files[name])));
+                diagnostics.Add(DiagnosticCatalogue.TemplateFails(SourceSpan.None(templates.Files[name]), $"template {templates.Files[name]} fails while rendering: {FirstLine(e.Message)}"));
                 failed = true;
                 return "";
             }
@@ -214,15 +214,15 @@ public static partial class MarkdownRenderer
         {
             if (!Directory.Exists(directory))
             {
-                diagnostics.Add(new Diagnostic("DCS9002", Severity.Error, $"template folder {directory} does not exist", SourceSpan.None(directory)));
+                diagnostics.Add(DiagnosticCatalogue.TemplateFails(SourceSpan.None(directory), $"template folder {directory} does not exist"));
                 return null;
             }
             foreach (var file in Directory.GetFiles(directory, "*.hbs").OrderBy(f => f, StringComparer.Ordinal))
             {
                 var name = Path.GetFileNameWithoutExtension(file);
                 try { sources[name] = (File.ReadAllText(file, Encoding.UTF8), file); }
-                catch (IOException e) { diagnostics.Add(new Diagnostic("DCS9002", Severity.Error, $"template {file} cannot be read: {e.Message}", SourceSpan.None(file))); }
-                catch (UnauthorizedAccessException e) { diagnostics.Add(new Diagnostic("DCS9002", Severity.Error, $"template {file} cannot be read: {e.Message}", SourceSpan.None(file))); }
+                catch (IOException e) { diagnostics.Add(DiagnosticCatalogue.TemplateFails(SourceSpan.None(file), $"template {file} cannot be read: {e.Message}")); }
+                catch (UnauthorizedAccessException e) { diagnostics.Add(DiagnosticCatalogue.TemplateFails(SourceSpan.None(file), $"template {file} cannot be read: {e.Message}")); }
             }
         }
         var compiled = new Dictionary<string, HandlebarsTemplate<object, object>>(StringComparer.Ordinal);
@@ -238,7 +238,7 @@ public static partial class MarkdownRenderer
             }
             catch (Exception e)
             {
-                diagnostics.Add(new Diagnostic("DCS9002", Severity.Error, $"template {file} cannot be parsed: {FirstLine(e.Message)}", SourceSpan.None(file)));
+                diagnostics.Add(DiagnosticCatalogue.TemplateFails(SourceSpan.None(file), $"template {file} cannot be parsed: {FirstLine(e.Message)}"));
             }
         }
         return diagnostics.Any(d => d.Severity == Severity.Error) ? null : new TemplateSet(compiled, files);
