@@ -133,8 +133,11 @@ public sealed partial class ReviewRules : IRule
     private static void Modality(RuleContext ctx, Iod iod, Statement s)
     {
         if (!ModalityBySopClass.TryGetValue(iod.SopClass.Trim(), out var allowed)) return;
+        // A module marked `shared` is the one of `shared_modules` with that name (PS3.2 A.1: modules common to IODs).
+        var shared = iod.Modules.Where(m => m.Shared).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        var modules = iod.Modules.Concat(s.SharedModules.Modules.Where(m => shared.Contains(m.Name)));
         var values = iod.CodedValues.Where(c => IsModalityTag(c.Tag)).Select(c => (c.Value, Span: c.Location.Of("value")))
-            .Concat(iod.Modules.SelectMany(m => m.Attributes).Where(a => IsModalityTag(a.Tag) && a.Source.Contains("FIXED") && a.Value is not null)
+            .Concat(modules.SelectMany(m => m.Attributes).Where(a => IsModalityTag(a.Tag) && a.Source.Contains("FIXED") && a.Value is not null)
                 .Select(a => (Value: a.Value!, Span: a.Location.Of("value"))));
         foreach (var (value, span) in values)
         {
@@ -155,7 +158,8 @@ public sealed partial class ReviewRules : IRule
         foreach (var (_, table, rows) in UidRules.AllTables(s))
         {
             // A query-key table is one whose rows state matching types (PS3.2 Tables 5-2, 5-3 and their kind).
-            if (!rows.Any(r => r.Cells.ContainsKey("matching_type"))) continue;
+            if (!rows.Any(r => r.Cells.ContainsKey("matching_type")) && !table.Contains("query", StringComparison.Ordinal)
+                && !table.Contains("keys", StringComparison.Ordinal)) continue;
             foreach (var row in rows)
             {
                 bool usedAsKey = Filled(row, "query_value_source") || Filled(row, "value");
