@@ -200,12 +200,12 @@ public sealed partial class ReviewRules : IRule
     {
         foreach (var field in TextFields.All(ctx.Statement))
         {
-            if (field.Column is null || field.Text.Length > 80) continue;
+            if ((field.Column is null && field.Key is not ("value" or "values")) || field.Text.Length > 80) continue;
             var v = field.Text.Trim();
             if (!CodeListRx().IsMatch(v)) continue;
             var fixedText = Regex.Replace(v, @"(,\s+|\s+or\s+)", "; ");
             ctx.Report(ValuesNotSemicolonSeparated(field.Span,
-                $"\"{v}\" in column `{field.Column}` separates values with \",\" or \"or\"; PS3.2 tables separate several values with \";\": \"{fixedText}\""));
+                $"\"{v}\" in `{field.Column ?? field.Key}` separates values with \",\" or \"or\"; PS3.2 tables separate several values with \";\": \"{fixedText}\""));
         }
     }
 }
