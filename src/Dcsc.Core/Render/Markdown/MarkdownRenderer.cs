@@ -132,6 +132,12 @@ public static partial class MarkdownRenderer
         ListBlock l => ("list", new Dictionary<string, object?> { ["items"] = l.Items.Select(i => new Dictionary<string, object?> { ["inlines"] = Inlines(i) }).ToList() }),
         TableBlock t => ("table", TableModel(t.Table)),
         NaBlock => ("na", new Dictionary<string, object?>()),
+        // A run-in heading is a paragraph of strong text (docs/markdown-conventions.md), written through the author
+        // template so that no extra template is needed; the title is template text, escaped here.
+        RunInHeadingBlock r => ("author", new Dictionary<string, object?>
+        {
+            ["label"] = null, ["markdown"] = "**" + MarkdownEscaper.Escape(r.Title) + "**", ["raw"] = r.Title,
+        }),
         FigureBlock f => ("figure", new Dictionary<string, object?> { ["id"] = f.Id, ["number"] = f.Number, ["title"] = f.Title, ["src"] = SafeUrl(f.Source) }),
         AuthorBlock a => ("author", new Dictionary<string, object?>
         {
