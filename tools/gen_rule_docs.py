@@ -313,6 +313,10 @@ rule("DCS0604", "A tag written without parentheses (`0010,0010`) is noted (infor
 rule("DCS0605", "An invisible or direction-changing character (zero-width space or joiner, non-breaking space, soft hyphen, bidi control such as U+202E, other Unicode format characters) in a value; in narrative only bidi controls and zero-width characters. Reported at the character's column.",
      "An AE Title, UID or name with an invisible character looks right and never matches its peer's; bidi controls make text read differently from what it says.",
      "Delete the character (the message shows it as ⟨U+XXXX⟩).", R(ECHO, ("ae_title: ACME_ECHO", "ae_title: \"ACME\\u200B_ECHO\"")), ECHO)
+rule("DCS0617", "A bidirectional control (U+202A–U+202E, U+2066–U+2069, U+200E/U+200F) or zero-width character in narrative text (a warning).",
+     "Bidi controls make text display in another order than it is stored (\"Trojan Source\"); the outputs show them as escapes, but the source should not carry them.",
+     "Delete the character (the message shows it as ⟨U+XXXX⟩).",
+     R(ECHO, ("  description: Answers C-ECHO.\n", "  description: \"Answers C-ECHO \\u202Eevil.\"\n")), ECHO)
 IDENT = A(ECHO, "association:\n  implementation_class_uid: 1.2.826.0.1.3680043.10.999.1.0\n  implementation_version_name: ACME_ECHO_10\n")
 rule("DCS0606", "The Implementation Class UID is the built-in default of a toolkit (DCMTK, dcm4che, fo-dicom, pynetdicom, pydicom) (a warning).",
      "PS3.7 D.3.3.2: the Implementation Class UID identifies the implementation; a toolkit's default announces the toolkit, not the product, to every peer and in every log.",

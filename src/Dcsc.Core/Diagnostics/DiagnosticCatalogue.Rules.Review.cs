@@ -55,6 +55,9 @@ public static partial class DiagnosticCatalogue
     /// <summary>DCS0616: Several values separated by "," or "or" where PS3.2 asks for ";".</summary>
     public static Diagnostic ValuesNotSemicolonSeparated(SourceSpan at, string message) => Descriptors.ValuesNotSemicolonSeparated.At(at, message);
 
+    /// <summary>DCS0617: Direction-changing or zero-width character in narrative.</summary>
+    public static Diagnostic InvisibleCharacterInNarrative(SourceSpan at, string message) => Descriptors.InvisibleCharacterInNarrative.At(at, message);
+
     public static partial class Descriptors
     {
         public static readonly DiagnosticDescriptor PublicNameWithOtherTag = new("DCS0601", Severity.Error, "A public attribute's name is given with another tag", "review");
@@ -72,6 +75,7 @@ public static partial class DiagnosticCatalogue
         public static readonly DiagnosticDescriptor ModalityContradictsSopClass = new("DCS0613", Severity.Error, "Modality contradicts the SOP Class", "review");
         public static readonly DiagnosticDescriptor MatchingKeyWithoutType = new("DCS0614", Severity.Warning, "Matching key without a matching type", "review");
         public static readonly DiagnosticDescriptor PortOnInitiatorOnlyAe = new("DCS0615", Severity.Warning, "Listen port on an AE that only initiates", "review");
+        public static readonly DiagnosticDescriptor InvisibleCharacterInNarrative = new("DCS0617", Severity.Warning, "Direction-changing or zero-width character in narrative", "review");
         public static readonly DiagnosticDescriptor ValuesNotSemicolonSeparated = new("DCS0616", Severity.Warning, "Several values separated by \",\" or \"or\" where PS3.2 asks for \";\"", "review");
     }
 }

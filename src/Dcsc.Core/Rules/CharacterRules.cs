@@ -8,11 +8,12 @@ namespace Dcsc.Rules;
 /// Invisible and direction-changing characters (zero-width spaces and joiners, non-breaking spaces, soft hyphens,
 /// bidi controls such as U+202E and other Unicode format characters). In a UID, tag, AE Title, keyword, name, code or
 /// query parameter they make two values that look the same compare different (an AE Title that never matches, a
-/// UID no peer knows); in narrative, bidi controls can make text read differently from what it says. DCS0605.
+/// UID no peer knows): DCS0605, an error. In narrative, bidi controls can make text read differently from what it
+/// says; the outputs show them escaped (Source/UntrustedText), and lint warns: DCS0617.
 /// </summary>
 public sealed class CharacterRules : IRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Ids { get; } = new[] { Descriptors.InvisibleCharacter };
+    public IReadOnlyList<DiagnosticDescriptor> Ids { get; } = new[] { Descriptors.InvisibleCharacter, Descriptors.InvisibleCharacterInNarrative };
 
     /// <summary>Keys whose values are prose (Markdown): there only bidi controls and zero-width characters are
     /// reported, since a non-breaking space is ordinary typography.</summary>
@@ -33,8 +34,10 @@ public sealed class CharacterRules : IRule
                 char c = text[i];
                 if (c < 0x80) continue;
                 if (Describe(c, prose) is not { } what) continue;
-                ctx.Report(InvisibleCharacter(TextFields.PositionOf(field, i),
-                    $"{what} U+{(int)c:X4} in {Place(field)} \"{Visible(text)}\"; delete it (it cannot be seen, but it makes the value differ)"));
+                var at = TextFields.PositionOf(field, i);
+                ctx.Report(prose
+                    ? InvisibleCharacterInNarrative(at, $"{what} U+{(int)c:X4} in {Place(field)} \"{Visible(text)}\"; delete it (it changes how the text reads, not what it says)")
+                    : InvisibleCharacter(at, $"{what} U+{(int)c:X4} in {Place(field)} \"{Visible(text)}\"; delete it (it cannot be seen, but it makes the value differ)"));
                 break; // one finding per value
             }
         }
