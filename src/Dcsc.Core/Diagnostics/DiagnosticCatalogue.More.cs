@@ -12,6 +12,7 @@ public static partial class DiagnosticCatalogue
         new("DCS9003", Severity.Error, "Configuration file is invalid", "build"),
         new("DCS9004", Severity.Error, "Reference document cannot be used", "build"),
         new("DCS9005", Severity.Error, "Markdown text cannot be rendered (nested too deeply or too costly to parse)", "build"),
+        new("DCS9006", Severity.Error, "PDF engine is missing or fails", "build"),
     };
 
     // Semantic lint rules (Rules stage): filled in by the rules; see docs/rules/.

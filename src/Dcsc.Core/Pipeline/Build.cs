@@ -7,7 +7,7 @@ namespace Dcsc.Pipeline;
 
 public sealed record BuildOptions
 {
-    /// <summary>Output formats: md, html, docx.</summary>
+    /// <summary>Output formats: md, html, docx, pdf.</summary>
     public IReadOnlyList<string> Formats { get; init; } = new[] { "md" };
     /// <summary>Folder with Markdown template overrides (<c>&lt;name&gt;.hbs</c>).</summary>
     public string? TemplatesDirectory { get; init; }
@@ -16,6 +16,8 @@ public sealed record BuildOptions
     public byte[]? ReferenceDocx { get; init; }
     /// <summary>Where the reference document came from, for diagnostics.</summary>
     public string? ReferenceDocxPath { get; init; }
+    /// <summary>The PDF engine's command (default <c>weasyprint</c> on PATH); see docs/pdf.md.</summary>
+    public string PdfEngine { get; init; } = Dcsc.Render.Pdf.PdfRenderer.DefaultEngine;
 }
 
 /// <summary>One output file's content (extension without dot: md, html, docx).</summary>
@@ -61,19 +63,41 @@ public static class Build
         if (!md.Success || diagnostics.Any(d => d.Severity == Severity.Error)) return new BuildResult(diagnostics, null, null, files);
         var markdown = md.Markdown!;
         var outputs = new List<BuildOutput>();
+        string? html = null;
+        string Html() => html ??= Dcsc.Render.Html.HtmlRenderer.Render(markdown);
         foreach (var f in options.Formats)
         {
             using var timer = StageTimer.Time(f);
             outputs.Add(f switch
             {
                 "md" => new BuildOutput("md", new UTF8Encoding(false).GetBytes(markdown)),
-                "html" => new BuildOutput("html", new UTF8Encoding(false).GetBytes(Dcsc.Render.Html.HtmlRenderer.Render(markdown))),
+                "html" => new BuildOutput("html", new UTF8Encoding(false).GetBytes(Html())),
                 "docx" => Docx(markdown, options, diagnostics),
+                "pdf" => Pdf(Html(), document, check.Path, options, diagnostics),
                 _ => throw new ArgumentException($"unknown output format {f}", nameof(options)),
             });
         }
         if (diagnostics.Any(d => d.Severity == Severity.Error)) return new BuildResult(diagnostics, null, null, files);
         return new BuildResult(diagnostics, outputs, markdown, files);
+    }
+
+    /// <summary>The HTML printed by the PDF engine; a missing or failing engine is DCS9006 (nothing is written).</summary>
+    private static BuildOutput Pdf(string html, LaidOutDocument document, string path, BuildOptions options, List<Diagnostic> diagnostics)
+    {
+        var epoch = options.Layout.SourceDateEpoch ?? (options.Layout.ReadEnvironment ? Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") : null);
+        try
+        {
+            return new BuildOutput("pdf", Dcsc.Render.Pdf.PdfRenderer.Render(html, new Dcsc.Render.Pdf.PdfOptions
+            {
+                Engine = options.PdfEngine,
+                SourceDateEpoch = Dcsc.Render.Pdf.PdfRenderer.SourceDateEpoch(epoch, document.Cover.Date),
+            }));
+        }
+        catch (Dcsc.Render.Pdf.PdfEngineException e)
+        {
+            diagnostics.Add(new Diagnostic("DCS9006", Severity.Error, e.Message, SourceSpan.None(path)));
+            return new BuildOutput("pdf", Array.Empty<byte>());
+        }
     }
 
     private static BuildOutput Docx(string markdown, BuildOptions options, List<Diagnostic> diagnostics)

@@ -50,7 +50,13 @@ public static class HtmlRenderer
             _sb.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
             _sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
             _sb.Append("<meta name=\"generator\" content=\"dcsc\">\n");
-            if (cover?.Date is { Length: > 0 } date) _sb.Append("<meta name=\"dcterms.date\" content=\"").Append(Attr(date)).Append("\">\n");
+            if (cover?.Date is { Length: > 0 } date)
+            {
+                _sb.Append("<meta name=\"dcterms.date\" content=\"").Append(Attr(date)).Append("\">\n");
+                // The PDF engine takes the document's creation and modification dates from these (PDF metadata).
+                _sb.Append("<meta name=\"dcterms.created\" content=\"").Append(Attr(date)).Append("\">\n");
+                _sb.Append("<meta name=\"dcterms.modified\" content=\"").Append(Attr(date)).Append("\">\n");
+            }
             if (cover?.Manufacturer is { Length: > 0 } author) _sb.Append("<meta name=\"author\" content=\"").Append(Attr(author)).Append("\">\n");
             if (cover?.ProductAndVersion is { Length: > 0 } pv) _sb.Append("<meta name=\"description\" content=\"DICOM Conformance Statement of ").Append(Attr(pv)).Append("\">\n");
             _sb.Append("<title>").Append(Text(title)).Append("</title>\n");
@@ -81,8 +87,10 @@ public static class HtmlRenderer
 
         private void RenderCover(DcscCover cover)
         {
-            _sb.Append("<header class=\"cover\">\n");
             var info = cover.Info;
+            // The running page header of the printed document reads these (Css.PagedMedia: string-set).
+            _sb.Append("<header class=\"cover\" data-product=\"").Append(Attr("DICOM Conformance Statement – " + info.ProductAndVersion))
+                .Append("\" data-document-id=\"").Append(Attr(info.DocumentId ?? info.Date ?? "")).Append("\">\n");
             int i = 0;
             foreach (var block in cover.Blocks)
             {
