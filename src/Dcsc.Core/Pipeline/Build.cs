@@ -18,6 +18,8 @@ public sealed record BuildOptions
     public string? ReferenceDocxPath { get; init; }
     /// <summary>The PDF engine's command (default <c>weasyprint</c> on PATH); see docs/pdf.md.</summary>
     public string PdfEngine { get; init; } = Dcsc.Render.Pdf.PdfRenderer.DefaultEngine;
+    /// <summary>Heading levels the DOCX and printed (HTML, PDF) tables of contents list, 1–6 (<c>--toc-levels</c>).</summary>
+    public int TocLevels { get; init; } = 3;
 }
 
 /// <summary>One output file's content (extension without dot: md, html, docx).</summary>
@@ -64,7 +66,7 @@ public static class Build
         var markdown = md.Markdown!;
         var outputs = new List<BuildOutput>();
         string? html = null;
-        string Html() => html ??= Dcsc.Render.Html.HtmlRenderer.Render(markdown);
+        string Html() => html ??= Dcsc.Render.Html.HtmlRenderer.Render(markdown, new Dcsc.Render.Html.HtmlOptions { TocLevels = options.TocLevels });
         foreach (var f in options.Formats)
         {
             using var timer = StageTimer.Time(f);
@@ -105,7 +107,7 @@ public static class Build
         try
         {
             return new BuildOutput("docx", Dcsc.Render.Docx.DocxRenderer.Render(markdown,
-                new Dcsc.Render.Docx.DocxOptions { ReferenceDocx = options.ReferenceDocx }));
+                new Dcsc.Render.Docx.DocxOptions { ReferenceDocx = options.ReferenceDocx, TocLevels = options.TocLevels }));
         }
         // A plain FormatException is refused author Markdown (DCS9005, reported by Continue), not the reference document.
         catch (Exception e) when (options.ReferenceDocx is not null && e is not OutOfMemoryException && e.GetType() != typeof(FormatException))

@@ -106,6 +106,7 @@ tr.group-row td { background: #eef2f7; font-weight: 600; }
   header.cover { string-set: doc-product attr(data-product), doc-id attr(data-document-id); }
   nav.toc a::after { content: leader('.') target-counter(attr(href url), page); }
   nav.toc li { overflow-wrap: normal; }
+  nav.toc ul.toc-deep { display: none; }
   h1, h2, h3, h4, h5, h6 { bookmark-level: none; }
   h1[id] { bookmark-level: 1; } h2[id] { bookmark-level: 2; } h3[id] { bookmark-level: 3; }
   h4[id] { bookmark-level: 4; } h5[id] { bookmark-level: 5; } h6[id] { bookmark-level: 6; }

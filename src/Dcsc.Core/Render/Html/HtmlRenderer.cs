@@ -13,6 +13,9 @@ public sealed class HtmlOptions
 
     /// <summary>Page title; default "DICOM Conformance Statement – product version" from the cover marker.</summary>
     public string? Title { get; init; }
+
+    /// <summary>Heading levels the printed table of contents lists (deeper entries stay on screen; default 3).</summary>
+    public int TocLevels { get; init; } = 3;
 }
 
 /// <summary>
@@ -39,6 +42,7 @@ public static class HtmlRenderer
 
         public string RenderPage(HtmlOptions options)
         {
+            _tocLevels = Math.Clamp(options.TocLevels, 1, 6);
             var cover = _doc.Cover;
             var title = options.Title ?? (cover is null || cover.ProductAndVersion.Length == 0
                 ? "DICOM Conformance Statement"
@@ -122,9 +126,15 @@ public static class HtmlRenderer
         private void RenderToc(DcscToc toc)
         {
             _sb.Append("<nav class=\"toc\" aria-label=\"Table of contents\">\n");
+            _tocDepth = 0;
             foreach (var b in toc.Blocks) RenderBlock(b);
+            _tocDepth = -1;
             _sb.Append("</nav>\n");
         }
+
+        /// <summary>Nesting depth of the list being written inside the table of contents; -1 outside it.</summary>
+        private int _tocDepth = -1;
+        private int _tocLevels = 3;
 
         private void RenderTable(DcscTable t)
         {
@@ -252,6 +262,7 @@ public static class HtmlRenderer
                             _sb.Append(" start=\"").Append(s).Append('"');
                         _sb.Append(">\n");
                     }
+                    else if (_tocDepth >= 0 && ++_tocDepth > _tocLevels) _sb.Append("<ul class=\"toc-deep\">\n"); // hidden in print
                     else _sb.Append("<ul>\n");
                     foreach (var item in list.OfType<ListItemBlock>())
                     {
@@ -265,6 +276,7 @@ public static class HtmlRenderer
                         _sb.Append("</li>\n");
                     }
                     _sb.Append(list.IsOrdered ? "</ol>\n" : "</ul>\n");
+                    if (!list.IsOrdered && _tocDepth > 0) _tocDepth--;
                     break;
                 }
                 case QuoteBlock q:
