@@ -634,6 +634,11 @@ rule("DCS9003", "The configuration file dcsc.yaml is invalid: it is not a mappin
 rule("DCS9004", "The reference document given for DOCX styles (`--reference-doc`) cannot be used.",
      "The reference .docx provides the company's Word styles.", "Give a valid .docx file.", "$ dcsc build statement.yaml --format docx --reference-doc styles.txt", "$ dcsc build statement.yaml --format docx --reference-doc styles.docx", "text", "text")
 
+rule("DCS9006", "`dcsc build --format pdf` cannot print the PDF: the engine (WeasyPrint, Debian package `weasyprint`) is not installed, fails, or does not finish within 10 minutes. The message names the package to install or gives the engine's own error.",
+     "The PDF is the HTML output printed by a CSS Paged Media engine (docs/pdf.md); without one there is no PDF, and no partial output is written.",
+     "Install the engine (`apt-get install weasyprint`), or build the other formats without `pdf`.",
+     "$ dcsc build statement.yaml --format pdf\nstatement.yaml: error DCS9006: the PDF engine `weasyprint` (WeasyPrint) is not installed; install the Debian package `weasyprint` (apt-get install weasyprint) or put `weasyprint` on PATH",
+     "$ apt-get install weasyprint && dcsc build statement.yaml --format pdf", "text", "text")
 
 # ----------------------------------------------------------------------------------------------- writing
 def catalogue():

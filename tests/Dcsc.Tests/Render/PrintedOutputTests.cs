@@ -43,14 +43,14 @@ public class PrintedOutputTests
         return new Printed(r, html, pdf, lo.GetAwaiter().GetResult(), chromium.GetAwaiter().GetResult(), aeTitles);
     }
 
-    /// <summary>UIDs, tags and AE Titles with how often the printed text of the HTML has each.</summary>
+    /// <summary>UIDs (under the ISO, ISO member-body and joint roots used in DICOM: 1.2, 1.3, 2.16, 2.25; section numbers are not UIDs), tags and AE Titles with how often the printed text of the HTML has each.</summary>
     private static Dictionary<string, int> Tokens(Printed p)
     {
         var doc = new HtmlParser().ParseDocument(p.Html);
         var text = doc.Body!.TextContent;
         var tokens = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var pattern in new[] { @"(?<![\d.])\d+(?:\.\d+){3,}(?![\d.])", @"\([0-9A-Fa-f]{4},[0-9A-Fa-fxX]{4}\)" })
-            foreach (Match m in Regex.Matches(text, pattern)) tokens[m.Value] = tokens.GetValueOrDefault(m.Value) + 1;
+        foreach (var pattern in new[] { @"(?<![\d.])(?:1\.[23]|2\.16|2\.25)(?:\.\d+)+(?![\d.])", @"\([0-9A-Fa-f]{4},[0-9A-Fa-fxX]{4}\)" })
+            foreach (System.Text.RegularExpressions.Match m in Regex.Matches(text, pattern)) tokens[m.Value] = tokens.GetValueOrDefault(m.Value) + 1;
         foreach (var ae in p.AeTitles) tokens[ae] = Count(text, ae);
         return tokens;
     }
@@ -119,6 +119,8 @@ public class PrintedOutputTests
         Assert.Equal(expected, actual);
     }
 
+    private static bool StartsEntry(string line) => Regex.IsMatch(line, @"^\s*(?:\d+|[A-E])(?:\.\d+)* \S");
+
     [Theory]
     [MemberData(nameof(Examples))]
     public void Pdf_table_of_contents_gives_the_page_of_each_heading(string example)
@@ -132,7 +134,7 @@ public class PrintedOutputTests
         {
             var m = entry.Match(lines[i]);
             // A long entry wraps: its number starts one line, the leader and page number end the next.
-            if (!m.Success && i + 1 < lines.Count && Regex.IsMatch(lines[i], @"^\s*(?:\d+|[A-E])(?:\.\d+)* \S") && !lines[i].Contains("...", StringComparison.Ordinal))
+            if (!m.Success && i + 1 < lines.Count && StartsEntry(lines[i]) && !StartsEntry(lines[i + 1]) && !lines[i].Contains("...", StringComparison.Ordinal))
                 m = entry.Match(lines[i].TrimEnd() + " " + lines[i + 1].Trim());
             if (m.Success) entries.Add((m.Groups[1].Value, m.Groups[2].Value.Trim(), int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture)));
         }
@@ -203,6 +205,7 @@ public class PrintedOutputTests
     [Fact]
     public void A_failing_pdf_engine_is_an_error_with_its_message()
     {
+        if (OperatingSystem.IsWindows()) return; // the fake engine is a shell script
         using var dir = new TestUtil.TempDir();
         var fake = dir.File("fake-engine", "#!/bin/sh\necho 'cannot render: broken' >&2\nexit 7\n");
         File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
