@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Dcsc.Diagnostics;
 using Dcsc.Model;
 
 namespace Dcsc.Layout;
@@ -19,7 +20,6 @@ internal sealed partial class LayoutRun
     private void BuildDrafts(Node n)
     {
         foreach (var c in n.Children) BuildDrafts(c);
-        if (n.Generic) return;
         if (n.Added is not null)
         {
             n.Drafts.Add(new DraftAuthor(n.Added.Text));
@@ -27,7 +27,9 @@ internal sealed partial class LayoutRun
         }
         var t = n.T!;
         var content = t.Content;
-        bool replaceBoilerplate = t.Key == "intro_audience" && !string.IsNullOrWhiteSpace(_s.Introduction.Audience);
+        // 3.2 Audience: the regular-font sentences stay; the author's audience replaces only the template's example
+        // list of user groups ("modify and add other user groups if needed").
+        bool replaceExampleList = t.Key == "intro_audience" && !string.IsNullOrWhiteSpace(_s.Introduction.Audience);
         var omitted = new bool[content.Count];
         var tables = new Dictionary<int, List<TableDraft>>();
         bool moduleList = ModuleListSections.Contains(t.Key);
@@ -36,7 +38,7 @@ internal sealed partial class LayoutRun
         for (int i = 0; i < content.Count; i++)
         {
             var b = content[i];
-            if (replaceBoilerplate && b.Table is null) { omitted[i] = true; continue; }
+            if (replaceExampleList && b.List is not null) { omitted[i] = true; continue; }
             if (b.Condition is not null && !ConditionHolds(n, b.Condition)) { omitted[i] = true; continue; }
             if (b.Table is not { } tref) continue;
             var tt = t.Tables.FirstOrDefault(x => x.Ref == tref);
@@ -180,7 +182,7 @@ internal sealed partial class LayoutRun
     }
 
     private void ReportPlaceholder(Node n, string key) =>
-        Report("DCS0501", n, $"section {n.Number} \"{n.Title}\" ({n.T?.Key}) has no value for the template placeholder \"{key}\"; add it as {n.ContentPath}.fill.\"{key}\"");
+        Report(DiagnosticCatalogue.PlaceholderHasNoValue, n, $"section {n.Number} \"{n.Title}\" ({n.T?.Key}) has no value for the template placeholder \"{key}\"; add it as {n.ContentPath}.fill.\"{key}\"");
 
     /// <summary>
     /// Lays out rows: the rows before the first <c>group</c> first, then each group (first-appearance order) under a
