@@ -86,6 +86,14 @@ rule("DCS0012", "A file has more than one YAML document (`---` separators).",
 rule("DCS0013", "A YAML tag other than `!include` is used.",
      "Tags such as `!!python/object` change how values are read and are never needed in a statement.",
      "Remove the tag.", R(ECHO, ("  name: Acme Echo\n", "  name: !secret Acme Echo\n")), ECHO)
+rule("DCS0014", "`extends:` names a base statement that cannot be used: an absolute path, a path outside the project folder, a file that does not exist, a cycle (A extends B extends A), a chain of more than 8 statements; or `remove:` is given without `extends:` or names something it cannot take out.",
+     "A product family must build from its own repository, and every merge must end (docs/families.md).",
+     "Name the base relative to the statement, inside the project; break the cycle.",
+     "extends: /etc/passwd\nproduct:\n  name: Acme Branded\n", "$ dcsc lint product.yaml   # extends: base.yaml, next to it", "text", "text")
+rule("DCS0015", "An item of `remove:` names something the base statement does not have (a warning).",
+     "A stale `remove` hides a mistake: the base was renamed, or the product removes the wrong thing (docs/families.md).",
+     "Correct the name, or delete the item.",
+     "extends: base.yaml\nremove:\n  application_entities: [FAX]   # base.yaml has no FAX AE", "extends: base.yaml\nremove:\n  application_entities: [PRINT]   # base.yaml has a PRINT AE", "text", "text")
 rule("DCS0050", "A value has the wrong type (text where a list is expected, a list where a number is expected, …).",
      "The schema (schema/dcsc.schema.json) defines what a statement can say.", "Write the value with the type the message names.",
      R(ECHO, ("    scu: [ECHO]\n", "    scu: {ae: ECHO}\n")), ECHO)

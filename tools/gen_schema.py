@@ -359,6 +359,12 @@ definitions["dimse"] = obj("Details of the DIMSE services by service class and r
 
 root_props = {
     "$schema": s("Path or URL of this schema (for editor completion through the yaml-language-server modeline)."),
+    "extends": s("Path of the base statement this one extends (product families, docs/families.md), relative to this file and inside the project; this statement's facts are merged on top of the base's by identity."),
+    "remove": obj("What this statement takes out of the base it `extends` (docs/families.md): each list names items by their identity.", {
+        k: arr(f"Items of `{k}` to take out, by identity.", {"description": "An identity (name, UID, code), or a mapping naming it and the single roles or sets to take out.", "type": ["string", "object"]})
+        for k in ["application_entities", "sop_classes", "transfer_syntax_sets", "dicomweb.transactions", "media.profiles",
+                  "security.profiles", "de_identification", "iods", "sr_templates", "mappings", "character_sets", "sections"]
+    }),
     "product": obj("The product this Conformance Statement describes (cover page, Section 1).", {
         "name": s("Commercial name of the product (replaces <Product> throughout).", minLength=1),
         "version": s("Product version described.", minLength=1),

@@ -65,6 +65,7 @@ public static class CommandLine
         root.Subcommands.Add(MatchCommand.Build(stdout, stderr));
         root.Subcommands.Add(DiffCommand.Create(stdout, stderr));
         root.Subcommands.Add(InitCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ExplainCommand.Create(stdout, stderr));
         return root;
     }
 

@@ -44,6 +44,7 @@ public static class StatementDiff
         Iods(c, oldS, newS, sopUids);
         Security(c, oldS, newS);
         CharacterSets(c, oldS, newS);
+        DeIdentification(c, oldS, newS);
         return c.Changes;
     }
 
@@ -231,4 +232,12 @@ public static class StatementDiff
 
     private static void CharacterSets(Collector c, Statement o, Statement n) =>
         c.Match(o.CharacterSets, n.CharacterSets, s => s.DefinedTerm, "Character set", s => s.DefinedTerm, s => s.Location.Span);
+
+    /// <summary>De-identification profiles (PS3.2 Table 1-15, PS3.15 Annex E) and the AE that applies each.</summary>
+    private static void DeIdentification(Collector c, Statement o, Statement n) =>
+        c.Match(o.DeIdentification, n.DeIdentification, p => p.Profile, "De-identification profile", p => Q(p.Profile), p => p.Location.Span, (a, b) =>
+        {
+            c.Field("De-identification profile", Q(b.Profile), "AE", a.Ae, b.Ae, a.Location.Of("ae"), b.Location.Of("ae"));
+            c.Field("De-identification profile", Q(b.Profile), "options", string.Join("; ", a.Options), string.Join("; ", b.Options), a.Location.Of("options"), b.Location.Of("options"));
+        });
 }
