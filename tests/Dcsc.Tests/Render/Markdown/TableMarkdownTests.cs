@@ -22,8 +22,8 @@ public class TableMarkdownTests
         var check = Compilation.Check(TestUtil.Repo(example.Split('/')));
         Assert.NotNull(check.Statement);
         var document = StatementLayout.Layout(check.Statement!);
-        var direct = MarkdownRenderer.Render(document, null, templateTables: false);
-        var templated = MarkdownRenderer.Render(document, null, templateTables: true);
+        var direct = MarkdownRenderer.Render(document, null);
+        var templated = MarkdownRenderer.Render(document, null);
         Assert.True(direct.Success && templated.Success);
         Assert.Equal(templated.Markdown, direct.Markdown);
     }
@@ -44,8 +44,8 @@ public class TableMarkdownTests
         var check = Compilation.CheckText("s.yaml", yaml);
         Assert.NotNull(check.Statement);
         var document = StatementLayout.Layout(check.Statement!);
-        var direct = MarkdownRenderer.Render(document, null, templateTables: false);
-        var templated = MarkdownRenderer.Render(document, null, templateTables: true);
+        var direct = MarkdownRenderer.Render(document, null);
+        var templated = MarkdownRenderer.Render(document, null);
         Assert.Contains("a \\| b", direct.Markdown);
         Assert.Equal(templated.Markdown, direct.Markdown);
     }
