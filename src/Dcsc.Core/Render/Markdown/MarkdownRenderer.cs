@@ -28,14 +28,21 @@ public static partial class MarkdownRenderer
     /// <summary>The embedded text of a built-in template.</summary>
     public static string DefaultTemplate(string name) => MarkdownTemplateSet.DefaultText(name);
 
-    public static MarkdownResult Render(LaidOutDocument document, string? templatesDirectory = null, TemplateLimits? limits = null)
+    public static MarkdownResult Render(LaidOutDocument document, string? templatesDirectory = null, TemplateLimits? limits = null) =>
+        Render(document, templatesDirectory, limits, templateTables: false);
+
+    /// <summary>
+    /// <paramref name="templateTables"/>: render tables through table.sbn even when neither it nor inlines.sbn is
+    /// replaced (the output is the same as the fast path, <see cref="TableMarkdown"/>; a test compares the two).
+    /// </summary>
+    internal static MarkdownResult Render(LaidOutDocument document, string? templatesDirectory, TemplateLimits? limits, bool templateTables)
     {
         var diagnostics = new List<Diagnostic>();
         var templates = MarkdownTemplateSet.Load(templatesDirectory, diagnostics);
         if (templates is null) return new MarkdownResult(null, diagnostics);
         limits ??= new TemplateLimits();
         using var timeout = new CancellationTokenSource(limits.MaxTime);
-        var context = new MarkdownTemplateContext(templates, limits, CountElements(document), timeout.Token);
+        var context = new MarkdownTemplateContext(templates, limits, CountElements(document), directTables: !templateTables, timeout.Token);
         var parts = new List<string>();
         try
         {

@@ -64,10 +64,12 @@ internal sealed class MarkdownTemplateContext : TemplateContext
     private long _steps;
     private long _written;
     private int _includeDepth;
+    private readonly bool _directTables;
 
-    public MarkdownTemplateContext(MarkdownTemplateSet templates, TemplateLimits limits, long documentElements, CancellationToken cancel)
+    public MarkdownTemplateContext(MarkdownTemplateSet templates, TemplateLimits limits, long documentElements, bool directTables, CancellationToken cancel)
     {
         _templates = templates;
+        _directTables = directTables && templates.IsBuiltIn("table") && templates.IsBuiltIn("inlines");
         _limits = limits;
         _maxSteps = Math.Max(limits.MinSteps, documentElements * limits.StepsPerElement);
         StrictVariables = true;
@@ -224,6 +226,7 @@ internal sealed class MarkdownTemplateContext : TemplateContext
                 throw new ScriptRuntimeException(span, "block takes one block of section.blocks: block b");
             var ctx = (MarkdownTemplateContext)context;
             var (name, model) = ctx.BlockTemplate(b);
+            if (name == "table" && ctx._directTables) return new RawMarkdown(TableMarkdown.Render((LaidOutTable)model));
             return ctx.RenderTemplate(name, model, callerContext);
         }
 
