@@ -46,12 +46,9 @@ public static partial class MarkdownRenderer
         var parts = new List<string>();
         try
         {
-            parts.Add(context.RenderTemplate("cover", document.Cover, null).Markdown);
+            parts.Add(context.RenderTopLevel("cover", document.Cover, null).Markdown);
             foreach (var section in document.AllSections())
-            {
-                context.CurrentSection = section;
-                parts.Add(context.RenderTemplate(templates.SectionTemplate(section), section, null).Markdown);
-            }
+                parts.Add(context.RenderTopLevel(templates.SectionTemplate(section), section, section).Markdown);
         }
         catch (ScriptRuntimeException e)
         {

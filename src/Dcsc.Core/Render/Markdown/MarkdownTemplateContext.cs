@@ -37,7 +37,7 @@ public sealed class TemplateLimitException(SourceSpan span, string message) : Sc
 public sealed record TemplateLimits
 {
     /// <summary>Characters the templates may write, counted where they are written (an included template's output is not counted again).</summary>
-    public long MaxOutputChars { get; init; } = 64L * 1024 * 1024;
+    public long MaxOutputChars { get; init; } = 32L * 1024 * 1024;
 
     /// <summary>Steps (loop iterations and includes) per element of the laid-out document (sections, blocks, rows, cells, inlines).</summary>
     public int StepsPerElement { get; init; } = 50;
@@ -65,6 +65,7 @@ internal sealed class MarkdownTemplateContext : TemplateContext
     private long _written;
     private int _includeDepth;
     private readonly bool _directTables;
+    private readonly ScriptObject _globals;
 
     public MarkdownTemplateContext(MarkdownTemplateSet templates, TemplateLimits limits, long documentElements, bool directTables, CancellationToken cancel)
     {
@@ -73,18 +74,31 @@ internal sealed class MarkdownTemplateContext : TemplateContext
         _limits = limits;
         _maxSteps = Math.Max(limits.MinSteps, documentElements * limits.StepsPerElement);
         StrictVariables = true;
+        EnableRelaxedMemberAccess = false; // a misspelt member is an error too, not an empty value
         NewLine = "\n";
         AutoIndent = false;
         LoopLimit = 0; // the step bound counts every loop together
         RecursiveLimit = limits.MaxDepth;
-        LimitToString = 0; // whole values: the output bound is MaxOutputChars
+        // Scriban's own bound on one text value (string + string, padding, join) and on what is written between two
+        // Reset() calls (one section, see RenderTopLevel). At this bound MaxOutputChars is passed too, so Scriban's
+        // silent truncation ("...") never reaches a document: the output bound stops the run first.
+        LimitToString = (int)Math.Min(int.MaxValue, limits.MaxOutputChars);
         CancellationToken = cancel;
         RegexTimeOut = TimeSpan.FromSeconds(1);
-        var globals = new ScriptObject();
-        globals.SetValue("include", new IncludeFunction(), readOnly: true);
-        globals.SetValue("block", new BlockFunction(), readOnly: true);
-        globals.SetValue("md", MarkdownHelpers.Create(), readOnly: true);
-        PushGlobal(globals);
+        _globals = new ScriptObject();
+        _globals.SetValue("include", new IncludeFunction(), readOnly: true);
+        _globals.SetValue("block", new BlockFunction(), readOnly: true);
+        _globals.SetValue("md", MarkdownHelpers.Create(), readOnly: true);
+        PushGlobal(_globals);
+    }
+
+    /// <summary>Renders the cover or one section: a fresh Scriban scope (no variable set by an earlier section survives).</summary>
+    public RawMarkdown RenderTopLevel(string name, object model, LaidOutSection? section)
+    {
+        Reset();
+        PushGlobal(_globals);
+        CurrentSection = section;
+        return RenderTemplate(name, model, null);
     }
 
     /// <summary>The section whose template is running: author blocks are sanitized for its heading level.</summary>
@@ -135,8 +149,10 @@ internal sealed class MarkdownTemplateContext : TemplateContext
     {
         if (textAsObject is null) return this;
         var text = textAsObject is RawMarkdown raw ? raw.Markdown : MarkdownEscaper.Escape(ObjectToString(textAsObject));
-        if (textAsObject is RawMarkdown { Counted: true } && Output is BoundedOutput bounded) bounded.WriteCounted(text);
-        else Write(text);
+        if (Output is not BoundedOutput bounded) return Write(text);
+        // Counted here rather than by Scriban: an included template's output was counted when it was written.
+        if (textAsObject is not RawMarkdown { Counted: true }) CountOutput(text.Length);
+        bounded.Append(text);
         return this;
     }
 
@@ -174,7 +190,7 @@ internal sealed class MarkdownTemplateContext : TemplateContext
     {
         private readonly System.Text.StringBuilder _builder = new();
 
-        public void WriteCounted(string text) => _builder.Append(text);
+        public void Append(string text) => _builder.Append(text);
 
         public void Write(string text, int offset, int count)
         {
