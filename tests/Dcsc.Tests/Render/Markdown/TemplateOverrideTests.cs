@@ -219,6 +219,29 @@ public class TemplateOverrideTests
     }
 
     [Fact]
+    public void The_worked_override_of_docs_layout_md_builds_as_documented()
+    {
+        var doc = File.ReadAllText(TestUtil.Repo("docs", "layout.md"));
+        var worked = doc[doc.IndexOf("### Worked override", StringComparison.Ordinal)..];
+        var blocks = System.Text.RegularExpressions.Regex.Matches(worked, @"`branding/([\w.-]+\.sbn)`[^`]*?```scriban\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.Equal(3, blocks.Count);
+        using var dir = new TestUtil.TempDir();
+        foreach (System.Text.RegularExpressions.Match b in blocks) dir.File(b.Groups[1].Value, b.Groups[2].Value);
+        var example = Dcsc.Pipeline.Compilation.Check(TestUtil.Repo("examples", "ct-modality.yaml"));
+        var document = Dcsc.Layout.StatementLayout.Layout(example.Statement!, Options());
+        var r = MarkdownRenderer.Render(document, dir.Path);
+        Assert.True(r.Success, string.Join("\n", r.Diagnostics));
+        Assert.Contains("## 3.1 Revision History\n\nThe versions of this statement, newest last.", r.Markdown);
+        Assert.Contains("| 1.0 | 2024-03-15 | 5.0 | Initial release of the Conformance Statement for Helix CT 5.0. |\n", r.Markdown);
+        Assert.Contains("\n\nValues as delivered; Section 6 lists what can be configured.\n\n<!-- dcsc:/table -->", r.Markdown);
+        Assert.Contains("### 1.2.4 Query/Retrieve - N/A\n\nNot applicable: Query/Retrieve is not supported by this product.\n", r.Markdown);
+
+        File.WriteAllText(Path.Combine(dir.Path, "na.sbn"), File.ReadAllText(Path.Combine(dir.Path, "na.sbn")).Replace("section.title", "section.titel"));
+        var typo = SingleError(MarkdownRenderer.Render(document, dir.Path));
+        Assert.Equal($"{Path.Combine(dir.Path, "na.sbn")}(1,28): error DCS9002: template na.sbn fails while rendering: Cannot get member with name titel.", typo.ToString());
+    }
+
+    [Fact]
     public void Author_markdown_the_renderers_refuse_stays_DCS9005_with_templates()
     {
         var yaml = Minimal.Yaml.Replace("description: A test product.", "description: \"" + string.Concat(Enumerable.Repeat("> ", 500)) + "x\"");
