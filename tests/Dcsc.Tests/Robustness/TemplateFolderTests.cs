@@ -127,23 +127,24 @@ public class TemplateFolderTests
         AssertRefused(box, Build(box, s, tpl), big, "more than 1,048,576 bytes");
     }
 
-    [Fact]
-    public void Thirty_one_partials_each_including_the_next_twice_stop_at_the_step_bound()
+    [Theory]
+    [InlineData(31, "")] // the case of issue 14: stops at the depth bound or the step bound, whichever comes first
+    [InlineData(24, "steps (loop iterations and includes)")] // 2^24 includes, within the depth bound
+    public void Partials_each_including_the_next_twice_stop_at_a_bound(int count, string message)
     {
         var (box, s, tpl) = Setup();
         using var _ = box;
-        for (int i = 0; i < 31; i++) File.WriteAllText(Path.Combine(tpl, $"p{i}.sbn"), $"{{{{ include 'p{i + 1}' }}}}{{{{ include 'p{i + 1}' }}}}");
-        File.WriteAllText(Path.Combine(tpl, "p31.sbn"), "x");
-        var heading = Path.Combine(tpl, "heading.sbn");
-        File.WriteAllText(heading, "# {{ section.title }}\n{{ include 'p0' }}");
+        for (int i = 0; i < count; i++) File.WriteAllText(Path.Combine(tpl, $"p{i}.sbn"), $"{{{{ include 'p{i + 1}' }}}}{{{{ include 'p{i + 1}' }}}}");
+        File.WriteAllText(Path.Combine(tpl, $"p{count}.sbn"), "x");
+        File.WriteAllText(Path.Combine(tpl, "heading.sbn"), "# {{ section.title }}\n{{ include 'p0' }}");
         var r = Build(box, s, tpl);
-        Sandbox.AssertDiagnostic(r, "DCS9002", Path.Combine(tpl, "p30.sbn"), Sandbox.AnyLine);
-        Assert.Contains("steps (loop iterations and includes)", r.Out);
+        Assert.Equal(1, r.Code);
+        Assert.Matches(System.Text.RegularExpressions.Regex.Escape(tpl) + @"/p\d+\.sbn\(\d+,\d+\): error DCS9002: template p\d+\.sbn fails while rendering: .*" + System.Text.RegularExpressions.Regex.Escape(message), r.Out);
         Assert.Empty(Directory.GetFileSystemEntries(box.Out));
     }
 
     [Theory]
-    [InlineData("{{ for i in 1..2000000000 }}0123456789012345678901234567890123456789012345678901234567890123456789{{ end }}")]
+    [InlineData("{{ for i in 1..2000000000 }}{{ '0123456789abcdef' * 16 }}{{ end }}")]
     [InlineData("{{ s = 'xxxxxxxxxxxxxxxx' }}{{ for i in 1..40 }}{{ s = s + s }}{{ end }}{{ s }}")]
     [InlineData("{{ for i in 1..1000 }}{{ \"\" | string.pad_left 100000000 }}{{ end }}")]
     public void Huge_output_stops_at_the_output_bound(string template)
@@ -154,7 +155,7 @@ public class TemplateFolderTests
         File.WriteAllText(na, template);
         var r = Build(box, s, tpl);
         Sandbox.AssertDiagnostic(r, "DCS9002", na, Sandbox.AnyLine);
-        Assert.Matches("more than [0-9,]+ characters|exceeds", r.Out);
+        Assert.Matches("more than [0-9,]+ characters|longer than [0-9,]+ characters|exceeds", r.Out);
         Assert.Empty(Directory.GetFileSystemEntries(box.Out));
     }
 
@@ -167,7 +168,7 @@ public class TemplateFolderTests
         var r = ChildProcess.Run(new[] { "build", s, "-o", box.Out, "--templates", tpl }, heapLimitBytes: 300L * 1024 * 1024);
         Assert.True(r.Code == 1, r.ToString());
         Assert.Contains("error DCS9002", r.Out);
-        Assert.True(r.Elapsed.TotalSeconds < 10, r.ToString());
+        Assert.True(r.Elapsed.TotalSeconds < 30, r.ToString()); // a child process: start-up included
     }
 
     private static void MakeFifo(string path)

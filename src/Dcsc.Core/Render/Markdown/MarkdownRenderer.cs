@@ -56,7 +56,9 @@ public static partial class MarkdownRenderer
             for (Exception? inner = e; inner is not null; inner = inner.InnerException)
                 if (inner is FormatException format) ExceptionDispatchInfo.Throw(format);
             var file = e.Span.FileName ?? "templates/markdown";
-            var what = e is Scriban.Syntax.ScriptAbortException ? $"the templates ran longer than {limits.MaxTime.TotalSeconds:0} s" : FirstLine(e.OriginalMessage);
+            var what = e is ScriptAbortException ? $"the templates ran longer than {limits.MaxTime.TotalSeconds:0} s"
+                : e.InnerException is OutOfMemoryException ? "the templates build a text too large to hold in memory"
+                : FirstLine(e.OriginalMessage);
             diagnostics.Add(new Diagnostic("DCS9002", Severity.Error, $"template {TemplateName(file)} fails while rendering: {what}", MarkdownTemplateSet.Span(file, e.Span)));
             return new MarkdownResult(null, diagnostics);
         }

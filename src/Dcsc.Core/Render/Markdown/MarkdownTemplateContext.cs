@@ -37,13 +37,26 @@ public sealed class TemplateLimitException(SourceSpan span, string message) : Sc
 public sealed record TemplateLimits
 {
     /// <summary>Characters the templates may write, counted where they are written (an included template's output is not counted again).</summary>
-    public long MaxOutputChars { get; init; } = 32L * 1024 * 1024;
+    public long MaxOutputChars { get; init; } = 8L * 1024 * 1024;
 
-    /// <summary>Steps (loop iterations and includes) per element of the laid-out document (sections, blocks, rows, cells, inlines).</summary>
+    /// <summary>
+    /// Steps per element of the laid-out document (sections, blocks, rows, cells, inlines). A loop iteration is one
+    /// step, an include <see cref="IncludeSteps"/> (it costs that much more); the built-in templates take about
+    /// one loop iteration and one include per element.
+    /// </summary>
     public int StepsPerElement { get; init; } = 50;
 
+    /// <summary>Steps of one include.</summary>
+    public int IncludeSteps { get; init; } = 10;
+
     /// <summary>Steps any document may take, whatever its size.</summary>
-    public long MinSteps { get; init; } = 1_000_000;
+    public long MinSteps { get; init; } = 200_000;
+
+    /// <summary>
+    /// Characters of one text value a template computes (<c>s + s</c> doubles a value per step): the size of the
+    /// largest statement file (docs/limits.md), so no author text is refused by it.
+    /// </summary>
+    public int MaxValueChars { get; init; } = 2 * 1024 * 1024;
 
     /// <summary>Templates including templates (and function calls inside them), nested.</summary>
     public int MaxDepth { get; init; } = 64;
@@ -110,7 +123,7 @@ internal sealed class MarkdownTemplateContext : TemplateContext
         var span = caller?.Span ?? CurrentSpan;
         if (!_templates.TryGet(name, out var template))
             throw new ScriptRuntimeException(span, $"there is no template `{name}` (built in: {string.Join(", ", MarkdownTemplateSet.BuiltInNames)})");
-        Step(span);
+        Step(span, _limits.IncludeSteps);
         if (++_includeDepth > _limits.MaxDepth)
             throw new TemplateLimitException(span, $"templates include one another more than {_limits.MaxDepth} deep");
         EnterRecursive(caller);
@@ -156,6 +169,14 @@ internal sealed class MarkdownTemplateContext : TemplateContext
         return this;
     }
 
+    public override string? ObjectToString(object? value, bool nested = false)
+    {
+        var text = base.ObjectToString(value, nested);
+        if (text is not null && text.Length > _limits.MaxValueChars)
+            throw new TemplateLimitException(CurrentSpan, $"a text value of the templates is longer than {_limits.MaxValueChars:N0} characters");
+        return text;
+    }
+
     /// <summary>Empty text and empty lists are false, as in most template languages (Scriban itself counts them true).</summary>
     public override bool ToBool(SourceSpan span, object? value) => value switch
     {
@@ -167,15 +188,17 @@ internal sealed class MarkdownTemplateContext : TemplateContext
 
     protected override bool OnStepLoop(ScriptLoopStatementBase loop)
     {
-        Step(loop.Span);
+        Step(loop.Span, 1);
         return base.OnStepLoop(loop);
     }
 
-    private void Step(SourceSpan span)
+    private void Step(SourceSpan span, int steps)
     {
-        if (++_steps > _maxSteps)
+        long before = _steps;
+        _steps += steps;
+        if (_steps > _maxSteps)
             throw new TemplateLimitException(span, $"the templates take more than {_maxSteps:N0} steps (loop iterations and includes) for this document; a template that includes itself or loops without end?");
-        if ((_steps & 0x3FF) == 0) CheckAbort();
+        if ((before >> 10) != (_steps >> 10)) CheckAbort();
     }
 
     internal void CountOutput(long chars)

@@ -193,9 +193,9 @@ public class TemplateOverrideTests
     {
         using var dir = new TestUtil.TempDir();
         dir.File("na.sbn", "{{ s = 'xxxxxxxxxxxxxxxx' }}{{ for i in 1..40 }}{{ s = s + s }}{{ end }}{{ s }}");
-        var limits = new TemplateLimits { MaxOutputChars = 1_000_000 };
+        var limits = new TemplateLimits { MaxValueChars = 1_000_000 };
         var d = SingleError(Render(Minimal.Yaml, dir.Path, limits));
-        Assert.Contains("more than 1,000,000 characters", d.Message);
+        Assert.Contains("longer than 1,000,000 characters", d.Message);
     }
 
     [Fact]
@@ -223,7 +223,7 @@ public class TemplateOverrideTests
     {
         var doc = File.ReadAllText(TestUtil.Repo("docs", "layout.md"));
         var worked = doc[doc.IndexOf("### Worked override", StringComparison.Ordinal)..];
-        var blocks = System.Text.RegularExpressions.Regex.Matches(worked, @"`branding/([\w.-]+\.sbn)`[^`]*?```scriban\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline);
+        var blocks = System.Text.RegularExpressions.Regex.Matches(worked, @"`branding/([\w.-]+\.sbn)`(?:(?!```).)*?```scriban\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline);
         Assert.Equal(3, blocks.Count);
         using var dir = new TestUtil.TempDir();
         foreach (System.Text.RegularExpressions.Match b in blocks) dir.File(b.Groups[1].Value, b.Groups[2].Value);
