@@ -102,7 +102,7 @@ public class TemplateFolderTests
         using var _ = box;
         var dir = Path.Combine(tpl, "cover.sbn");
         Directory.CreateDirectory(dir);
-        AssertRefused(box, Build(box, s, tpl), dir, "a folder, not a regular file");
+        AssertRefused(box, Build(box, s, tpl), dir, "is a folder");
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public class TemplateFolderTests
         using var _ = box;
         var big = Path.Combine(tpl, "na.sbn");
         File.WriteAllText(big, new string('x', 1024 * 1024 + 1));
-        AssertRefused(box, Build(box, s, tpl), big, "more than 1,048,576 bytes");
+        AssertRefused(box, Build(box, s, tpl), big, "the limit is 1,048,576 bytes");
     }
 
     [Theory]

@@ -59,7 +59,7 @@ public static partial class MarkdownRenderer
             var what = e is ScriptAbortException ? $"the templates ran longer than {limits.MaxTime.TotalSeconds:0} s"
                 : e.InnerException is OutOfMemoryException ? "the templates build a text too large to hold in memory"
                 : FirstLine(e.OriginalMessage);
-            diagnostics.Add(new Diagnostic("DCS9002", Severity.Error, $"template {TemplateName(file)} fails while rendering: {what}", MarkdownTemplateSet.Span(file, e.Span)));
+            diagnostics.Add(DiagnosticCatalogue.TemplateFails(MarkdownTemplateSet.Span(file, e.Span), $"template {TemplateName(file)} fails while rendering: {what}"));
             return new MarkdownResult(null, diagnostics);
         }
         return new MarkdownResult(Normalize(parts), diagnostics);

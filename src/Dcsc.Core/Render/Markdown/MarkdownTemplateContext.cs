@@ -153,6 +153,9 @@ internal sealed class MarkdownTemplateContext : TemplateContext
         TableBlock t => (_templates.Has("table." + t.Table.Key) ? "table." + t.Table.Key : "table", t.Table),
         NaBlock => ("na", (object?)CurrentSection ?? block),
         FigureBlock f => ("figure", f),
+        // A run-in heading is a paragraph of strong text (docs/markdown-conventions.md), written through the author
+        // template so that no extra template is needed; the title is template text, escaped here.
+        RunInHeadingBlock r => ("author", new AuthorView(null, new RawMarkdown("**" + MarkdownEscaper.Escape(r.Title) + "**"), r.Title)),
         AuthorBlock a => ("author", new AuthorView(a.Label, new RawMarkdown(AuthorMarkdown.Sanitize(a.Markdown, CurrentSection?.Level ?? 1)), a.Markdown)),
         TocBlock toc => ("toc", toc),
         _ => throw new InvalidOperationException("unknown block " + block.GetType().Name),

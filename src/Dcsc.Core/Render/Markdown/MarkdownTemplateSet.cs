@@ -90,7 +90,7 @@ internal sealed class MarkdownTemplateSet
             if (template.HasErrors)
             {
                 foreach (var m in template.Messages.Where(m => m.Type == ParserMessageType.Error).Take(5))
-                    diagnostics.Add(new Diagnostic("DCS9002", Severity.Error, $"template {Path.GetFileName(file.Replace(" (embedded)", ""))} cannot be parsed: {m.Message}", Span(file, m.Span)));
+                    diagnostics.Add(DiagnosticCatalogue.TemplateFails(Span(file, m.Span), $"template {Path.GetFileName(file.Replace(" (embedded)", ""))} cannot be parsed: {m.Message}"));
                 continue;
             }
             templates[name] = new LoadedTemplate(name, template, file, VariableOf(name), builtIn);
@@ -115,7 +115,7 @@ internal sealed class MarkdownTemplateSet
 
     private static bool ReadFolder(string directory, SortedDictionary<string, (string Text, string File, bool BuiltIn)> sources, List<Diagnostic> diagnostics)
     {
-        void Error(string file, string message) => diagnostics.Add(new Diagnostic("DCS9002", Severity.Error, message, Diagnostics.SourceSpan.None(file)));
+        void Error(string file, string message) => diagnostics.Add(DiagnosticCatalogue.TemplateFails(Diagnostics.SourceSpan.None(file), message));
 
         if (!Directory.Exists(directory))
         {
