@@ -2,7 +2,7 @@ namespace Dcsc.Diagnostics;
 
 public static partial class DiagnosticCatalogue
 {
-    private static IEnumerable<DiagnosticDescriptor> Extra() => Build.Concat(Rules);
+    private static IEnumerable<DiagnosticDescriptor> Extra() => Build.Concat(Rules).Concat(Network);
 
     // Build and tool errors: output files, templates, configuration.
     private static readonly DiagnosticDescriptor[] Build =
@@ -40,7 +40,6 @@ public static partial class DiagnosticCatalogue
         new("DCS0305", Severity.Warning, "Application Entity supports no SOP Class", "consistency"),
         new("DCS0306", Severity.Warning, "Transfer Syntax Set is never used", "consistency"),
         new("DCS0307", Severity.Error, "Duplicate Application Entity name", "consistency"),
-        new("DCS0308", Severity.Error, "Duplicate AE Title", "consistency"),
         new("DCS0309", Severity.Warning, "Duplicate port", "consistency"),
         new("DCS0310", Severity.Error, "SOP Class declared twice", "consistency"),
         new("DCS0311", Severity.Warning, "Created SOP Class has no IOD in Annex A", "consistency"),
