@@ -47,14 +47,35 @@ internal sealed partial class LayoutRun
                     foreach (var ts in set.TransferSyntaxes)
                         if (!names.Contains($"{ts.Name} ({ts.Uid})")) names.Add($"{ts.Name} ({ts.Uid})");
             var how = a.NarrowTransferSyntaxSets
-                ? "Of each SOP Class's Transfer Syntaxes, this activity " + (a.Role == ActivityRole.Initiator ? "proposes" : "accepts") + " only those in the sets "
-                : "Transfer Syntaxes " + (a.Role == ActivityRole.Initiator ? "proposed" : "accepted") + " for these SOP Classes: the sets ";
+                ? "Of each SOP Class's Transfer Syntaxes, this activity " + (a.Role == ActivityRole.Initiator ? "proposes" : "accepts") + " only those in the set" + (a.TransferSyntaxSets.Count > 1 ? "s " : " ")
+                : "Transfer Syntaxes " + (a.Role == ActivityRole.Initiator ? "proposed" : "accepted") + " for these SOP Classes: those of the set" + (a.TransferSyntaxSets.Count > 1 ? "s " : " ");
             yield return new DraftPlain(how + string.Join(", ", a.TransferSyntaxSets) + (names.Count > 0 ? " (" + string.Join("; ", names) + ")." : "."));
         }
+        // An acceptor's policy belongs to its "Transfer Syntax Selection Policies" subsection (ActivityPolicy).
+        if (a.Role == ActivityRole.Initiator) foreach (var d in ActivityPolicy(a)) yield return d;
+    }
+
+    /// <summary>The Transfer Syntax policy of an activity in plain words (PS3.2 7.2.x.4.y.2 for an acceptor).</summary>
+    private IEnumerable<Draft> ActivityPolicy(Activity a)
+    {
         var policy = a.TransferSyntaxPolicy
             ?? (a.SopClasses.Select(u => _s.SopClasses.FirstOrDefault(s => s.Uid == u)?.TransferSyntaxPolicy ?? TransferSyntaxPolicy.Sets).DefaultIfEmpty().Max());
         if (policy != TransferSyntaxPolicy.Sets)
             yield return new DraftPlain(TransferSyntaxResolution.PolicySentence(policy, a.Role));
+    }
+
+    /// <summary>
+    /// "SOP Classes: …" of an activity, in UID order. The SOP Classes of the "every Storage SOP Class" declaration are
+    /// named once as that declaration (Table 1-1 lists them) instead of one by one.
+    /// </summary>
+    private IEnumerable<Draft> ActivitySopClasses(Activity a)
+    {
+        if (a.SopClasses.Count == 0) yield break;
+        var expanded = _s.SopClasses.Where(s => s.Expanded).Select(s => s.Uid).ToHashSet(StringComparer.Ordinal);
+        bool all = expanded.Count > 0 && expanded.All(u => a.SopClasses.Contains(u, StringComparer.Ordinal));
+        var named = a.SopClasses.Where(u => !all || !expanded.Contains(u)).OrderBy(u => u, UidComparer.Instance).Select(u => $"{SopName(u)} ({u})").ToList();
+        if (all) named.Insert(0, $"every Storage SOP Class listed in Table 1-1 ({expanded.Count} SOP Classes)");
+        yield return new DraftPlain("SOP Classes: " + string.Join("; ", named) + ".");
     }
 
     /// <summary>The "every Storage SOP Class" declaration in plain words (Section 1.1, before Table 1-1).</summary>
@@ -62,12 +83,13 @@ internal sealed partial class LayoutRun
     {
         if (_s.EveryStorage is not { } e) yield break;
         var roles = new List<string>();
-        if (e.Scp.Count > 0) roles.Add("accepts (SCP) on " + string.Join(", ", e.Scp));
-        if (e.Scu.Count > 0) roles.Add("sends (SCU) from " + string.Join(", ", e.Scu));
-        var which = (e.IncludeRetired ? "every Storage SOP Class, retired ones included" : "every Storage SOP Class that is not retired")
-            + (e.IncludeNonPatient ? ", and every Non-Patient Object Storage SOP Class," : "");
-        var excluded = e.Exclude.Count == 0 ? "" : " except " + string.Join("; ", e.Exclude.OrderBy(u => u, UidComparer.Instance).Select(u => $"{SopName(u)} ({u})"));
-        yield return new DraftPlain($"{_s.Product.Name} {string.Join(" and ", roles)} {which} of the DICOM dictionary edition it was built with{excluded}; Table 1-1 lists them.");
+        if (e.Scp.Count > 0) roles.Add("as SCP on " + string.Join(", ", e.Scp));
+        if (e.Scu.Count > 0) roles.Add("as SCU on " + string.Join(", ", e.Scu));
+        var which = "every Storage SOP Class" + (e.IncludeNonPatient ? " and every Non-Patient Object Storage SOP Class" : "")
+            + $" of the DICOM dictionary edition it was built with ({DicomDictionary.Standard.Edition}), " + (e.IncludeRetired ? "retired ones included" : "except the retired ones");
+        var excluded = e.Exclude.Count == 0 ? "" : " and except " + string.Join("; ", e.Exclude.OrderBy(u => u, UidComparer.Instance).Select(u => $"{SopName(u)} ({u})"));
+        var count = _s.SopClasses.Count(s => s.Expanded);
+        yield return new DraftPlain($"{_s.Product.Name} supports {which}{excluded}: {count} SOP Classes, {string.Join(" and ", roles)}. Table 1-1 lists them.");
         if (e.TransferSyntaxPolicy != TransferSyntaxPolicy.Sets)
             yield return new DraftPlain(e.TransferSyntaxPolicy == TransferSyntaxPolicy.AsReceived
                 ? "Any Transfer Syntax proposed is accepted; instances are stored and sent on as received, without conversion."

@@ -39,11 +39,9 @@ internal sealed partial class LayoutRun
                 return AeTitleText(ae).Concat(Md(ae.Description));
             case "netcomm_sequencing_real_world_activities_ae1": return Md(ctx.Ae?.Sequencing);
             case "netcomm_real_world_activity_activity_1" or "netcomm_real_world_activity_activity_2" when ctx.Activity is not null:
-                return Md(ctx.Activity.Description).Concat(ctx.Activity.SopClasses.Count == 0 ? Array.Empty<Draft>() : new Draft[]
-                {
-                    new DraftPlain("SOP Classes: " + string.Join("; ", ctx.Activity.SopClasses.OrderBy(u => u, UidComparer.Instance).Select(u => $"{SopName(u)} ({u})")) + "."),
-                }).Concat(ActivityTransferSyntaxes(ctx.Activity));
+                return Md(ctx.Activity.Description).Concat(ActivitySopClasses(ctx.Activity)).Concat(ActivityTransferSyntaxes(ctx.Activity));
             case "netcomm_role_negotiation": return Md(ctx.Activity?.RoleNegotiation);
+            case "netcomm_ts_selection_policies" when ctx.Activity is not null: return ActivityPolicy(ctx.Activity);
             case "annex_a_iod" when ctx.Iod is { } iod:
                 return new Draft[] { new DraftPlain($"SOP Class: {SopName(iod.SopClass)} ({iod.SopClass}).") }.Concat(Md(iod.Description));
             case "annex_d_mapping": return Md(ctx.Mapping?.Description);

@@ -50,7 +50,7 @@ public static partial class ModelBinder
         {
             if (own.Contains(e.Uid)) continue;
             result.Add(new SopClass(e.Uid, e.Name, every.Scu, every.Scp, false, false, false, false, false, every.TransferSyntaxSets,
-                null, every.Display, every.Process, every.Archive, null, every.Location)
+                null, every.Display, every.Process, every.Archive, every.Comment, every.Location)
             { TransferSyntaxPolicy = every.TransferSyntaxPolicy, Expanded = true });
         }
         return result;

@@ -73,7 +73,7 @@ public static partial class ModelBinder
     private static ApplicationEntity BindAe(Reader x, IReadOnlyList<SopClass> sopClasses) => new(x.Str("name"), x.Opt("ae_title"), x.Str("description"), x.Opt("sequencing"),
         x.Has("association") ? BindAssociation(x.Map("association")) : null,
         x.List("activities", a => new Activity(a.Str("name"), a.Str("role") == "acceptor" ? ActivityRole.Acceptor : ActivityRole.Initiator,
-            a.Str("description"), a.Has("sop_classes") ? a.Strings("sop_classes") : AeSopClasses(sopClasses, x.Str("name"), a.Str("role") == "acceptor"),
+            a.Str("description"), a.Has("sop_classes") ? a.Strings("sop_classes") : AeSopClasses(sopClasses, x, a.Str("role")),
             a.List("extended_negotiation", n => new ExtendedNegotiation(n.Str("sop_class"), n.Str("negotiation"), n.Bool("support"), n.Opt("value"), n.Opt("group"), n.Location)),
             a.Opt("role_negotiation"),
             a.List("transfer_syntax_selection", p => new TransferSyntaxPreference(p.Str("sop_classes"), p.Strings("transfer_syntaxes"), p.Strings("comments"), p.Location)),
@@ -86,9 +86,14 @@ public static partial class ModelBinder
         BindSections(x.Map("sections")), x.Location);
 
     /// <summary>The documented default of an activity's SOP Classes: every SOP Class the AE supports in the activity's role
-    /// (those of the "every Storage SOP Class" declaration included).</summary>
-    private static IReadOnlyList<string> AeSopClasses(IReadOnlyList<SopClass> sopClasses, string ae, bool scp) =>
-        sopClasses.Where(s => (scp ? s.Scp : s.Scu).Contains(ae)).Select(s => s.Uid).ToList();
+    /// (those of the "every Storage SOP Class" declaration included) that no other activity of the AE in that role lists.</summary>
+    private static IReadOnlyList<string> AeSopClasses(IReadOnlyList<SopClass> sopClasses, Reader ae, string role)
+    {
+        var listedElsewhere = ae.List("activities", a => (Role: a.Str("role"), Listed: a.Has("sop_classes") ? a.Strings("sop_classes") : Array.Empty<string>()))
+            .Where(a => a.Role == role).SelectMany(a => a.Listed).ToHashSet(StringComparer.Ordinal);
+        var name = ae.Str("name");
+        return sopClasses.Where(s => (role == "acceptor" ? s.Scp : s.Scu).Contains(name) && !listedElsewhere.Contains(s.Uid)).Select(s => s.Uid).ToList();
+    }
 
     private static AssociationParameters BindAssociation(Reader x) => new(x.Opt("application_context_name"), x.Opt("implementation_class_uid"),
         x.Opt("implementation_version_name"), SettingLong(x, "max_pdu_length"), SettingText(x, "artim_timeout"), SettingLong(x, "max_associations_initiator"),
