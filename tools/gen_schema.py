@@ -483,7 +483,7 @@ def not_documented(prop):
     if prop.get("type") == "string" and "enum" not in prop:
         p = dict(prop); p["description"] = desc; return p
     scalar = {k: v for k, v in prop.items() if k != "description"}
-    return {"description": desc, "anyOf": [scalar, {"type": "string", "const": NOT_DOCUMENTED}]}
+    return {"description": desc, "anyOf": [scalar, {"type": "string", "enum": [NOT_DOCUMENTED]}]}
 
 storage_scp = definitions["dimse"]["properties"]["storage"]["properties"]["scp"]["properties"]
 for key in ["level_of_support", "digital_signature_level", "element_coercion", "discarded_attributes", "lossy_compression", "duplicate_instances"]:

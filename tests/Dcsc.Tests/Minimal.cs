@@ -37,5 +37,7 @@ internal static class Minimal
                   - name: Patient's Name
                     tag: (0010,0010)
                     source: MWL
+        character_sets:
+          - defined_term: ISO_IR 100
         """;
 }

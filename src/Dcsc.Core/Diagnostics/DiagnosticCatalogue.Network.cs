@@ -12,10 +12,11 @@ public static partial class DiagnosticCatalogue
         new("DCS0308", Severity.Warning, "AEs sharing an AE Title make conflicting claims", "consistency"),
         new("DCS0316", Severity.Warning, "Transfer Syntax policy does not fit the role", "consistency"),
         new("DCS0317", Severity.Warning, "Exclusion names no Storage SOP Class of the dictionary edition", "consistency"),
-        new("DCS0320", Severity.Warning, "Application Entity accepts associations but states no port", CompletenessCategory),
-        new("DCS0321", Severity.Warning, "No Specific Character Set is stated", CompletenessCategory),
-        new("DCS0322", Severity.Warning, "Real-World Activity has no SOP Class", CompletenessCategory),
-        new("DCS0323", Severity.Warning, "Fact answered \"not documented\"", CompletenessCategory),
-        new("DCS0324", Severity.Warning, "Application Entity with DIMSE roles states no AE Title", CompletenessCategory),
+        new("DCS0318", Severity.Warning, "Activity leaves a SOP Class without a Transfer Syntax", "consistency"),
+        new("DCS0320", Severity.Warning, "Application Entity accepts associations but states no port", "completeness"),
+        new("DCS0321", Severity.Warning, "No Specific Character Set is stated", "completeness"),
+        new("DCS0322", Severity.Warning, "Real-World Activity has no SOP Class", "completeness"),
+        new("DCS0323", Severity.Warning, "Fact answered \"not documented\"", "completeness"),
+        new("DCS0324", Severity.Warning, "Application Entity with DIMSE roles states no AE Title", "completeness"),
     };
 }

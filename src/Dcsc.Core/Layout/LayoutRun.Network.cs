@@ -158,11 +158,14 @@ internal sealed partial class LayoutRun
             written.Add(parameter);
             rows.Add(Row(("parameter", parameter), ("configurable", configurable), ("default_value", def), ("comments", comment)));
         }
-        foreach (var group in _s.ApplicationEntities.Where(a => a.AeTitle is { Length: > 0 }).GroupBy(a => a.AeTitle!.Trim(), StringComparer.Ordinal))
-        {
-            var names = group.Select(a => a.Name).ToList();
-            Add($"AE Title of {string.Join(", ", names)}", "USER", group.Key, names.Count > 1 ? "One AE Title shared by these functional AEs" : null);
-        }
+        // AE Titles get rows here when several functional AEs share one (the statement's own rows come first).
+        var groups = _s.ApplicationEntities.Where(a => a.AeTitle is { Length: > 0 }).GroupBy(a => a.AeTitle!.Trim(), StringComparer.Ordinal).ToList();
+        if (groups.Any(g => g.Count() > 1))
+            foreach (var group in groups)
+            {
+                var names = group.Select(a => a.Name).ToList();
+                Add($"AE Title of {string.Join(", ", names)}", "USER", group.Key, names.Count > 1 ? "One AE Title (and port) shared by these functional AEs" : null);
+            }
         foreach (var ae in _s.ApplicationEntities)
             foreach (var (key, label, _) in ModelBinder.SettingKeys)
                 if (ae.Association?.Settings.GetValueOrDefault(key) is { } s && (s.Configurable || s.Default is not null))
@@ -193,12 +196,9 @@ internal sealed partial class LayoutRun
                 if (!n.Content.Na && string.IsNullOrWhiteSpace(n.Content.Text) && n.Content.Tables.Values.All(r => r.Count == 0))
                     yield return new DraftPlain($"This statement does not state which Specific Character Sets {_s.Product.Name} supports.");
                 break;
-            case "services_charset" when _s.CharacterSets.Count > 0:
-                yield return new DraftText("The Specific Character Sets {product} supports are listed in {table:1-16}.", false);
-                break;
             case "overview_storage":
                 if (StorageDescribedOnly())
-                    yield return new DraftText("{product} supports the Storage Service as described in {section:5.2.5}.", false);
+                    yield return new DraftText("{product} supports the Storage Service as described in Section {section:5.2.5}.", false);
                 break;
             case "services_scp_storage":
                 var scp = _s.Dimse.Storage.Scp;

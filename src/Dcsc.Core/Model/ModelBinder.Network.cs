@@ -93,7 +93,7 @@ public static partial class ModelBinder
             if (!x.Has(key)) continue;
             if (x.Opt(key) is { } scalar)
             {
-                result[key] = new ParameterSetting(scalar, null, null, null, false, unit, null, x.Location);
+                result[key] = new ParameterSetting(scalar, null, null, null, false, null, null, x.Location); // printed as written
                 continue;
             }
             var m = x.Map(key);

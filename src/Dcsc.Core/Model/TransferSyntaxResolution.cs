@@ -58,7 +58,12 @@ public static class TransferSyntaxResolution
         var uses = new List<EffectiveTransferSyntaxes>();
         if (sc.IsScu) uses.Add(ForRole(s, sc, ActivityRole.Initiator));
         if (sc.IsScp) uses.Add(ForRole(s, sc, ActivityRole.Acceptor));
-        return uses.Count == 0 ? ForActivity(sc, null) : Union(uses);
+        // On the web and on media no activity narrows the declared sets.
+        if (sc.UserAgent || sc.OriginServer || sc.Fsc || sc.Fsu || sc.Fsr) uses.Add(ForActivity(sc, null));
+        var all = uses.Count == 0 ? ForActivity(sc, null) : Union(uses);
+        // In the order of Table 1-2 (the statement's declaration order of the sets).
+        var order = s.TransferSyntaxSets.Select(t => t.Code).ToList();
+        return all with { SetCodes = all.SetCodes.OrderBy(c => order.IndexOf(c) is var i && i < 0 ? int.MaxValue : i).ToList() };
     }
 
     /// <summary>Sets in order of first appearance; the most open policy wins (as received, then any, then sets).</summary>

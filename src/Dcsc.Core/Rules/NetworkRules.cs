@@ -12,7 +12,7 @@ namespace Dcsc.Rules;
 /// </summary>
 public sealed class NetworkRules : IRule
 {
-    public IReadOnlyList<string> Ids { get; } = new[] { "DCS0308", "DCS0316", "DCS0317", "DCS0320", "DCS0321", "DCS0322", "DCS0323", "DCS0324" };
+    public IReadOnlyList<string> Ids { get; } = new[] { "DCS0308", "DCS0316", "DCS0317", "DCS0318", "DCS0320", "DCS0321", "DCS0322", "DCS0323", "DCS0324" };
 
     public void Check(RuleContext ctx)
     {
@@ -81,6 +81,17 @@ public sealed class NetworkRules : IRule
         foreach (var sc in s.SopClasses.Where(x => !x.Expanded && x.TransferSyntaxPolicy == TransferSyntaxPolicy.Any && !x.IsScp && !x.OriginServer))
             ctx.Report("DCS0316", sc.Location.Of("transfer_syntax_policy"),
                 $"{sc.Name} has `transfer_syntax_policy: any` but no acceptor role (`scp` or origin server): `any` describes what an acceptor accepts");
+        // DCS0318: an activity that narrows (or replaces with an empty intersection) must leave each SOP Class a syntax.
+        var byUid = s.SopClasses.GroupBy(x => x.Uid, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var ae in s.ApplicationEntities)
+            foreach (var a in ae.Activities.Where(a => a.TransferSyntaxSets.Count > 0))
+            {
+                var left = a.SopClasses.Where(byUid.ContainsKey).Select(u => byUid[u])
+                    .Where(sc => TransferSyntaxResolution.ForActivity(sc, a) is { SetCodes.Count: 0, Open: false }).ToList();
+                if (left.Count > 0)
+                    ctx.Report("DCS0318", a.Location.Of("transfer_syntax_sets"),
+                        $"activity \"{a.Name}\" of {ae.Name} {(a.NarrowTransferSyntaxSets ? "narrows" : "sets")} the Transfer Syntax Sets to {string.Join(", ", a.TransferSyntaxSets)}, which leaves {string.Join("; ", left.Take(5).Select(x => $"{x.Name} ({x.Uid})"))}{(left.Count > 5 ? $" and {left.Count - 5} more" : "")} without a Transfer Syntax (their sets: {string.Join(", ", left[0].TransferSyntaxSets)})");
+            }
         if (s.EveryStorage is { TransferSyntaxPolicy: TransferSyntaxPolicy.Any, Scp.Count: 0 } e)
             ctx.Report("DCS0316", e.Location.Of("transfer_syntax_policy"),
                 "`every_storage_sop_class` has `transfer_syntax_policy: any` but no `scp`: `any` describes what an acceptor accepts");
