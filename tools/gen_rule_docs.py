@@ -8,13 +8,13 @@ The "Reports" line under a failing example is the real output of `dcsc lint`, ca
 
 Run from the repository root after `dotnet build`:  python3 tools/gen_rule_docs.py
 """
-import json, os, re, subprocess, sys, tempfile
+import glob, json, os, re, subprocess, sys, tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from rule_doc_bases import *  # noqa: F401,F403
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "docs", "rules")
-CATALOGUE = [os.path.join(ROOT, "src/Dcsc.Core/Diagnostics", f) for f in ("DiagnosticCatalogue.cs", "DiagnosticCatalogue.More.cs", "DiagnosticCatalogue.Network.cs")]
+CATALOGUE = sorted(glob.glob(os.path.join(ROOT, "src/Dcsc.Core/Diagnostics", "DiagnosticCatalogue*.cs")))  # one file per stage
 CLI = os.path.join(ROOT, "src/Dcsc.Cli/bin/Debug/net10.0/dcsc.dll")
 
 
@@ -644,7 +644,7 @@ INV = R(QR_SCP, ("  - uid: 1.2.840.10008.5.1.4.1.2.2.2\n    name: Study Root Que
 ps34("DCS1057", "INV-01", "An Inventory MOVE/GET SCP lists Inventory Storage (1.2.840.10008.5.1.4.1.1.201.1) among its sub-operation SOP Classes.",
      "PS3.4 JJ.4.2.2.2, JJ.4.2.2.3.", "Add it to `sub_operation_sop_classes`.",
      INV, R(INV, ("        sub_operation_sop_classes: [1.2.840.10008.5.1.4.1.1.2]\n", "        sub_operation_sop_classes: [1.2.840.10008.5.1.4.1.1.2, 1.2.840.10008.5.1.4.1.1.201.1]\n")))
-IMPL = R(STORE_SCP, ("    archive: true\n", "    archive: true\n  - uid: 1.2.840.10008.5.1.4.43.2\n    name: Generic Implant Template Information Model - FIND\n    scp: [STORE-SCP]\n    transfer_syntax_sets: [U]\n"), ("dimse:\n", "character_sets:\n  - defined_term: ISO_IR 100\ndimse:\n"))
+IMPL = R(STORE_SCP, ("    archive: true\n", "    archive: true\n  - uid: 1.2.840.10008.5.1.4.43.2\n    name: Generic Implant Template Information Model - FIND\n    scp: [STORE-SCP]\n    transfer_syntax_sets: [U]\n"))
 ps34("DCS1058", "NPQ-03", "An Implant Template, Defined Procedure Protocol or Protocol Approval Q/R SCP stores at Level 2.",
      "PS3.4 BB.1.4, HH.1.4, II.1.4.", "Store at Level 2.", R(IMPL, ("      level_of_support: 2\n      digital_signature_level: 1\n", "      level_of_support: 1\n")), IMPL)
 CIR = R(QR_SCP, ("  - uid: 1.2.840.10008.5.1.4.1.2.2.2\n    name: Study Root Query/Retrieve Information Model - MOVE\n", "  - uid: 1.2.840.10008.5.1.4.1.2.4.2\n    name: Composite Instance Root Retrieve - MOVE\n"), ("1.2.840.10008.5.1.4.1.2.2.2]", "1.2.840.10008.5.1.4.1.2.4.2]"),

@@ -150,12 +150,14 @@ public static class CommandLine
             var referencePath = p.GetValue(referenceDoc);
             if (referencePath is not null)
             {
-                try { reference = File.ReadAllBytes(referencePath); }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+                var read = Dcsc.Source.BoundedFile.Read(referencePath, Dcsc.Render.Docx.ReferenceDocument.MaxPackageBytes);
+                if (!read.Ok)
                 {
-                    stderr.WriteLine($"{referencePath}: error DCS9004: the reference document cannot be read: {e.Message}");
+                    stdout.WriteLine(DiagnosticCatalogue.ReferenceDocumentUnusable(SourceSpan.None(referencePath), "the reference document cannot be read: " + read.Message));
+                    stderr.WriteLine("dcsc: nothing was written.");
                     return InputErrors;
                 }
+                reference = read.Bytes;
             }
             var path = p.GetValue(file)!;
             var options = new Dcsc.Pipeline.BuildOptions
@@ -191,7 +193,7 @@ public static class CommandLine
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            stderr.WriteLine($"{outDir}: error DCS9001: output cannot be written: {e.Message}");
+            stderr.WriteLine(DiagnosticCatalogue.OutputCannotBeWritten(SourceSpan.None(outDir), $"output cannot be written: {e.Message}"));
             return (InputErrors, result.Files);
         }
         foreach (var (f, _) in files) stderr.WriteLine($"dcsc: wrote {f}");

@@ -142,16 +142,18 @@ internal sealed partial class LayoutRun
             .Select(k => (k.Label, SettingCell(a, k.Key, null)));
 
     /// <summary>
-    /// Table 6-1 General Configuration Parameters: the rows the statement writes, then one row per AE Title (with the AEs
-    /// that share it) and one per configurable association parameter of each AE — Configurable, Default Value and the
-    /// range in Comments (PS3.2 6.1).
+    /// Table 6-1 General Configuration Parameters: one row per AE Title when AEs share one (with the AEs that share it)
+    /// and one per configurable association parameter — Configurable, Default Value and the range in Comments (PS3.2
+    /// 6.1) — then the rows the statement writes (which may open table subsections, so they come last). A parameter
+    /// the statement writes itself is not repeated.
     /// </summary>
     private List<TableDraft> ConfigurationTable(Node n, TemplateTable t)
     {
+        var given = n.Content.Tables.TryGetValue(t.Key, out var g)
+            ? g.Select(r => new RowSpec(t.Columns.ToDictionary(c => c.Key, c => r.Cells.TryGetValue(c.Key, out var v) ? JoinCell(v) : "", StringComparer.Ordinal), r.Group, r.Note)).ToList()
+            : new List<RowSpec>();
         var rows = new List<RowSpec>();
-        if (n.Content.Tables.TryGetValue(t.Key, out var given))
-            rows.AddRange(given.Select(r => new RowSpec(t.Columns.ToDictionary(c => c.Key, c => r.Cells.TryGetValue(c.Key, out var v) ? JoinCell(v) : "", StringComparer.Ordinal), r.Group, r.Note)));
-        var written = rows.Select(r => r.Cells.GetValueOrDefault("parameter") ?? "").ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var written = given.Select(r => r.Cells.GetValueOrDefault("parameter") ?? "").ToHashSet(StringComparer.OrdinalIgnoreCase);
         void Add(string parameter, string configurable, string? def, string? comment)
         {
             if (written.Contains(parameter)) return;
@@ -176,6 +178,7 @@ internal sealed partial class LayoutRun
                 if (general.Settings.GetValueOrDefault(key) is { } s && (s.Configurable || s.Default is not null))
                     Add(label, s.Configurable ? "USER" : "FIXED", WithUnit(s.Default ?? s.Value, s.Unit),
                         string.Join("; ", new[] { s.Range is { } r ? "Range " + r : null, s.Comment }.Where(x => x is not null)));
+        rows.AddRange(given);
         var table = MakeTable(t, ResolveTableTitle(n, t.Title, null), rows);
         return table is null ? new() : new() { table };
     }

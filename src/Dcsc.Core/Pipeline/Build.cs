@@ -45,7 +45,7 @@ public static class Build
         catch (FormatException e)
         {
             // Author Markdown that the renderers refuse (docs/limits.md): nested too deeply, or too costly to parse.
-            diagnostics.Add(new Diagnostic("DCS9005", Severity.Error, "a Markdown text of the statement cannot be rendered: " + e.Message, SourceSpan.None(check.Path)));
+            diagnostics.Add(DiagnosticCatalogue.MarkdownCannotBeRendered(SourceSpan.None(check.Path), "a Markdown text of the statement cannot be rendered: " + e.Message));
             return new BuildResult(diagnostics, null, null, files);
         }
     }
@@ -59,7 +59,8 @@ public static class Build
         using (StageTimer.Time("markdown")) md = MarkdownRenderer.Render(document, options.TemplatesDirectory);
         diagnostics.AddRange(md.Diagnostics);
         if (!md.Success || diagnostics.Any(d => d.Severity == Severity.Error)) return new BuildResult(diagnostics, null, null, files);
-        var markdown = md.Markdown!;
+        // Control and bidirectional characters of author (or template) text never reach a document (docs/limits.md).
+        var markdown = Dcsc.Source.UntrustedText.ForDocument(md.Markdown!);
         var outputs = new List<BuildOutput>();
         foreach (var f in options.Formats)
         {
@@ -88,8 +89,7 @@ public static class Build
         {
             // A damaged or foreign reference document must not crash the build.
             var file = options.ReferenceDocxPath ?? "reference.docx";
-            diagnostics.Add(new Diagnostic("DCS9004", Severity.Error,
-                $"the reference document `{file}` cannot be used for its styles: {e.Message}", SourceSpan.None(file)));
+            diagnostics.Add(DiagnosticCatalogue.ReferenceDocumentUnusable(SourceSpan.None(file), $"the reference document `{file}` cannot be used for its styles: {e.Message}"));
             return new BuildOutput("docx", Array.Empty<byte>());
         }
     }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Dcsc.Diagnostics;
+using static Dcsc.Diagnostics.DiagnosticCatalogue;
 using Dcsc.Dictionary;
 using Dcsc.Model;
 
@@ -12,7 +14,11 @@ namespace Dcsc.Rules;
 /// </summary>
 public sealed class NetworkRules : IRule
 {
-    public IReadOnlyList<string> Ids { get; } = new[] { "DCS0308", "DCS0316", "DCS0317", "DCS0318", "DCS0320", "DCS0321", "DCS0322", "DCS0323", "DCS0324" };
+    public IReadOnlyList<DiagnosticDescriptor> Ids { get; } = new[]
+    {
+        Descriptors.SharedAeTitleConflict, Descriptors.TransferSyntaxPolicyMisfit, Descriptors.EveryStorageExclusionUnknown, Descriptors.ActivityLeavesNoTransferSyntax,
+        Descriptors.AcceptorWithoutPort, Descriptors.CharacterSetsNotStated, Descriptors.ActivityWithoutSopClass, Descriptors.FactNotDocumented, Descriptors.AeTitleNotStated,
+    };
 
     public void Check(RuleContext ctx)
     {
@@ -23,8 +29,8 @@ public sealed class NetworkRules : IRule
         {
             var expanded = ModelBinder.EveryStorageUids(every with { Exclude = Array.Empty<string>() }, ctx.Dictionary).Select(u => u.Uid).ToHashSet(StringComparer.Ordinal);
             foreach (var uid in every.Exclude.Where(u => !expanded.Contains(u)))
-                ctx.Report("DCS0317", every.Location.Of("exclude"),
-                    $"`every_storage_sop_class.exclude` names {uid}{(ctx.Dictionary.FindUid(uid) is { } e ? $" \"{e.Name}\"" : "")}, which is not among the Storage SOP Classes it expands to (dictionary {ctx.Dictionary.Edition})");
+                ctx.Report(EveryStorageExclusionUnknown(every.Location.Of("exclude"),
+                    $"`every_storage_sop_class.exclude` names {uid}{(ctx.Dictionary.FindUid(uid) is { } e ? $" \"{e.Name}\"" : "")}, which is not among the Storage SOP Classes it expands to (dictionary {ctx.Dictionary.Edition})"));
         }
         Completeness(ctx, s);
     }
@@ -43,8 +49,8 @@ public sealed class NetworkRules : IRule
                 void Differ(string what, string key, string? a, string? b)
                 {
                     if (a is null || b is null || a == b) return;
-                    ctx.Report("DCS0308", other.Association?.Location.Of(key) ?? other.Location.Of("association"),
-                        $"{other.Name} and {first.Name} share AE Title \"{group.Key}\" but state different {what} ({b} and {a}); one AE Title negotiates one value");
+                    ctx.Report(SharedAeTitleConflict(other.Association?.Location.Of(key) ?? other.Location.Of("association"),
+                        $"{other.Name} and {first.Name} share AE Title \"{group.Key}\" but state different {what} ({b} and {a}); one AE Title negotiates one value"));
                 }
                 Differ("ports", "port", Port(s, first), Port(s, other));
                 Differ("maximum PDU lengths", "max_pdu_length", N(first.Association?.MaxPduLength), N(other.Association?.MaxPduLength));
@@ -56,8 +62,8 @@ public sealed class NetworkRules : IRule
                     var a = TransferSyntaxResolution.ForAe(sc, first, ActivityRole.Acceptor);
                     var b = TransferSyntaxResolution.ForAe(sc, other, ActivityRole.Acceptor);
                     if (a.Policy == b.Policy && a.SetCodes.SequenceEqual(b.SetCodes)) continue;
-                    ctx.Report("DCS0308", other.Location.Of("name"),
-                        $"{other.Name} and {first.Name} share AE Title \"{group.Key}\" and both accept {sc.Name} ({sc.Uid}), with different Transfer Syntaxes ({Describe(b)} and {Describe(a)})");
+                    ctx.Report(SharedAeTitleConflict(other.Location.Of("name"),
+                        $"{other.Name} and {first.Name} share AE Title \"{group.Key}\" and both accept {sc.Name} ({sc.Uid}), with different Transfer Syntaxes ({Describe(b)} and {Describe(a)})"));
                 }
             }
         }
@@ -76,11 +82,11 @@ public sealed class NetworkRules : IRule
     {
         foreach (var ae in s.ApplicationEntities)
             foreach (var a in ae.Activities.Where(a => a.Role == ActivityRole.Initiator && a.TransferSyntaxPolicy == TransferSyntaxPolicy.Any))
-                ctx.Report("DCS0316", a.Location.Of("transfer_syntax_policy"),
-                    $"`transfer_syntax_policy: any` of initiator activity \"{a.Name}\" of {ae.Name} says nothing about what it proposes: `any` is an acceptor's policy; write `as_received` (proposes each instance in the Transfer Syntax it was received in) or list `transfer_syntax_sets`");
+                ctx.Report(TransferSyntaxPolicyMisfit(a.Location.Of("transfer_syntax_policy"),
+                    $"`transfer_syntax_policy: any` of initiator activity \"{a.Name}\" of {ae.Name} says nothing about what it proposes: `any` is an acceptor's policy; write `as_received` (proposes each instance in the Transfer Syntax it was received in) or list `transfer_syntax_sets`"));
         foreach (var sc in s.SopClasses.Where(x => !x.Expanded && x.TransferSyntaxPolicy == TransferSyntaxPolicy.Any && !x.IsScp && !x.OriginServer))
-            ctx.Report("DCS0316", sc.Location.Of("transfer_syntax_policy"),
-                $"{sc.Name} has `transfer_syntax_policy: any` but no acceptor role (`scp` or origin server): `any` describes what an acceptor accepts");
+            ctx.Report(TransferSyntaxPolicyMisfit(sc.Location.Of("transfer_syntax_policy"),
+                $"{sc.Name} has `transfer_syntax_policy: any` but no acceptor role (`scp` or origin server): `any` describes what an acceptor accepts"));
         // DCS0318: an activity that narrows (or replaces with an empty intersection) must leave each SOP Class a syntax.
         var byUid = s.SopClasses.GroupBy(x => x.Uid, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var ae in s.ApplicationEntities)
@@ -89,12 +95,12 @@ public sealed class NetworkRules : IRule
                 var left = a.SopClasses.Where(byUid.ContainsKey).Select(u => byUid[u])
                     .Where(sc => TransferSyntaxResolution.ForActivity(sc, a) is { SetCodes.Count: 0, Open: false }).ToList();
                 if (left.Count > 0)
-                    ctx.Report("DCS0318", a.Location.Of("transfer_syntax_sets"),
-                        $"activity \"{a.Name}\" of {ae.Name} {(a.NarrowTransferSyntaxSets ? "narrows" : "sets")} the Transfer Syntax Sets to {string.Join(", ", a.TransferSyntaxSets)}, which leaves {string.Join("; ", left.Take(5).Select(x => $"{x.Name} ({x.Uid})"))}{(left.Count > 5 ? $" and {left.Count - 5} more" : "")} without a Transfer Syntax (their sets: {string.Join(", ", left[0].TransferSyntaxSets)})");
+                    ctx.Report(ActivityLeavesNoTransferSyntax(a.Location.Of("transfer_syntax_sets"),
+                        $"activity \"{a.Name}\" of {ae.Name} {(a.NarrowTransferSyntaxSets ? "narrows" : "sets")} the Transfer Syntax Sets to {string.Join(", ", a.TransferSyntaxSets)}, which leaves {string.Join("; ", left.Take(5).Select(x => $"{x.Name} ({x.Uid})"))}{(left.Count > 5 ? $" and {left.Count - 5} more" : "")} without a Transfer Syntax (their sets: {string.Join(", ", left[0].TransferSyntaxSets)})"));
             }
         if (s.EveryStorage is { TransferSyntaxPolicy: TransferSyntaxPolicy.Any, Scp.Count: 0 } e)
-            ctx.Report("DCS0316", e.Location.Of("transfer_syntax_policy"),
-                "`every_storage_sop_class` has `transfer_syntax_policy: any` but no `scp`: `any` describes what an acceptor accepts");
+            ctx.Report(TransferSyntaxPolicyMisfit(e.Location.Of("transfer_syntax_policy"),
+                "`every_storage_sop_class` has `transfer_syntax_policy: any` but no `scp`: `any` describes what an acceptor accepts"));
     }
 
     // ------------------------------------------------------------------ DCS0320–DCS0324 (completeness)
@@ -106,23 +112,23 @@ public sealed class NetworkRules : IRule
         {
             bool accepts = ae.Activities.Any(a => a.Role == ActivityRole.Acceptor) || s.SopClasses.Any(x => x.Scp.Contains(ae.Name));
             if (accepts && ae.Association?.Port is null && s.Association?.Port is null)
-                ctx.Report("DCS0320", ae.Location.Of("name"),
-                    $"{ae.Name} accepts associations but the statement states no port: add `association.port` to the AE (or the general `association`); the statement prints no port rather than N/A");
+                ctx.Report(AcceptorWithoutPort(ae.Location.Of("name"),
+                    $"{ae.Name} accepts associations but the statement states no port: add `association.port` to the AE (or the general `association`); the statement prints no port rather than N/A"));
             bool hasRole = s.SopClasses.Any(x => x.Scu.Contains(ae.Name) || x.Scp.Contains(ae.Name));
             if (hasRole && string.IsNullOrWhiteSpace(ae.AeTitle))
-                ctx.Report("DCS0324", ae.Location.Of("name"), $"{ae.Name} has DIMSE roles but states no `ae_title`: remote systems need it to be configured");
+                ctx.Report(AeTitleNotStated(ae.Location.Of("name"), $"{ae.Name} has DIMSE roles but states no `ae_title`: remote systems need it to be configured"));
             foreach (var a in ae.Activities.Where(a => a.SopClasses.Count == 0))
-                ctx.Report("DCS0322", a.Location.Of("name"),
-                    $"activity \"{a.Name}\" of {ae.Name} has no SOP Class: it lists none and no SOP Class lists {ae.Name} as `{(a.Role == ActivityRole.Acceptor ? "scp" : "scu")}`");
+                ctx.Report(ActivityWithoutSopClass(a.Location.Of("name"),
+                    $"activity \"{a.Name}\" of {ae.Name} has no SOP Class: it lists none and no SOP Class lists {ae.Name} as `{(a.Role == ActivityRole.Acceptor ? "scp" : "scu")}`"));
         }
         if (s.CharacterSets.Count == 0 && (dimse || s.DicomWeb.Transactions.Count > 0)
             && !(s.Sections.TryGetValue("services_charset", out var cs) && (cs.Na || !string.IsNullOrWhiteSpace(cs.Text))))
-            ctx.Report("DCS0321", s.Location.Of("product"),
-                $"{s.Product.Name} exchanges DICOM data but the statement states no Specific Character Set: add `character_sets` (at least the default repertoire, ISO_IR 6); Sections 1.7 and 5.7 say it is not stated");
+            ctx.Report(CharacterSetsNotStated(s.Location.Of("product"),
+                $"{s.Product.Name} exchanges DICOM data but the statement states no Specific Character Set: add `character_sets` (at least the default repertoire, ISO_IR 6); Sections 1.7 and 5.7 say it is not stated"));
         foreach (var (label, role) in Roles(s.Dimse))
             foreach (var field in role.NotDocumented.Order(StringComparer.Ordinal))
-                ctx.Report("DCS0323", role.Location.Of(field),
-                    $"`dimse.{label}.{field}` is answered \"not documented\": the statement says so instead of stating it (PS3.4 B.4.3.2 asks for it)");
+                ctx.Report(FactNotDocumented(role.Location.Of(field),
+                    $"`dimse.{label}.{field}` is answered \"not documented\": the statement says so instead of stating it (PS3.4 B.4.3.2 asks for it)"));
     }
 
     private static IEnumerable<(string Label, ServiceRole Role)> Roles(Dimse d)
