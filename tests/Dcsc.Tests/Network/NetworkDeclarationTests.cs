@@ -8,6 +8,7 @@ using Dcsc.Match;
 using Dcsc.Model;
 using Dcsc.Pipeline;
 using Dcsc.Rules;
+using Dcsc.Tool;
 using Dcsc.Tests.Layout;
 
 namespace Dcsc.Tests.Network;
@@ -256,14 +257,15 @@ public class NetworkDeclarationTests
         """;
 
     [Fact]
-    public void Association_parameters_carry_value_default_and_range_into_tables_6_1_and_7_1()
+    public void Association_parameters_carry_value_default_and_range_into_tables_6_1_and_7_2()
     {
         var s = Bind(Gateway + Settings);
         Assert.Equal(65536, s.Association!.MaxPduLength);
         Assert.Equal("30s", s.Association.ArtimTimeout);
         var d = LayoutFixtures.Lay(Gateway + Settings);
-        var general = Table(d, "general_association_parameters");
-        var values = Column(general, 2);
+        // The AEs state their own parameters, so each AE's Table 7-2 carries the general ones too (7.1.1 is N/A).
+        var perAe = Tables(d, "association_parameters_for_ae").First();
+        var values = Column(perAe, 2);
         Assert.Contains("65536 bytes (default 32768 bytes; configurable [4096 … 1048576])", values);
         Assert.Contains("30s (configurable [5s … 300s])", values);
         Assert.Contains("60s", values);
