@@ -181,6 +181,34 @@ NARRATIVE = [
     (r"^annex_d_code_set_usage$", "narrative"),
 ]
 
+# Issue 12 (network declarations): where Transfer Syntaxes per activity, "every Storage SOP Class", shared AE Titles,
+# association parameters with default and range, and "not documented" answers are printed. Kept as one block.
+EVERY = "every_storage_sop_class"
+for _key, _paths in {
+    "overview_content_transfer": [EVERY + " (every Storage SOP Class: one row each in Table 1-1, and a sentence)",
+                                  "application_entities[].activities[].transfer_syntax_sets[] (effective sets in the Transfer Syntax Set column)",
+                                  SC + ".transfer_syntax_policy (Any / As received in the Transfer Syntax Set column)"],
+    "overview_verification": ["application_entities[].activities[].transfer_syntax_sets[] (effective Transfer Syntaxes)"],
+    "overview_workflow_management": ["application_entities[].activities[].transfer_syntax_sets[] (effective Transfer Syntaxes)"],
+    "overview_qr": ["application_entities[].activities[].transfer_syntax_sets[] (effective Transfer Syntaxes)"],
+    "overview_storage": ["dimse.storage (a Storage role described in 5.2.5 is not N/A here)"],
+    "overview_charset": ["character_sets[] (none stated: says so instead of N/A)"],
+    "services_charset": ["character_sets[] (refers to Table 1-16; none stated: says so instead of N/A)"],
+    "services_scp_storage": ["dimse.storage.scp.* = `not documented` (Table 5-10 \"Not documented\")"],
+    "services_mapping_services_ae": [EVERY + ".scu / .scp (one Storage row per AE)"],
+    "impl_functional_definition_ae_1": ["application_entities[].ae_title (shared with other AEs: named)", "application_entities[].association.port"],
+    "config_general_config_parameters": ["application_entities[].ae_title (one row per AE Title, AEs sharing it together)",
+                                         "application_entities[].association.* (default, minimum, maximum, configurable)",
+                                         "association.* (default, minimum, maximum, configurable)"],
+    "netcomm_general_assoc_parameters": ["association.* (value; default; configurable range)"],
+    "netcomm_assoc_parameters_ae1": ["application_entities[].association.* (value; default; configurable range)"],
+    "netcomm_real_world_activity_activity_1": ["application_entities[].activities[].transfer_syntax_sets[] (proposed Transfer Syntaxes)",
+                                               "application_entities[].activities[].transfer_syntax_policy (as received)"],
+    "netcomm_real_world_activity_activity_2": ["application_entities[].activities[].transfer_syntax_sets[] (accepted Transfer Syntaxes)"],
+    "netcomm_ts_selection_policies": ["application_entities[].activities[].transfer_syntax_policy (any / as received)"],
+}.items():
+    STRUCTURED.setdefault(_key, []).extend(_paths)
+
 def walk(sections, repeat=None, parent=None):
     for sec in sections:
         r = sec.get("repeat") or repeat

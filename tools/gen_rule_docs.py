@@ -208,9 +208,46 @@ rule("DCS0306", "Every declared Transfer Syntax Set is used by a SOP Class (a wa
      R(ECHO, ("application_entities:\n", "  - code: V\n    name: Video\n    transfer_syntaxes:\n      - uid: 1.2.840.10008.1.2.4.102\n        name: MPEG-4 AVC/H.264 High Profile / Level 4.1\napplication_entities:\n")), ECHO)
 rule("DCS0307", "Application Entity names are unique.", "Names identify AEs in section titles and `scu`/`scp` references.",
      "Rename one of them.", R(ECHO, ("sop_classes:\n", "  - name: ECHO\n    ae_title: ACME_ECHO2\n    description: Second.\nsop_classes:\n")), ECHO)
-rule("DCS0308", "AE Titles are unique.", "An AE Title identifies an AE on the network (PS3.7 §D.3.3.4, PS3.8 §9.3.2); two AEs with the same title cannot be told apart.",
-     "Give each AE its own title.", R(ECHO, ("sop_classes:\n", "  - name: ECHO2\n    ae_title: ACME_ECHO\n    description: Second.\nsop_classes:\n"), ("    scu: [ECHO]\n", "    scu: [ECHO, ECHO2]\n")),
-     R(ECHO, ("sop_classes:\n", "  - name: ECHO2\n    ae_title: ACME_ECHO2\n    description: Second.\nsop_classes:\n"), ("    scu: [ECHO]\n", "    scu: [ECHO, ECHO2]\n")))
+ECHO_PDU = R(ECHO, ("    description: Verifies connectivity.\n", "    description: Verifies connectivity.\n    association:\n      max_pdu_length: 65536\n"))
+rule("DCS0308", "Several functional AEs may share one AE Title (and port) — one process answering several services — but then they must not claim conflicting things: different ports, maximum PDU lengths or Implementation Class UIDs / Version Names, or different Transfer Syntaxes for a SOP Class both accept (a warning).",
+     "An association is negotiated with one AE Title (PS3.7 §D.3.3.4, PS3.8 §9.3.2): the acceptor behind it can state only one maximum PDU length, one implementation and one answer per presentation context. PS3.2 Section 4.1 documents functional AEs; Table 6-1 shows which share a title.",
+     "Make the shared values agree, or give the AEs their own AE Titles.",
+     R(ECHO_PDU, ("sop_classes:\n", "  - name: ECHO2\n    ae_title: ACME_ECHO\n    description: Second.\n    association:\n      max_pdu_length: 16384\nsop_classes:\n"), ("    scu: [ECHO]\n", "    scu: [ECHO, ECHO2]\n")),
+     R(ECHO_PDU, ("sop_classes:\n", "  - name: ECHO2\n    ae_title: ACME_ECHO\n    description: Second.\n    association:\n      max_pdu_length: 65536\nsop_classes:\n"), ("    scu: [ECHO]\n", "    scu: [ECHO, ECHO2]\n")))
+rule("DCS0316", "`transfer_syntax_policy: any` is an acceptor's policy: it says which proposed Transfer Syntaxes are accepted. On an initiator activity, or on a SOP Class (or `every_storage_sop_class`) without an acceptor role, it says nothing (a warning).",
+     "PS3.2 7.2.x.3.y lists what an initiator proposes; PS3.8 §9.3.2.2 lets the acceptor choose. A sender that forwards instances unchanged proposes each in the Transfer Syntax it was received in: that is `as_received`.",
+     "Write `as_received` for a forwarding initiator, or list `transfer_syntax_sets`.",
+     R(STORE_SCU, ("        sop_classes: [1.2.840.10008.5.1.4.1.1.2]\n", "        sop_classes: [1.2.840.10008.5.1.4.1.1.2]\n        transfer_syntax_policy: any\n")),
+     R(STORE_SCU, ("        sop_classes: [1.2.840.10008.5.1.4.1.1.2]\n", "        sop_classes: [1.2.840.10008.5.1.4.1.1.2]\n        transfer_syntax_policy: as_received\n")))
+EVERY = R(STORE_SCP, ("sop_classes:\n", "every_storage_sop_class:\n  scp: [STORE-SCP]\n  transfer_syntax_sets: [U]\n  comment: Instances are stored, not displayed.\n  exclude: [1.2.840.10008.5.1.4.1.1.4]\nsop_classes:\n"))
+rule("DCS0317", "Every UID under `every_storage_sop_class.exclude` is one of the Storage SOP Classes the declaration expands to (a warning).",
+     "An exclusion that matches nothing is a typo or a SOP Class of another service; the statement would claim a SOP Class the author meant to leave out.",
+     "Fix the UID, or remove the exclusion.", R(EVERY, ("  exclude: [1.2.840.10008.5.1.4.1.1.4]\n", "  exclude: [1.2.840.10008.1.1]\n")), EVERY)
+rule("DCS0318", "An activity that narrows the Transfer Syntax Sets of its SOP Classes (`transfer_syntax_sets_mode: narrow`) leaves each of them at least one set (a warning).",
+     "A SOP Class without a Transfer Syntax has no presentation context: PS3.8 §9.3.2.2 needs at least one Transfer Syntax per context.",
+     "Add the SOP Class's own set to the activity's list, or leave the SOP Class out of the activity.",
+     R(STORE_SCU, ("        sop_classes: [1.2.840.10008.5.1.4.1.1.2]\n", "        sop_classes: [1.2.840.10008.5.1.4.1.1.2]\n        transfer_syntax_sets: [LL]\n        transfer_syntax_sets_mode: narrow\n"),
+       ("      - uid: 1.2.840.10008.1.2.1\n        name: Explicit VR Little Endian\n", "      - uid: 1.2.840.10008.1.2.1\n        name: Explicit VR Little Endian\n  - code: LL\n    name: Lossless\n    transfer_syntaxes:\n      - uid: 1.2.840.10008.1.2.4.70\n        name: JPEG Lossless, Non-Hierarchical, First-Order Prediction (Process 14 [Selection Value 1])\n")),
+     R(STORE_SCU, ("        sop_classes: [1.2.840.10008.5.1.4.1.1.2]\n", "        sop_classes: [1.2.840.10008.5.1.4.1.1.2]\n        transfer_syntax_sets: [U]\n        transfer_syntax_sets_mode: narrow\n")))
+rule("DCS0320", "An Application Entity that accepts associations (an acceptor activity, or `scp` of a SOP Class) states its port, on the AE or in the general `association` (a completeness warning).",
+     "Remote systems must configure the port (PS3.2 Table 7-2, Table 6-1). A statement that does not give it prints no port; it never prints N/A for something the product has.",
+     "Add `association.port`; set `completeness: off` in dcsc.yaml to silence every completeness warning.",
+     R(STORE_SCP, ("    association:\n      port: 104\n", "")), STORE_SCP)
+rule("DCS0321", "A product that exchanges DICOM data (DIMSE or DICOMweb) states its Specific Character Sets (a completeness warning).",
+     "PS3.2 Sections 1.7 and 5.7 list the character sets; PS3.5 §6.1 decides how names and texts are exchanged. Without them dcsc prints that the statement does not state them, instead of N/A.",
+     "Add `character_sets` (or the text of `sections.services_charset`).",
+     ECHO, A(ECHO, "character_sets:\n  - defined_term: ISO_IR 100\n"))
+rule("DCS0322", "Every Real-World Activity has SOP Classes: it lists them, or its AE has SOP Classes in the activity's role (a completeness warning).",
+     "PS3.2 7.2.x.3.y and 7.2.x.4.y list the presentation contexts of each activity; an activity without SOP Classes has none to propose or accept.",
+     "List `sop_classes`, give the AE the role on its SOP Classes, or remove the activity.",
+     R(STORE_SCU, ("        sop_classes: [1.2.840.10008.5.1.4.1.1.2]\n", "        sop_classes: [1.2.840.10008.5.1.4.1.1.2]\n      - name: Receive Reports\n        role: acceptor\n        description: Not used yet.\n")), STORE_SCU)
+rule("DCS0323", "A fact PS3.4 asks for is answered `not documented` (level of support, digital signature level, coercion, discarded Attributes, lossy compression, duplicates): the statement is honest about it and lint reports it as a warning instead of asking for an invented value (a completeness warning).",
+     "PS3.4 B.4.3.2 asks a Storage SCP to state these facts; a statement written from a product's documentation may not have them. `not documented` keeps the gap visible (Table 5-10 prints \"Not documented\").",
+     "State the fact when the manufacturer documents it.",
+     R(STORE_SCP, ("      level_of_support: 2\n      digital_signature_level: 1\n", "      level_of_support: not documented\n")), STORE_SCP)
+rule("DCS0324", "An Application Entity with DIMSE roles states its AE Title (a completeness warning).",
+     "Remote systems configure the AE Title (PS3.2 4.1.x, Table 6-1; PS3.8 §9.3.2).",
+     "Add `ae_title`.", R(ECHO, ("    ae_title: ACME_ECHO\n", "")), ECHO)
 rule("DCS0309", "Ports of the AEs are unique (a warning: several AEs can share one listener that dispatches on the called AE Title, but usually two AEs on one port are a copy-paste mistake).",
      "PS3.2 Section 7.2.x.2 states the port of each AE.", "Give each AE its own port, or turn the rule off when AEs share a listener.",
      R(STORE_SCP, ("sop_classes:\n", "  - name: STORE-SCP-2\n    ae_title: ACME_ARCHIVE2\n    description: Second receiver.\n    association:\n      port: 104\nsop_classes:\n"), ("    scp: [STORE-SCP]\n", "    scp: [STORE-SCP, STORE-SCP-2]\n")),
@@ -699,7 +736,7 @@ INV = R(QR_SCP, ("  - uid: 1.2.840.10008.5.1.4.1.2.2.2\n    name: Study Root Que
 ps34("DCS1057", "INV-01", "An Inventory MOVE/GET SCP lists Inventory Storage (1.2.840.10008.5.1.4.1.1.201.1) among its sub-operation SOP Classes.",
      "PS3.4 JJ.4.2.2.2, JJ.4.2.2.3.", "Add it to `sub_operation_sop_classes`.",
      INV, R(INV, ("        sub_operation_sop_classes: [1.2.840.10008.5.1.4.1.1.2]\n", "        sub_operation_sop_classes: [1.2.840.10008.5.1.4.1.1.2, 1.2.840.10008.5.1.4.1.1.201.1]\n")))
-IMPL = R(STORE_SCP, ("    archive: true\n", "    archive: true\n  - uid: 1.2.840.10008.5.1.4.43.2\n    name: Generic Implant Template Information Model - FIND\n    scp: [STORE-SCP]\n    transfer_syntax_sets: [U]\n"), ("dimse:\n", "character_sets:\n  - defined_term: ISO_IR 100\ndimse:\n"))
+IMPL = R(STORE_SCP, ("    archive: true\n", "    archive: true\n  - uid: 1.2.840.10008.5.1.4.43.2\n    name: Generic Implant Template Information Model - FIND\n    scp: [STORE-SCP]\n    transfer_syntax_sets: [U]\n"))
 ps34("DCS1058", "NPQ-03", "An Implant Template, Defined Procedure Protocol or Protocol Approval Q/R SCP stores at Level 2.",
      "PS3.4 BB.1.4, HH.1.4, II.1.4.", "Store at Level 2.", R(IMPL, ("      level_of_support: 2\n      digital_signature_level: 1\n", "      level_of_support: 1\n")), IMPL)
 CIR = R(QR_SCP, ("  - uid: 1.2.840.10008.5.1.4.1.2.2.2\n    name: Study Root Query/Retrieve Information Model - MOVE\n", "  - uid: 1.2.840.10008.5.1.4.1.2.4.2\n    name: Composite Instance Root Retrieve - MOVE\n"), ("1.2.840.10008.5.1.4.1.2.2.2]", "1.2.840.10008.5.1.4.1.2.4.2]"),
@@ -754,7 +791,7 @@ def lint(yaml_text):
 
 
 STAGE = {"layout": "Layout", "source": "Source", "schema": "Schema", "build": "Build", "uid": "Rules", "attribute": "Rules", "consistency": "Rules",
-         "protocol": "Rules", "ps32": "Rules", "ps34": "Rules", "review": "Rules"}
+         "protocol": "Rules", "ps32": "Rules", "ps34": "Rules", "review": "Rules", "completeness": "Rules"}
 
 
 _RESULTS = {}

@@ -52,6 +52,7 @@ public static class CommandLine
             {
                 stdout.WriteLine($"dcsc {ToolInfo.Version}");
                 stdout.WriteLine($"template: {ToolInfo.TemplateEdition}");
+                stdout.WriteLine($"source format: {ToolInfo.SourceFormatVersion}");
                 stdout.WriteLine($"dictionary: {DictionaryEdition()}");
                 return Ok;
             }

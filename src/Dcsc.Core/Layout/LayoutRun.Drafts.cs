@@ -146,6 +146,7 @@ internal sealed partial class LayoutRun
     {
         if (t.Condition is not null && !ConditionHolds(n, t.Condition)) return new();
         if (TemplateData.IsDerived(n.T!.Key, t.Key)) return DerivedTables(n, t);
+        if (t.Key == "general_configuration_parameters") return ConfigurationTable(n, t);
         return SourceTables(n, t);
     }
 

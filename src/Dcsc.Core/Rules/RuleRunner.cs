@@ -15,6 +15,7 @@ public static class RuleRunner
         new UidRules(),
         new AttributeRules(),
         new ConsistencyRules(),
+        new NetworkRules(),
         new ProtocolRules(),
         new ConventionRules(),
         new Ps34Rules(),
