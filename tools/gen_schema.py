@@ -419,6 +419,12 @@ root_props = {
                  "properties": {}, "additionalProperties": False},
 }
 
+# Issue 12 points 5-9 (tools/schema_details.py).
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import schema_details
+schema_details.extend(definitions, root_props, dict(s=s, md=md, b=b, i=i, e=e, arr=arr, obj=obj, yn=yn, one_or_more=one_or_more, ref=ref),
+                      MATCHING, QUERY_SOURCE, SOURCE, PRESENCE, DISPLAY_UI, DIMSE_STATUS, UID)
+
 # ---------------------------------------------------------------- the template part (generated)
 
 def walk(sections, repeat=None):

@@ -56,7 +56,7 @@ public static class ModelBinder
                 dict.List("uids", x => new ExtraUid(x.Str("uid"), x.Str("name"), x.Str("type"), x.Opt("service_class"), x.Location)),
                 dict.List("attributes", x => new ExtraAttribute(x.Str("tag"), x.Str("name"), x.Opt("keyword"), x.Str("vr"), x.Opt("vm"), x.Opt("private_creator"), x.Location))),
             BindSections(r.Map("sections")),
-            r.Location);
+            r.Location) { Details = DetailBinder.Bind(r) };
     }
 
     private static Product BindProduct(Reader x) => new(x.Str("name"), x.Str("version"), x.Opt("manufacturer"), x.Str("description"), x.Opt("date"),
@@ -138,7 +138,8 @@ public static class ModelBinder
         foreach (var (k, v) in x.Map("tables").Entries())
             tables[k] = v.AsList(BindRow);
         return new SectionContent(x.Opt("text"), na, fill, tables,
-            x.List("added", a => new AddedSection(a.Str("title"), a.Str("text"), a.Location)), x.Location);
+            x.List("added", a => new AddedSection(a.Str("title"), a.Str("text"), a.Location) { Tables = DetailBinder.AuthorTables(a, "tables") }),
+            x.Location) { AuthorTables = DetailBinder.AuthorTables(x, "added_tables") };
     }
 
     private static TableRow BindRow(Reader x)
