@@ -58,6 +58,8 @@ public static partial class DiagnosticCatalogue
         new("DCS0502", Severity.Error, "Leftover template text", "ps32"),
         new("DCS0503", Severity.Error, "Support value is not Y or N", "ps32"),
         new("DCS0504", Severity.Warning, "Value range not written as [low … high]", "ps32"),
+        new("DCS0510", Severity.Error, "Author table row does not fit its columns, or table key used twice", "ps32"),
+        new("DCS0511", Severity.Error, "Table reference names no table", "ps32"),
         new("DCS1001", Severity.Error, "Non-standard SOP Class without a SOP Class Identification Statement (PS3.4 B.4.4.1)", "ps34"),
         new("DCS1002", Severity.Error, "SOP Class claims no role (PS3.4 A.6.3, B.4.3, C.6.1.2, …)", "ps34"),
         new("DCS1003", Severity.Warning, "Section of a claimed service role is marked N/A (PS3.4 B.4.3, …)", "ps34"),

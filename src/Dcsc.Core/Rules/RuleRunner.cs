@@ -18,6 +18,7 @@ public static class RuleRunner
         new ProtocolRules(),
         new ConventionRules(),
         new Ps34Rules(),
+        new AuthorTableRules(),
     };
 
     /// <summary>Every diagnostic id the rules can report.</summary>
