@@ -9,12 +9,7 @@ def extend(definitions, root_props, h, MATCHING, QUERY_SOURCE, SOURCE, PRESENCE,
 
     # ---------------------------------------------------------------- point 8: author tables
     cell = {"description": "A cell (plain text; `{table:<key>}` links to a table).", "type": ["string", "number", "boolean"]}
-    row = {"description": "A row: its cells in column order, or a mapping with `cells`, `group` (table subsection) and `note` (footnote).",
-           "anyOf": [{"type": "array", "items": cell, "minItems": 1},
-                     obj("A row with a table subsection or a footnote.", {
-                         "cells": arr("The cells in column order.", cell, minItems=1),
-                         "group": s("Table subsection (full-width row) this row belongs to."),
-                         "note": md("A footnote for this row")}, ["cells"])]}
+    row = arr("A row: its cells in column order.", cell, minItems=1)
     definitions["author_table"] = obj(
         "A table the product adds to this section (caption, columns, rows, footnotes). It is numbered in sequence with the "
         "template's tables of the same major section; `{table:<key>}` in any narrative or cell links to it.", {
@@ -81,14 +76,8 @@ def extend(definitions, root_props, h, MATCHING, QUERY_SOURCE, SOURCE, PRESENCE,
 
     # ---------------------------------------------------------------- points 6, 7: DICOMweb
     wt = definitions["web_transaction"]["properties"]
-    wt["media_types"] = arr("Media types supported: a media type, or a mapping with its transfer-syntax parameter (PS3.18 §8.7.3).", {
-        "description": "A media type.",
-        "anyOf": [s("A media type, e.g. `application/dicom`, `application/dicom+json`."),
-                  obj("A media type with its Transfer Syntax parameter.", {
-                      "type": s("Media type, e.g. `application/dicom`, `image/jpeg`."),
-                      "transfer_syntax": UID,
-                      "default": b("This is what the origin server returns when the request names no media type / Transfer Syntax."),
-                      "comments": s("Comments.")}, ["type"])]})
+    wt["media_types"] = arr("Media types supported, with their transfer-syntax parameter where it matters (PS3.18 §8.7.3).",
+        s("A media type as in an Accept header, e.g. `application/dicom+json`, `application/dicom; transfer-syntax=1.2.840.10008.1.2.4.90`, `image/jpeg`."))
     search_attr = obj("A searchable attribute (Section 5.3 Query / Return Key tables).", {
         "name": s("Attribute Name."), "tag": s("Tag `(gggg,eeee)`."),
         "matching_type": one_or_more("Matching types (PS3.18 §8.3.4; PS3.4 C.2.2.2).", MATCHING),

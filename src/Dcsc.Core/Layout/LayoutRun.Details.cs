@@ -214,7 +214,7 @@ internal sealed partial class LayoutRun
         var label = $"{w.Service} {w.Transaction}";
         foreach (var level in w.Search)
         {
-            if (ProductTable(n, $"web{w.Index}_search_{level.Level}", $"Searchable Attributes - {w.Transaction} - {level.Level} Level",
+            if (ProductTable(n, $"web{w.Index}_search_{level.Level}", $"Searchable Attributes - {label} - {level.Level} Level",
                     new[] { "Attribute Name", "Tag", "Matching Type", "Fuzzy Matching", "Comments" },
                     level.Attributes.Select(a => Cells(a.Name, a.Tag, string.Join("; ", a.MatchingTypes), YN(a.Fuzzy), a.Comment))) is { } t)
                 yield return new DraftTable(t);
@@ -226,8 +226,8 @@ internal sealed partial class LayoutRun
         var fuzzy = w.Search.SelectMany(l => l.Attributes).Where(a => a.Fuzzy).Select(a => a.Name).Distinct(StringComparer.Ordinal).ToList();
         if (w.Search.Count > 0)
             yield return new DraftPlain(fuzzy.Count > 0 ? $"Fuzzy matching (fuzzymatching=true) applies to: {string.Join("; ", fuzzy)}." : "Fuzzy matching is not supported.");
-        if (w.MediaTypes.Count > 0 && ProductTable(n, $"web{w.Index}_media", $"Media Types - {label}", new[] { "Media Type", "Transfer Syntax", "Default", "Comments" },
-                w.MediaTypes.Select(m => Cells(m.Type, m.TransferSyntax is { } ts ? $"{TransferSyntaxName(ts)} ({ts})" : "", YN(m.Default), m.Comment))) is { } mt)
+        if (w.MediaTypes.Count > 0 && ProductTable(n, $"web{w.Index}_media", $"Media Types and Transfer Syntaxes - {label}", new[] { "Media Type", "Transfer Syntax", "UID", "Default" },
+                w.MediaTypes.Select(m => Cells(m.Type, TransferSyntaxName(m.TransferSyntax!), m.TransferSyntax, YN(m.TransferSyntax == w.DefaultTransferSyntax)))) is { } mt)
             yield return new DraftTable(mt);
         if (w.DefaultTransferSyntax is { } def)
             yield return new DraftPlain($"Default Transfer Syntax ({label}, when the request names none): {TransferSyntaxName(def)} ({def}).");
@@ -262,25 +262,35 @@ internal sealed partial class LayoutRun
 
     // ------------------------------------------------------------------ product-added sections
 
+    private Node StatusSection(StatusTable st, Node parent, RepeatContext ctx, string sop)
+    {
+        var side = st.Side == ServiceSide.Scu ? "SCU" : "SCP";
+        var title = $"{side} of the {sop} - {st.Operation}";
+        var node = new Node { Added = new AddedSection(title, "", st.Location), Parent = parent, Ctx = ctx, Title = title, Content = SectionContent.Empty, ContentPath = parent.ContentPath };
+        var rows = st.Rows.Select(r => Cells(r.Status, r.Meaning, r.Code, r.Behavior)).ToList();
+        if (!string.IsNullOrWhiteSpace(st.Other)) rows.Add(Cells("Any other status code", "", "", st.Other));
+        node.Extra = () => ProductTable(node, $"status_{st.Service}_{st.Side}".ToLowerInvariant(), $"Status Codes for {st.Operation} of the {sop} - {side}",
+            new[] { "Service Status", "Further Meaning", "Status Codes", st.Side == ServiceSide.Scu ? "Behavior" : "Condition" }, rows) is { } table
+            ? new Draft[] { new DraftTable(table) } : Array.Empty<Draft>();
+        return node;
+    }
+
     /// <summary>Sections the structured details add at the end of a template section (PS3.2: added sections go at the end of their parent).</summary>
     private IEnumerable<Node> ProductSections(TemplateSection t, Node parent, RepeatContext ctx)
     {
         if (ctx != RepeatContext.None) yield break;
         var d = _s.Details;
-        foreach (var st in d.StatusTables)
+        // C-GET status codes go into 7.3.2.7 (Query/Retrieve); C-ECHO gets a "Verification Service" subsection of 7.3.2.
+        var get = d.StatusTables.Where(x => x.Service == DimseService.QrGet).ToList();
+        var echo = d.StatusTables.Where(x => x.Service == DimseService.Verification).ToList();
+        if (t.Key == "status_qr")
+            foreach (var st in get) yield return StatusSection(st, parent, ctx, "Query/Retrieve GET SOP Classes");
+        if (t.Key == "status_dimse_services" && echo.Count > 0)
         {
-            string? home = st.Service switch { DimseService.Verification => "status_dimse_services", DimseService.QrGet => "status_qr", _ => null };
-            if (home != t.Key) continue;
-            var sop = st.Service == DimseService.Verification ? "Verification SOP Class" : "Query/Retrieve GET SOP Classes";
-            var side = st.Side == ServiceSide.Scu ? "SCU" : "SCP";
-            var title = $"{side} of the {sop} - {st.Operation}";
-            var node = new Node { Added = new AddedSection(title, "", st.Location), Parent = parent, Ctx = ctx, Title = title, Content = SectionContent.Empty, ContentPath = parent.ContentPath };
-            var rows = st.Rows.Select(r => Cells(r.Status, r.Meaning, r.Code, r.Behavior)).ToList();
-            if (!string.IsNullOrWhiteSpace(st.Other)) rows.Add(Cells("Any other status code", "", "", st.Other));
-            node.Extra = () => ProductTable(node, $"status_{st.Service}_{st.Side}".ToLowerInvariant(), $"Status Codes for {st.Operation} of the {sop} - {side}",
-                new[] { "Service Status", "Further Meaning", "Status Codes", st.Side == ServiceSide.Scu ? "Behavior" : "Condition" }, rows) is { } table
-                ? new Draft[] { new DraftTable(table) } : Array.Empty<Draft>();
-            yield return node;
+            var service = new Node { Added = new AddedSection("Verification Service", "", echo[0].Location), Parent = parent, Ctx = ctx,
+                Title = "Verification Service", Content = SectionContent.Empty, ContentPath = parent.ContentPath };
+            foreach (var st in echo) service.Children.Add(StatusSection(st, service, ctx, "Verification SOP Class"));
+            yield return service;
         }
         foreach (var a in d.WebAdditions)
         {

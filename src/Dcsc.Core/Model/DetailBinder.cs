@@ -59,9 +59,7 @@ internal static class DetailBinder
     /// <summary>Author tables of a section (<c>added_tables</c>) or of an added section (<c>tables</c>).</summary>
     public static IReadOnlyList<AuthorTable> AuthorTables(Reader section, string key) =>
         section.List(key, t => new AuthorTable(t.Opt("key"), t.Str("caption"), t.Strings("columns"),
-            Items(t.Node("rows")).Select(r => r.Node is YamlSequence
-                ? new AuthorRow(r.Reader.ScalarOrList(), null, null, r.Reader.Location)
-                : new AuthorRow(r.Reader.Strings("cells"), r.Reader.Opt("group"), r.Reader.Opt("note"), r.Reader.Location)).ToList(),
+            Items(t.Node("rows")).Select(r => new AuthorRow(r.Reader.ScalarOrList(), null, null, r.Reader.Location)).ToList(),
             t.Strings("footnotes"), t.Location));
 
     /// <summary>The operation a service's tables document when the statement does not name one.</summary>
@@ -105,15 +103,33 @@ internal static class DetailBinder
 
     private static WebDetail BindWeb(Reader t, int index)
     {
-        var media = Items(t.Node("media_types")).Where(m => m.Node is YamlMapping)
-            .Select(m => new WebMediaType(m.Reader.Str("type"), m.Reader.Opt("transfer_syntax"), m.Reader.Bool("default"), m.Reader.Opt("comments"), m.Reader.Location))
-            .ToList();
+        // Only media types with a transfer-syntax parameter add a fact the overview tables do not already show.
+        var media = Items(t.Node("media_types")).Select(m => (Text: m.Reader.Scalar() ?? "", m.Node))
+            .Select(m => ParseMediaType(m.Text, new Reader(m.Node).Location)).Where(m => m.TransferSyntax is not null).ToList();
         return new WebDetail(index, t.Str("service"), t.Str("transaction"), t.Bool("origin_server"),
             t.List("search", l => new SearchLevel(l.Str("level"),
                 l.List("attributes", a => new SearchAttribute(a.Str("name"), a.Str("tag"), a.Strings("matching_type"), a.Bool("fuzzy"), a.Opt("comments"), a.Location)),
                 l.Strings("default_return"), l.Strings("includefield"), l.Location)),
             media, t.Opt("default_transfer_syntax"), t.Strings("transcode_from"),
             t.List("failure_reasons", BindReason), t.List("warning_reasons", BindReason), t.Location);
+    }
+
+    /// <summary>
+    /// A media type as written in an Accept header: <c>application/dicom; transfer-syntax=1.2.840.10008.1.2.4.90</c>
+    /// (PS3.18 §8.7.3.5.1). Other parameters are kept in the type.
+    /// </summary>
+    public static WebMediaType ParseMediaType(string text, Location at)
+    {
+        var parts = text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        string? ts = null;
+        var kept = new List<string>();
+        foreach (var p in parts)
+        {
+            var eq = p.IndexOf('=');
+            if (eq > 0 && p[..eq].Trim().Equals("transfer-syntax", StringComparison.OrdinalIgnoreCase)) ts = p[(eq + 1)..].Trim().Trim('"');
+            else kept.Add(p);
+        }
+        return new WebMediaType(string.Join("; ", kept), ts, at);
     }
 
     private static ReasonCode BindReason(Reader x) => new(x.Str("code"), x.Str("meaning"), x.Location);

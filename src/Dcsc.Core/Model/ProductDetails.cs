@@ -74,8 +74,8 @@ public sealed record SearchAttribute(string Name, string Tag, IReadOnlyList<stri
 public sealed record SearchLevel(string Level, IReadOnlyList<SearchAttribute> Attributes, IReadOnlyList<string> DefaultReturn,
     IReadOnlyList<string> IncludeField, Location Location);
 
-/// <summary>A media type with its transfer-syntax parameter (PS3.18 §8.7.3).</summary>
-public sealed record WebMediaType(string Type, string? TransferSyntax, bool Default, string? Comment, Location Location);
+/// <summary>A media type with its transfer-syntax parameter (PS3.18 §8.7.3.5), as written in <c>media_types</c>.</summary>
+public sealed record WebMediaType(string Type, string? TransferSyntax, Location Location);
 
 /// <summary>A PS3.18 Failure Reason (0008,1197) or Warning Reason (0008,1196) value the origin server returns.</summary>
 public sealed record ReasonCode(string Code, string Meaning, Location Location);

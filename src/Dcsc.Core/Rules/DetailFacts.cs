@@ -28,6 +28,13 @@ internal static class DetailFacts
                 st.Rows.Select(r => Row(r.Location, ("service_status", "status", r.Status), ("status_code", "code", r.Code), ("further_meaning", "meaning", r.Meaning)))));
         }
         foreach (var w in d.Web)
+            if (w.MediaTypes.Count > 0 || w.DefaultTransferSyntax is not null || w.TranscodeFrom.Count > 0)
+                // Transfer Syntax UIDs of media-type parameters, the default and those transcoded from are checked as any other (DCS0101-0105).
+                yield return ($"details_web{w.Index}_transfer_syntaxes", One("transfer_syntaxes",
+                    w.MediaTypes.Select(m => Row(m.Location, ("transfer_syntax_uid", "", m.TransferSyntax)))
+                        .Concat(w.DefaultTransferSyntax is { } def ? new[] { Row(w.Location, ("transfer_syntax_uid", "default_transfer_syntax", def)) } : Array.Empty<TableRow>())
+                        .Concat(w.TranscodeFrom.Select(u => Row(w.Location, ("transfer_syntax_uid", "transcode_from", u))))));
+        foreach (var w in d.Web)
         {
             // PS3.18 §10.5.3: the Store transaction's Failure Reason values are the C-STORE status codes (PS3.4 B.2.3).
             if (!w.Transaction.Contains("Store", StringComparison.OrdinalIgnoreCase)) continue;

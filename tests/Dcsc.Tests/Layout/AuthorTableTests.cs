@@ -42,10 +42,8 @@ public class AuthorTableTests
                 columns: [Result, Source, Reason]
                 rows:
                   - [rejected-permanent, "1", "2 - application-context-name-not-supported"]
-                  - cells: [rejected-transient, "3", "1 - temporary congestion <script>x</script> | pipe"]
-                    group: Transient
-                    note: Only under load.
-                footnotes: ["All rejections are logged; see {table:remote_aes}."]
+                  - [rejected-transient, "3", "1 - temporary congestion <script>x</script> | pipe"]
+                footnotes: [Only under load., "All rejections are logged; see {table:remote_aes}."]
           services_cross_considerations:
             added:
               - title: Remote AE Configuration
@@ -79,19 +77,18 @@ public class AuthorTableTests
         Assert.Contains("the parameters in [Table 7-2](#table-7-2)", md);
         var remote = Lay(Base).AllTables().Single(t => t.Title == "Remote AE Configuration");
         Assert.Contains($"Remote AEs are configured as in [Table {remote.Number}](#{remote.Id})", md);
-        Assert.Contains($"All rejections are logged; see [Table {remote.Number}](#{remote.Id})", md);
+        Assert.Contains($"Note 2: All rejections are logged; see [Table {remote.Number}](#{remote.Id})", md);
         Assert.DoesNotContain("{table:", md);
     }
 
     [Fact]
-    public void Rows_groups_notes_and_footnotes_are_rendered_and_author_text_is_escaped()
+    public void Rows_and_footnotes_are_rendered_and_author_text_is_escaped()
     {
         var md = Markdown(Base);
         Assert.Contains("| Result | Source | Reason |", md);
         Assert.Contains("| rejected-permanent | 1 | 2 - application-context-name-not-supported |", md);
-        Assert.Contains("| Transient |  |  |", md);
         Assert.Contains("temporary congestion", md);
-        Assert.Contains("\\| pipe (Note 1)", md);
+        Assert.Contains("\\| pipe |", md);
         Assert.Contains("Note 1: Only under load.", md);
         Assert.DoesNotContain("<script>", md);
         var html = HtmlRenderer.Render(md);
