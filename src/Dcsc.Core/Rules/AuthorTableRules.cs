@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Dcsc.Diagnostics;
 using Dcsc.Layout;
+using static Dcsc.Diagnostics.DiagnosticCatalogue;
 using Dcsc.Model;
 
 namespace Dcsc.Rules;
@@ -10,7 +12,7 @@ namespace Dcsc.Rules;
 /// </summary>
 public sealed class AuthorTableRules : IRule
 {
-    public IReadOnlyList<string> Ids { get; } = new[] { "DCS0510", "DCS0511" };
+    public IReadOnlyList<DiagnosticDescriptor> Ids { get; } = new[] { Descriptors.AuthorTableMalformed, Descriptors.TableReferenceUnresolved };
 
     private static readonly Regex Token = new(@"\{table:([^}]*)\}", RegexOptions.CultureInvariant);
 
@@ -21,10 +23,10 @@ public sealed class AuthorTableRules : IRule
         foreach (var (section, t) in DetailFacts.AuthorTables(s))
         {
             if (t.Key is { Length: > 0 } key && !keys.TryAdd(key, t))
-                ctx.Report("DCS0510", t.Location.Of("key"), $"table key \"{key}\" is used by two author tables; `{{table:{key}}}` must name one table");
+                ctx.Report(DiagnosticCatalogue.AuthorTableMalformed(t.Location.Of("key"), $"table key \"{key}\" is used by two author tables; `{{table:{key}}}` must name one table"));
             foreach (var r in t.Rows)
                 if (r.Cells.Count != t.Columns.Count)
-                    ctx.Report("DCS0510", r.Location.Span, $"row of table \"{t.Caption}\" (section {section}) has {r.Cells.Count} cell(s) but the table has {t.Columns.Count} column(s); give one cell per column (an empty cell is \"\")");
+                    ctx.Report(DiagnosticCatalogue.AuthorTableMalformed(r.Location.Span, $"row of table \"{t.Caption}\" (section {section}) has {r.Cells.Count} cell(s) but the table has {t.Columns.Count} column(s); give one cell per column (an empty cell is \"\")"));
         }
         var templateRefs = TemplateData.Walk(TemplateData.Template.Sections).SelectMany(x => x.Tables).Select(x => x.Ref).ToHashSet(StringComparer.Ordinal);
         foreach (var (text, span) in Texts(s))
@@ -32,8 +34,8 @@ public sealed class AuthorTableRules : IRule
             {
                 var target = m.Groups[1].Value;
                 if (keys.ContainsKey(target) || templateRefs.Contains(target)) continue;
-                ctx.Report("DCS0511", span, $"`{m.Value}` names no table: give an author table `key: {target}`, or use a template table number such as `{{table:5-1}}`"
-                    + (keys.Count > 0 ? $" (author tables: {string.Join(", ", keys.Keys.OrderBy(k => k, StringComparer.Ordinal))})" : ""));
+                ctx.Report(DiagnosticCatalogue.TableReferenceUnresolved(span, $"`{m.Value}` names no table: give an author table `key: {target}`, or use a template table number such as `{{table:5-1}}`"
+                    + (keys.Count > 0 ? $" (author tables: {string.Join(", ", keys.Keys.OrderBy(k => k, StringComparer.Ordinal))})" : "")));
             }
     }
 
