@@ -226,8 +226,12 @@ internal sealed partial class LayoutRun
         var fuzzy = w.Search.SelectMany(l => l.Attributes).Where(a => a.Fuzzy).Select(a => a.Name).Distinct(StringComparer.Ordinal).ToList();
         if (w.Search.Count > 0)
             yield return new DraftPlain(fuzzy.Count > 0 ? $"Fuzzy matching (fuzzymatching=true) applies to: {string.Join("; ", fuzzy)}." : "Fuzzy matching is not supported.");
-        if (w.MediaTypes.Count > 0 && ProductTable(n, $"web{w.Index}_media", $"Media Types and Transfer Syntaxes - {label}", new[] { "Media Type", "Transfer Syntax", "UID", "Default" },
-                w.MediaTypes.Select(m => Cells(m.Type, TransferSyntaxName(m.TransferSyntax!), m.TransferSyntax, YN(m.TransferSyntax == w.DefaultTransferSyntax)))) is { } mt)
+        // The transfer-syntax columns only when a media type of the transaction names one (PS3.18 §8.7.3.5).
+        bool withTs = w.MediaTypes.Any(m => m.TransferSyntax is not null);
+        if (w.MediaTypes.Count > 0 && ProductTable(n, $"web{w.Index}_media", withTs ? $"Media Types and Transfer Syntaxes - {label}" : $"Media Types - {label}",
+                withTs ? new[] { "Media Type", "Transfer Syntax", "UID", "Default" } : new[] { "Media Type" },
+                w.MediaTypes.Select(m => !withTs ? Cells(m.Type) : m.TransferSyntax is { } ts
+                    ? Cells(m.Type, TransferSyntaxName(ts), ts, YN(ts == w.DefaultTransferSyntax)) : Cells(m.Type, "", "", ""))) is { } mt)
             yield return new DraftTable(mt);
         if (w.DefaultTransferSyntax is { } def)
             yield return new DraftPlain($"Default Transfer Syntax ({label}, when the request names none): {TransferSyntaxName(def)} ({def}).");

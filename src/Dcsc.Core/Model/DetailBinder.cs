@@ -103,9 +103,8 @@ internal static class DetailBinder
 
     private static WebDetail BindWeb(Reader t, int index)
     {
-        // Only media types with a transfer-syntax parameter add a fact the overview tables do not already show.
-        var media = Items(t.Node("media_types")).Select(m => (Text: m.Reader.Scalar() ?? "", m.Node))
-            .Select(m => ParseMediaType(m.Text, new Reader(m.Node).Location)).Where(m => m.TransferSyntax is not null).ToList();
+        var media = Items(t.Node("media_types")).Select(m => ParseMediaType(m.Reader.Scalar() ?? "", m.Reader.Location))
+            .Where(m => m.Type.Length > 0).ToList();
         return new WebDetail(index, t.Str("service"), t.Str("transaction"), t.Bool("origin_server"),
             t.List("search", l => new SearchLevel(l.Str("level"),
                 l.List("attributes", a => new SearchAttribute(a.Str("name"), a.Str("tag"), a.Strings("matching_type"), a.Bool("fuzzy"), a.Opt("comments"), a.Location)),
