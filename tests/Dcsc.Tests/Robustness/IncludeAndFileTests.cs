@@ -113,7 +113,7 @@ public class IncludeAndFileTests
         var main = box.Write("statement.yaml", sb.ToString());
         box.Write("part.yaml", "text\n");
         var r = box.RunChecked("lint", main);
-        Sandbox.AssertDiagnostic(r, "DCS0008", main, 505);
+        Sandbox.AssertDiagnostic(r, "DCS0008", main, 506); // the 501st include
         Assert.Contains("more than 500 files", r.Out);
     }
 

@@ -102,15 +102,14 @@ public static partial class DocxRenderer
             _main = _pkg.AddMainDocumentPart();
             Styles? refStyles = null;
             byte[]? theme = null, fonts = null;
-            if (_options.ReferenceDocx is { } reference)
+            if (_options.ReferenceDocx is { } referenceBytes)
             {
-                using var rs = new MemoryStream(reference, writable: false);
-                using var rdoc = WordprocessingDocument.Open(rs, false);
-                var rmain = rdoc.MainDocumentPart;
-                if (rmain?.StyleDefinitionsPart?.Styles is { } st) refStyles = (Styles)st.CloneNode(true);
-                if (rmain?.ThemePart is { } tp) theme = ReadAll(tp);
-                if (rmain?.FontTablePart is { } fp) fonts = ReadAll(fp);
-                if (rmain?.NumberingDefinitionsPart?.Numbering is { } nb) _referenceNumbering = (Numbering)nb.CloneNode(true);
+                // Read with caps and checks (hostile input); see ReferenceDocument.
+                var reference = ReferenceDocument.Read(referenceBytes);
+                if (reference.StylesXml is { } st) refStyles = new Styles(RootXml(st));
+                theme = reference.Theme;
+                fonts = reference.FontTable;
+                if (reference.NumberingXml is { } nb) _referenceNumbering = new Numbering(RootXml(nb));
             }
 
             var (styles, map) = DocxStyles.Build(refStyles);
@@ -175,15 +174,12 @@ public static partial class DocxRenderer
                 var numberingPart = _main.AddNewPart<NumberingDefinitionsPart>("rIdNumbering");
                 _referenceNumbering.Save(numberingPart);
             }
+            if (_options.ReferenceDocx is not null) ReferenceDocument.ValidateCopiedParts(_main);
         }
 
-        private static byte[] ReadAll(OpenXmlPart part)
-        {
-            using var s = part.GetStream(FileMode.Open, FileAccess.Read);
-            using var m = new MemoryStream();
-            s.CopyTo(m);
-            return m.ToArray();
-        }
+        /// <summary>A part's XML without its declaration (the SDK's element constructors take the root element only).</summary>
+        private static string RootXml(string xml) =>
+            xml.TrimStart('\uFEFF').TrimStart().StartsWith("<?xml", StringComparison.Ordinal) ? xml[(xml.IndexOf("?>", StringComparison.Ordinal) + 2)..].Trim() : xml.Trim();
 
         private static void Feed(OpenXmlPart part, string xml) => part.FeedData(new MemoryStream(new UTF8Encoding(false).GetBytes(xml)));
 
