@@ -2,6 +2,7 @@ using System.Text;
 using Dcsc.Diagnostics;
 using Dcsc.Layout;
 using Dcsc.Render.Md;
+using Dcsc.Tool;
 
 namespace Dcsc.Pipeline;
 

@@ -9,6 +9,7 @@ using Markdig.Syntax.Inlines;
 using MdTable = Markdig.Extensions.Tables.Table;
 using MdTableCell = Markdig.Extensions.Tables.TableCell;
 using MdTableRow = Markdig.Extensions.Tables.TableRow;
+using Dcsc.Tool;
 
 namespace Dcsc.Render.Docx;
 
@@ -38,7 +39,7 @@ public static partial class DocxRenderer
     {
         options ??= new DocxOptions();
         DcscDocument doc;
-        using (Dcsc.Pipeline.StageTimer.Time("docx: parse markdown")) doc = DcscDocument.Parse(dcscMarkdown);
+        using (StageTimer.Time("docx: parse markdown")) doc = DcscDocument.Parse(dcscMarkdown);
         var cover = doc.Cover;
         var product = cover?.ProductAndVersion ?? "";
         var core = new DocxPackage.CoreProperties(
@@ -50,14 +51,14 @@ public static partial class DocxRenderer
 
         using var ms = new MemoryStream();
         IReadOnlyList<string> rawTables;
-        using (Dcsc.Pipeline.StageTimer.Time("docx: build and save package"))
+        using (StageTimer.Time("docx: build and save package"))
         using (var pkg = WordprocessingDocument.Create(ms, WordprocessingDocumentType.Document, true))
         {
             var builder = new Builder(doc, pkg, options);
             builder.Build();
             rawTables = builder.RawTables;
         }
-        using (Dcsc.Pipeline.StageTimer.Time("docx: normalize zip")) return DocxPackage.Normalize(ms.ToArray(), core, rawTables);
+        using (StageTimer.Time("docx: normalize zip")) return DocxPackage.Normalize(ms.ToArray(), core, rawTables);
     }
 
     private readonly record struct Fmt(bool Bold, bool Italic, bool Strike, bool Code, bool Link);
@@ -155,7 +156,7 @@ public static partial class DocxRenderer
             }
 
             if (_body.Count == 0 || _body[^1] is Table or OpenXmlMiscNode) _body.Add(new Paragraph());
-            var saveTimer = Dcsc.Pipeline.StageTimer.Time("docx: document.xml save");
+            var saveTimer = StageTimer.Time("docx: document.xml save");
             var body = new Body();
             foreach (var e in _body) body.Append(e);
             body.Append(Sect(_landscape, cover: false));

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Dcsc.Pipeline;
+namespace Dcsc.Tool;
 
 /// <summary>
 /// Per-stage wall-clock times on standard error when the environment variable <c>DCSC_TIMING=1</c> is set
