@@ -16,11 +16,11 @@ public class ProductDetailsTests
     {
         var doc = Lay(Yaml);
         var study = doc.FindByNumber("5.2.7.5")!;
-        var table = Assert.Single(study.Blocks.OfType<Dcsc.Layout.TableBlock>()).Table;
+        var table = Assert.Single(study.Blocks.OfType<Dcsc.Layout.TableBlock>(), b => b.Table.Title.StartsWith("Supported C-FIND Keys", StringComparison.Ordinal)).Table;
         Assert.Equal("Supported C-FIND Keys for the Study Root Information Model - STUDY Level - SCP", table.Title);
         Assert.Equal(new[] { "Attribute Name", "Tag", "VR", "Return Key", "Matching Type" }, table.Columns);
         var patient = doc.FindByNumber("5.2.7.6")!;
-        Assert.Contains("PATIENT Level", Assert.Single(patient.Blocks.OfType<Dcsc.Layout.TableBlock>()).Table.Title);
+        Assert.Contains(patient.Blocks.OfType<Dcsc.Layout.TableBlock>(), b => b.Table.Title.EndsWith("PATIENT Level - SCP", StringComparison.Ordinal));
         // C-GET identifiers are in 5.2.7 itself (the template has no C-GET subsection).
         Assert.Contains(doc.FindByNumber("5.2.7")!.Blocks.OfType<Dcsc.Layout.TableBlock>(), b => b.Table.Title.StartsWith("Supported C-GET Identifier Keys", StringComparison.Ordinal));
     }
