@@ -19,6 +19,10 @@ public static class RuleRunner
         new ConventionRules(),
         new Ps34Rules(),
         new AuthorTableRules(),
+        new NarrativeRules(),
+        new CharacterRules(),
+        new IdentityRules(),
+        new ReviewRules(),
     };
 
     /// <summary>Every diagnostic id the rules can report.</summary>
