@@ -74,6 +74,20 @@ public class PlantedReviewErrorTests
     }
 
     [Fact]
+    public void Bare_tag_is_written_with_parentheses_in_the_output()
+    {
+        using var dir = new TestUtil.TempDir();
+        CopyDirectory(TestUtil.Repo("examples"), dir.Path);
+        string file = Path.Combine(dir.Path, "ct-modality.yaml");
+        File.WriteAllText(file, ReplaceFirst(File.ReadAllText(file), "name: Patient ID, tag: \"(0010,0020)\"", "name: Patient ID, tag: \"0010,0020\""));
+        var result = Build.Run(file, new BuildOptions { Layout = new Dcsc.Layout.LayoutOptions { ReadEnvironment = false } });
+        Assert.NotNull(result.Outputs);
+        var md = System.Text.Encoding.UTF8.GetString(result.Outputs![0].Content);
+        Assert.Contains("| Patient ID | (0010,0020) |", md);
+        Assert.DoesNotContain("| 0010,0020 |", md);
+    }
+
+    [Fact]
     public void Range_in_inequality_form_is_reported()
     {
         Assert.DoesNotContain(Lint.RunText("ok.yaml", ReviewRuleBases.RangeStatement("\"[1 … 200]\"")), x => x.Id == "DCS0504");
