@@ -344,6 +344,24 @@ rule("DCS0504", "Value ranges are written `[low … high]` (a warning): cells an
      "PS3.2 conventions: ranges are written [low … high] so that they are not mistaken for lists, dates or negative numbers.",
      "Write `[1 … 10]` (with the ellipsis character …).", R(RANGE, ('          default_value: "[0 … 10]"\n', "          default_value: 0-10\n")), RANGE)
 
+AUTHOR_TABLE = A(ECHO, '''sections:
+  netcomm_general:
+    text: The association is rejected for the reasons of {table:rejections}.
+    added_tables:
+      - key: rejections
+        caption: Association Rejection Reasons
+        columns: [Result, Source, Reason]
+        rows:
+          - [rejected-permanent, "1 - DICOM UL service-user", "2 - application-context-name-not-supported"]
+''')
+rule("DCS0510", "Every row of an author table (`added_tables`, `added[].tables`) has one cell per column, and no two author tables share a `key`.",
+     "PS3.2 lets a statement add tables; a row with a missing or extra cell would print misaligned, and `{table:<key>}` must name one table.",
+     "Give one cell per column (an empty cell is `\"\"`), and a unique `key` per table.",
+     R(AUTHOR_TABLE, ('"2 - application-context-name-not-supported"]', '"2 - application-context-name-not-supported", "logged"]')), AUTHOR_TABLE)
+rule("DCS0511", "Every `{table:X}` in narrative, author table cells and footnotes names an author table `key` or a template table number (`{table:5-1}`).",
+     "Cross references are resolved to the number the table gets in the document (tables are numbered within each major section, PS3.2 conventions); one that names no table cannot be resolved.",
+     "Correct the key, or give the table `key: X`.", R(AUTHOR_TABLE, ("{table:rejections}.", "{table:rejection}.")), AUTHOR_TABLE)
+
 # ----------------------------------------------------------------------------------------------- what a reviewer checks
 rule("DCS0601", "The name of a public attribute is given with another tag in an odd (private) group, e.g. \"Referring Physician's Name (0009,0090)\".",
      "PS3.6 gives every public Data Element one tag; a private tag cannot carry a public attribute's name, so one of the two is wrong (PS3.5 §7.8).",

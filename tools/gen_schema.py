@@ -494,6 +494,11 @@ def not_documented(prop):
 storage_scp = definitions["dimse"]["properties"]["storage"]["properties"]["scp"]["properties"]
 for key in ["level_of_support", "digital_signature_level", "element_coercion", "discarded_attributes", "lossy_compression", "duplicate_instances"]:
     storage_scp[key] = not_documented(storage_scp[key])
+# Issue 12 points 5-9 (tools/schema_details.py).
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import schema_details
+schema_details.extend(definitions, root_props, dict(s=s, md=md, b=b, i=i, e=e, arr=arr, obj=obj, yn=yn, one_or_more=one_or_more, ref=ref),
+                      MATCHING, QUERY_SOURCE, SOURCE, PRESENCE, DISPLAY_UI, DIMSE_STATUS, UID)
 
 # ---------------------------------------------------------------- the template part (generated)
 

@@ -152,7 +152,7 @@ internal sealed partial class LayoutRun
             case DraftPlain p:
                 return new ParagraphBlock(new[] { new Inline(p.Text) });
             case DraftAuthor a:
-                return new AuthorBlock(a.Markdown, a.Label);
+                return new AuthorBlock(ResolveAuthorTokens(n, a.Markdown), a.Label);
             case DraftFigure f:
                 var (num, id) = _figures[f.Ref];
                 return new FigureBlock(id, num, ResolveTitle(f.RawTitle, n.Ctx), f.Source);
@@ -160,8 +160,8 @@ internal sealed partial class LayoutRun
                 return new TableBlock(new LaidOutTable
                 {
                     Id = t.Id, Number = t.Number, Title = t.Title, TemplateRef = t.T.Ref, Key = t.T.Key, Columns = t.Columns, Groups = t.Groups,
-                    Rows = t.Rows.Select(r => new TableRowOut(r.Cells.Select(ResolveCell).ToList(), r.IsGroup)).ToList(),
-                    Footnotes = t.Footnotes.Select((f, i) => (IReadOnlyList<Inline>)new[] { new Inline($"Note {i + 1}: {Clean(f)}") }).ToList(),
+                    Rows = t.Rows.Select(r => new TableRowOut(r.Cells.Select(c => ResolveCellTokens(n, c)).ToList(), r.IsGroup)).ToList(),
+                    Footnotes = t.Footnotes.Select((f, i) => ResolveCellTokens(n, $"Note {i + 1}: {Clean(f)}")).ToList(),
                 });
             default:
                 return null;

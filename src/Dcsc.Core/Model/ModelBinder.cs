@@ -58,7 +58,7 @@ public static partial class ModelBinder
                 dict.List("uids", x => new ExtraUid(x.Str("uid"), x.Str("name"), x.Str("type"), x.Opt("service_class"), x.Location)),
                 dict.List("attributes", x => new ExtraAttribute(x.Str("tag"), x.Str("name"), x.Opt("keyword"), x.Str("vr"), x.Opt("vm"), x.Opt("private_creator"), x.Location))),
             BindSections(r.Map("sections")),
-            r.Location) { EveryStorage = everyStorage };
+            r.Location) { EveryStorage = everyStorage, Details = DetailBinder.Bind(r) };
     }
 
     private static Product BindProduct(Reader x) => new(x.Str("name"), x.Str("version"), x.Opt("manufacturer"), x.Str("description"), x.Opt("date"),
@@ -154,7 +154,8 @@ public static partial class ModelBinder
         foreach (var (k, v) in x.Map("tables").Entries())
             tables[k] = v.AsList(BindRow);
         return new SectionContent(x.Opt("text"), na, fill, tables,
-            x.List("added", a => new AddedSection(a.Str("title"), a.Str("text"), a.Location)), x.Location);
+            x.List("added", a => new AddedSection(a.Str("title"), a.Str("text"), a.Location) { Tables = DetailBinder.AuthorTables(a, "tables") }),
+            x.Location) { AuthorTables = DetailBinder.AuthorTables(x, "added_tables") };
     }
 
     private static TableRow BindRow(Reader x)

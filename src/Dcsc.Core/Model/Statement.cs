@@ -24,7 +24,11 @@ public sealed partial record Statement(
     IReadOnlyList<Mapping> Mappings,
     ExtraDictionary Dictionary,
     IReadOnlyDictionary<string, SectionContent> Sections,
-    Location Location);
+    Location Location)
+{
+    /// <summary>Issue 12 points 5-7 and 9 (ProductDetails.cs).</summary>
+    public ProductDetails Details { get; init; } = ProductDetails.Empty;
+}
 
 public sealed record Product(string Name, string Version, string? Manufacturer, string Description, string? Date,
     string? DocumentId, IReadOnlyList<ProductRef> Covered, IReadOnlyList<RemoteSystem> RemoteSystems, Location Location);
@@ -154,9 +158,16 @@ public sealed record SectionContent(string? Text, bool Na, IReadOnlyDictionary<s
 {
     public static readonly SectionContent Empty = new(null, false, new Dictionary<string, string>(),
         new Dictionary<string, IReadOnlyList<TableRow>>(), Array.Empty<AddedSection>(), Location.Nowhere);
+
+    /// <summary>Tables the product adds to this section (ProductDetails.cs).</summary>
+    public IReadOnlyList<AuthorTable> AuthorTables { get; init; } = Array.Empty<AuthorTable>();
 }
 
 /// <summary>A row of a template table given in the source: cells by column key (values as text; lists joined later).</summary>
 public sealed record TableRow(IReadOnlyDictionary<string, IReadOnlyList<string>> Cells, string? Group, string? Note, Location Location);
 
-public sealed record AddedSection(string Title, string Text, Location Location);
+public sealed record AddedSection(string Title, string Text, Location Location)
+{
+    /// <summary>Tables of the added section (ProductDetails.cs).</summary>
+    public IReadOnlyList<AuthorTable> Tables { get; init; } = Array.Empty<AuthorTable>();
+}

@@ -441,14 +441,15 @@ public sealed class Ps34Rules : IRule
         var findScp = s.SopClasses.FirstOrDefault(x => x.IsScp && PatientStudyFind.Contains(x.Uid));
 
         // QR-01
-        if (findScu is not null && f.Rows("services_scu_study_root_qr_find", ScuFindTable).Count == 0 && !Facts.HasContent(f.Section("services_scu_patient_root_qr_find") ?? SectionContent.Empty)
+        bool KeyTables(ServiceSide side) => s.Details.KeyTables.Any(k => k.Service == DimseService.QrFind && k.Side == side);
+        if (findScu is not null && !KeyTables(ServiceSide.Scu) && f.Rows("services_scu_study_root_qr_find", ScuFindTable).Count == 0 && !Facts.HasContent(f.Section("services_scu_patient_root_qr_find") ?? SectionContent.Empty)
             && !Facts.Has(f.Section("services_scu_study_root_qr_find")?.Text))
             ctx.Report(DiagnosticCatalogue.FindOptionalKeysNotListed(Facts.Where(d.QrFind.Scu, findScu, false, s),
-                $"the {findScu.Name} SCU does not state whether it uses Optional Keys nor list them: add rows to `sections.services_scu_study_root_qr_find` (PS3.4 C.6.1.2.1.1, C.6.2.2.1.1)"));
-        if (findScp is not null && f.Rows("services_scp_study_root_qr_find", ScpFindTable).Count == 0 && !Facts.HasContent(f.Section("services_scp_patient_root_qr_find") ?? SectionContent.Empty)
+                $"the {findScu.Name} SCU does not state whether it uses Optional Keys nor list them: add `dimse.query_retrieve.find.scu.key_tables` or rows to `sections.services_scu_study_root_qr_find` (PS3.4 C.6.1.2.1.1, C.6.2.2.1.1)"));
+        if (findScp is not null && !KeyTables(ServiceSide.Scp) && f.Rows("services_scp_study_root_qr_find", ScpFindTable).Count == 0 && !Facts.HasContent(f.Section("services_scp_patient_root_qr_find") ?? SectionContent.Empty)
             && !Facts.Has(f.Section("services_scp_study_root_qr_find")?.Text))
             ctx.Report(DiagnosticCatalogue.FindOptionalKeysNotListed(Facts.Where(d.QrFind.Scp, findScp, true, s),
-                $"the {findScp.Name} SCP does not state whether it supports Optional Keys nor list them: add rows to `sections.services_scp_study_root_qr_find` (PS3.4 C.6.1.2.2.1, C.6.2.2.2.1)"));
+                $"the {findScp.Name} SCP does not state whether it supports Optional Keys nor list them: add `dimse.query_retrieve.find.scp.key_tables` or rows to `sections.services_scp_study_root_qr_find` (PS3.4 C.6.1.2.2.1, C.6.2.2.2.1)"));
 
         var findNegotiations = f.ExtendedNegotiations().Where(x => f.FamilyOf(x.Item.SopClass) == Family.QrFind).ToList();
         if (findScp is not null)

@@ -19,6 +19,7 @@ public static class RuleRunner
         new ProtocolRules(),
         new ConventionRules(),
         new Ps34Rules(),
+        new AuthorTableRules(),
         new NarrativeRules(),
         new CharacterRules(),
         new IdentityRules(),
