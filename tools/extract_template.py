@@ -392,6 +392,66 @@ def build_table(rt, ref, title, numbered=True):
     return t
 
 
+def seed_table_rows(L, ref):
+    """Rows of the seed table captioned "Table <ref> ...": each row a list of cell texts (a cell may span lines)."""
+    caption = "Table %s " % ref.replace("-", "\u2011")
+    starts = [i for i, x in enumerate(L[:-1]) if x.startswith(caption) and L[i + 1].startswith("\t")]
+    assert len(starts) == 1, "Table %s: %d captions in the seed" % (ref, len(starts))
+    rows, row, i = [], [], starts[0] + 1
+    while i < len(L):
+        line = L[i]
+        if line.strip() == "" and not line.startswith("\t"):
+            if row:
+                rows.append(row)
+                row = []
+            if i + 1 < len(L) and L[i + 1].strip() == "" and not L[i + 1].startswith("\t"):
+                break  # a table ends with two blank lines
+        elif line.startswith("\t"):
+            row.append(line[1:].strip())
+        elif row:
+            row[-1] = (row[-1] + "\n" + line.strip()).strip()
+        else:
+            break
+        i += 1
+    if row:
+        rows.append(row)
+    return rows
+
+
+def table_parts(L, ref, ncols):
+    """
+    Section 6 / Annex C configuration tables are drawn in two parts, "Local Configuration Parameters - <service>" and
+    "Remote Configuration Parameters - <service>" (e.g. Table 6-2 L8699, C-8 L23771/L23824): each part is a full-width
+    title row followed by its own header row. Returns [{"key": "local"|"remote", "title", "header"}] or [].
+    """
+    # an author instruction row ("[Either document the number of supported remote hosts …]") is not drawn
+    rows = [r for r in seed_table_rows(L, ref) if not (len(r) == 1 and re.match(r"^\[.*\]\.?$", r[0], re.S))]
+    parts = []
+    for k, r in enumerate(rows[:-1]):
+        nxt = rows[k + 1]
+        if len(r) == 1 and re.match(r"^(Local|Remote)\b", r[0]) and len(nxt) == ncols and nxt[0].startswith("Parameter"):
+            parts.append({"key": r[0].split()[0].lower(), "title": norm_ws(r[0]), "header": [norm_ws(c) for c in nxt]})
+    assert [p["key"] for p in parts] in ([], ["local"], ["local", "remote"]), "Table %s parts %s" % (ref, parts)
+    return parts
+
+
+def add_table_parts(sections, L, fixes):
+    count = 0
+    def walk(ss):
+        nonlocal count
+        for sec in ss:
+            for t in sec["tables"]:
+                if t.get("repeat") or not t.get("numbered", True) or not re.match(r"^(6|C)-", t["ref"]):
+                    continue
+                parts = table_parts(L, t["ref"], len(t["columns"]))
+                if parts:
+                    t["parts"] = parts
+                    count += 1
+            walk(sec["children"])
+    walk(sections)
+    fixes.append("configuration tables drawn in Local/Remote parts (title row + own header row each): %d" % count)
+
+
 def assign_table_keys(tables):
     seen = collections.Counter()
     for t in tables:
@@ -753,9 +813,10 @@ def main():
         # A.x.3 Private Modules (A.2.3 text; columns of the common private module table A-20)
         c3 = make(by_num["A.2.3"], children=[], key="annex_a_iod_private_modules",
                   title="{iod} Private Modules")
-        a20 = [t for t in by_num["A.1.3"]["_tables"] if t["ref"] == "A-20"][0]
-        c3["tables"][0]["columns"] = copy.deepcopy(a20["columns"])
-        c3["tables"][0]["header_rows"] = copy.deepcopy(a20["header_rows"])
+        # A-26 has its own columns (L20671: no "Source", "Description" instead of "Comments"), as read from the seed
+        a26_header = seed_table_rows(L, "A-26")[0]
+        c3["tables"][0]["columns"] = build_columns(a26_header)
+        c3["tables"][0]["header_rows"] = [[{"text": c, "colspan": 1, "rowspan": 1} for c in a26_header]]
         c3["tables"][0]["example_rows"] = []
         retitle_tables(c3, {"A-26": ("{module} for {iod}", "module")})
         # A.x.4 Coded Values (A.2.4)
@@ -839,6 +900,7 @@ def main():
         return s
 
     sections = [convert(n) for n in ref_tree]
+    add_table_parts(sections, L, fixes)
     doc = {
         "source": "PS3.2 DICOM Conformance Statement template (seed %s)" % SEED_NAME,
         "sections": sections,
@@ -887,6 +949,8 @@ def main():
                 texts.append(("figure", s["number"], b["title"]))
         for t in s["tables"]:
             texts.append(("table title", t["ref"], t["title"]))
+            for part in t.get("parts", []):
+                texts.append(("table part title", t["ref"], part["title"]))
     bad = []
     for kind, where, txt in texts:
         rest = strip_tokens(txt)

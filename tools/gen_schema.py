@@ -512,6 +512,12 @@ def table_rows_schema(table):
     props = {c["key"]: column_schema(table, c) for c in table["columns"]}
     props["group"] = s("Table subsection (full-width row) this row belongs to.")
     props["note"] = md("A long explanation, rendered as a footnote under the table")
+    parts = [p["key"] for p in table.get("parts", [])]
+    if parts:
+        # PS3.2 Section 6 / Annex C configuration tables: "Local Configuration Parameters" (this product) and
+        # "Remote Configuration Parameters" (what it needs to know of the remote system), each with its own title row
+        props["part"] = e("Part of the table the row belongs to: " + " or ".join(
+            "`%s` (\"%s\")" % (p["key"], p["title"]) for p in table["parts"]) + "; default `" + parts[0] + "`.", parts)
     return arr(f"Rows of Table {table['ref']} \"{table['title']}\" (only supported items, PS3.2 conventions).",
                {"type": "object", "description": "A row.", "additionalProperties": False, "properties": props, "minProperties": 1})
 

@@ -126,12 +126,22 @@ public sealed class LaidOutTable
     /// <summary>Caption number <c>5-12</c>; null for the template's unnumbered tables.</summary>
     public string? Number { get; init; }
     public required string Title { get; init; }
-    /// <summary>Caption line: <c>Table 5-12 Title</c> (unnumbered: the title).</summary>
-    public string Caption => Number is null ? Title : $"Table {Number} {Title}";
+    /// <summary>
+    /// Caption line: <c>Table 5-12 Title</c>; null for the template's unnumbered tables (3.1, 3.4, 3.5), which the
+    /// template draws without a caption.
+    /// </summary>
+    public string? Caption => Number is null ? null : $"Table {Number} {Title}";
     /// <summary>The template table this was made from (<c>5-12</c>), and its key.</summary>
     public required string TemplateRef { get; init; }
     public required string Key { get; init; }
     public required IReadOnlyList<string> Columns { get; init; }
+    /// <summary>
+    /// What the table's one Markdown header row shows: the leaf <see cref="Columns"/>; empty cells where the template
+    /// draws no header row (3.4, 3.5, 5-10); the first part's title row for a configuration table in parts (its leaf
+    /// header is then the first body row, <see cref="TableRowOut.IsHeader"/>).
+    /// </summary>
+    public IReadOnlyList<string> HeaderRow { get => _headerRow ?? Columns; init => _headerRow = value; }
+    private IReadOnlyList<string>? _headerRow;
     /// <summary>Grouped header row above the leaf header, or null when there is none.</summary>
     public IReadOnlyList<HeaderGroup>? Groups { get; init; }
     public required IReadOnlyList<TableRowOut> Rows { get; init; }
@@ -139,10 +149,16 @@ public sealed class LaidOutTable
     /// <summary>More than 8 columns: DOCX puts it in a landscape section.</summary>
     public bool Landscape => Columns.Count > 8;
 
-    public override string ToString() => Caption;
+    public override string ToString() => Caption ?? Title;
 }
 
 public sealed record HeaderGroup(string Text, int Span);
 
-/// <summary>A body row; a group row (table subsection) has text in the first cell only.</summary>
-public sealed record TableRowOut(IReadOnlyList<IReadOnlyList<Inline>> Cells, bool IsGroup);
+/// <summary>
+/// A body row; a group row (table subsection, or the title row of a configuration table's part) has text in the first
+/// cell only; a header row (<see cref="IsHeader"/>) repeats column titles inside the body (a part's own header row).
+/// </summary>
+public sealed record TableRowOut(IReadOnlyList<IReadOnlyList<Inline>> Cells, bool IsGroup)
+{
+    public bool IsHeader { get; init; }
+}

@@ -409,7 +409,9 @@ internal sealed partial class LayoutRun
     private static List<RowSpec> AttributeRows(Module m) => m.Attributes.Select(a => Row(
         ("attribute_name", a.Name), ("tag", a.Tag), ("vr", a.Vr), ("vm", a.Vm), ("identifiable_information", a.Identifiable),
         ("source", string.Join("; ", a.Source)), ("presence_of_attribute", a.PresenceOfAttribute), ("presence_of_value", a.PresenceOfValue),
-        ("value", a.Value), ("conditions", a.Condition), ("comments", a.Comment)) with { Group = a.Group }).ToList();
+        ("value", a.Value), ("conditions", a.Condition), ("comments", a.Comment),
+        // A.x.3 private modules (Table A-26) have a Description column where the other module tables have Comments
+        ("description", a.Comment)) with { Group = a.Group }).ToList();
 
     private static List<RowSpec> CodedValueRows(IEnumerable<CodedValue> values) => values.Select(v => Row(
         ("attribute_name", v.Name), ("tag", v.Tag), ("value_code", v.Value), ("condition", v.Condition), ("comments", v.Comment))).ToList();

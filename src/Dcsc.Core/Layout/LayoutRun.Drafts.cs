@@ -5,7 +5,7 @@ using Dcsc.Model;
 namespace Dcsc.Layout;
 
 /// <summary>A row before it is laid out: cells by column key, optional table subsection and footnote.</summary>
-internal sealed record RowSpec(IReadOnlyDictionary<string, string> Cells, string? Group = null, string? Note = null);
+internal sealed record RowSpec(IReadOnlyDictionary<string, string> Cells, string? Group = null, string? Note = null, string? Part = null);
 
 internal sealed partial class LayoutRun
 {
@@ -159,7 +159,7 @@ internal sealed partial class LayoutRun
         if (!n.Content.Tables.TryGetValue(t.Key, out var rows) || rows.Count == 0) return new();
         var specs = rows.Select(r => (Row: r, Spec: new RowSpec(
             t.Columns.ToDictionary(c => c.Key, c => r.Cells.TryGetValue(c.Key, out var v) ? JoinCell(v) : "", StringComparer.Ordinal),
-            r.Group, r.Note))).ToList();
+            r.Group, r.Note, r.Part))).ToList();
         if (t.Repeat == "code_set")
         {
             // One table per code set: the rows' `group` names the code set (else fill "Code Set Name").
@@ -190,7 +190,9 @@ internal sealed partial class LayoutRun
     private TableDraft EmptyTable(Node n, TemplateTable t)
     {
         var (columns, groups) = Header(t);
-        return new TableDraft { Uid = NextUid(), T = t, Title = ResolveTableTitle(n, t.Title, null), Columns = columns, Groups = groups, Rows = new() };
+        var draft = new TableDraft { Uid = NextUid(), T = t, Title = ResolveTableTitle(n, t.Title, null), Columns = columns, Groups = groups, Rows = new() };
+        if (t.Parts.Count > 0) LayOutParts(t, draft, new List<RowSpec>());
+        return draft;
     }
 
     internal static string JoinCell(IReadOnlyList<string> values) =>
@@ -235,11 +237,41 @@ internal sealed partial class LayoutRun
     {
         if (rows.Count == 0) return null;
         var (columns, groups) = Header(t);
+        var draft = new TableDraft { Uid = NextUid(), T = t, Title = title, Columns = columns, Groups = groups, Rows = new() };
+        if (t.Parts.Count > 0) LayOutParts(t, draft, rows);
+        else AddRows(t, draft, rows);
+        return draft;
+    }
+
+    /// <summary>
+    /// A configuration table of Section 6 / Annex C in the template's parts (Table 6-2 ff., C-8): the first part's
+    /// title row is the table's header row (one cell across the table), its own header row the first body row; each
+    /// further part ("Remote Configuration Parameters - …") opens with a full-width title row and its header row. A
+    /// row's <c>part</c> says where it belongs (default: the first part, local); every part is shown, even without rows.
+    /// </summary>
+    private void LayOutParts(TemplateTable t, TableDraft draft, List<RowSpec> rows)
+    {
+        int cols = t.Columns.Count;
+        List<string> Padded(IEnumerable<string> cells) => cells.Concat(Enumerable.Repeat("", cols)).Take(cols).ToList();
+        draft.HeaderRow = Padded(new[] { t.Parts[0].Title });
+        draft.Groups = new[] { new HeaderGroup(t.Parts[0].Title, cols) };
+        var known = t.Parts.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        for (int i = 0; i < t.Parts.Count; i++)
+        {
+            var part = t.Parts[i];
+            if (i > 0) draft.Rows.Add(new DraftRow(Padded(new[] { part.Title }), true));
+            draft.Rows.Add(new DraftRow(Padded(part.Header), false, IsHeader: true));
+            AddRows(t, draft, rows.Where(r => (r.Part is { } p && known.Contains(p) ? p : t.Parts[0].Key) == part.Key).ToList());
+        }
+    }
+
+    private void AddRows(TemplateTable t, TableDraft draft, List<RowSpec> rows)
+    {
+        var columns = draft.Columns;
         rows = WithStickyGroups(rows);
         var ordered = rows.Where(r => string.IsNullOrEmpty(r.Group)).ToList();
         var groupNames = rows.Where(r => !string.IsNullOrEmpty(r.Group)).Select(r => r.Group!).Distinct(StringComparer.Ordinal).ToList();
-        var draftRows = new List<DraftRow>();
-        var draft = new TableDraft { Uid = NextUid(), T = t, Title = title, Columns = columns, Groups = groups, Rows = draftRows };
+        var draftRows = draft.Rows;
         void Add(RowSpec r)
         {
             var cells = t.Columns.Select(c => c.Key == "tag" ? TagCell(Clean(r.Cells.GetValueOrDefault(c.Key) ?? "")) : Clean(r.Cells.GetValueOrDefault(c.Key) ?? "")).ToList();
@@ -257,7 +289,6 @@ internal sealed partial class LayoutRun
             draftRows.Add(new DraftRow(new[] { Clean(g) }.Concat(Enumerable.Repeat("", columns.Count - 1)).ToList(), true));
             foreach (var r in rows.Where(r => r.Group == g)) Add(r);
         }
-        return draft;
     }
 
     /// <summary>
@@ -296,34 +327,26 @@ internal sealed partial class LayoutRun
                 c += Math.Max(1, cell.Colspan);
             }
         }
-        if (rowsN == 1 && t.HeaderRows[0].Any(c => c.Colspan > 1))
+        int last = rowsN - 1;
+        // Leaf titles: the template's cell in the last header row, or the column's own title where a cell spans columns
+        // ("SOP Classes" over "SOP Class Name" and "SOP Class UID", Tables 1-1, 1-3 … 1-7, 1-14, 5-14): the template
+        // draws no leaf titles there, but a reader of the Markdown header (one row) needs them.
+        var leaves = new List<string>();
+        for (int c = 0; c < cols; c++)
+            leaves.Add(grid[last, c] is { Colspan: 1 } leaf ? leaf.Text : t.Columns[c].Title);
+        if (rowsN == 1)
         {
-            // One header row with spanning cells ("SOP Classes" over name and UID, Tables 1-3 to 1-7, 5-14): the
-            // template draws no leaf titles under them. The leaf row carries the spanning text in its first column
-            // (visible in Markdown as the first header row); the groups let HTML and DOCX draw the span.
-            var spanned = new List<string>();
+            // One header row with spanning cells: that row is the grouped header row above the leaf titles.
+            if (!t.HeaderRows[0].Any(c => c.Colspan > 1)) return (leaves, null);
             var row = new List<HeaderGroup>();
             for (int c = 0; c < cols; c++)
             {
                 var cell = grid[0, c];
-                bool start = c == 0 || !ReferenceEquals(cell, grid[0, c - 1]);
-                spanned.Add(start ? cell?.Text ?? t.Columns[c].Title : "");
-                if (start) row.Add(new HeaderGroup(cell?.Text ?? t.Columns[c].Title, 1));
-                else row[^1] = row[^1] with { Span = row[^1].Span + 1 };
+                if (c > 0 && cell is not null && ReferenceEquals(cell, grid[0, c - 1])) row[^1] = row[^1] with { Span = row[^1].Span + 1 };
+                else row.Add(new HeaderGroup(cell?.Text ?? leaves[c], 1));
             }
-            return (spanned, row);
+            return (leaves, row);
         }
-        int last = rowsN - 1;
-        var leaves = new List<string>();
-        for (int c = 0; c < cols; c++)
-        {
-            var cell = grid[last, c];
-            if (cell is { Colspan: 1 }) leaves.Add(cell.Text);
-            // a cell spanning columns down to the last header row ("SOP Classes", Table 1-1): no leaf titles under it
-            else if (cell is not null && cell.Rowspan >= rowsN) leaves.Add(c == 0 || !ReferenceEquals(cell, grid[last, c - 1]) ? cell.Text : "");
-            else leaves.Add(t.Columns[c].Title);
-        }
-        if (rowsN < 2) return (leaves, null);
         var groups = new List<HeaderGroup>();
         bool any = false;
         TemplateHeaderCell? prev = null;

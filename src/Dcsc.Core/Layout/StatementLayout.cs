@@ -87,7 +87,9 @@ internal sealed class TableDraft
     public required TemplateTable T { get; init; }
     public required string Title { get; set; }
     public required IReadOnlyList<string> Columns { get; init; }
-    public IReadOnlyList<HeaderGroup>? Groups { get; init; }
+    /// <summary>The table's one Markdown header row; null = <see cref="Columns"/> (LaidOutTable.HeaderRow).</summary>
+    public IReadOnlyList<string>? HeaderRow { get; set; }
+    public IReadOnlyList<HeaderGroup>? Groups { get; set; }
     public required List<DraftRow> Rows { get; init; }
     public List<string> Footnotes { get; } = new();
     public Node Owner { get; set; } = null!;
@@ -97,7 +99,7 @@ internal sealed class TableDraft
     public string? ModuleKey { get; set; }
 }
 
-internal sealed record DraftRow(IReadOnlyList<string> Cells, bool IsGroup);
+internal sealed record DraftRow(IReadOnlyList<string> Cells, bool IsGroup, bool IsHeader = false);
 
 internal sealed partial class LayoutRun
 {

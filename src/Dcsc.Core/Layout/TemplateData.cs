@@ -62,6 +62,19 @@ public sealed class TemplateTable
     [JsonPropertyName("header_rows")] public List<List<TemplateHeaderCell>> HeaderRows { get; init; } = new();
     [JsonPropertyName("row_groups")] public List<string> RowGroups { get; init; } = new();
     [JsonPropertyName("example_rows")] public List<List<string>> ExampleRows { get; init; } = new();
+    /// <summary>
+    /// Section 6 / Annex C configuration tables: the parts the template draws, "Local Configuration Parameters - …" then
+    /// "Remote Configuration Parameters - …", each a title row and its own header row (PS3.2 template, Table 6-2 ff.).
+    /// </summary>
+    [JsonPropertyName("parts")] public List<TemplateTablePart> Parts { get; init; } = new();
+}
+
+/// <summary>A part of a configuration table: <c>local</c> or <c>remote</c>, its title row and its header row.</summary>
+public sealed class TemplateTablePart
+{
+    [JsonPropertyName("key")] public string Key { get; init; } = "";
+    [JsonPropertyName("title")] public string Title { get; init; } = "";
+    [JsonPropertyName("header")] public List<string> Header { get; init; } = new();
 }
 
 public sealed class TemplateColumn

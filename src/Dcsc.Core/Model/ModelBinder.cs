@@ -163,10 +163,10 @@ public static partial class ModelBinder
         var cells = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var (k, v) in x.Entries())
         {
-            if (k is "group" or "note") continue;
+            if (k is "group" or "note" or "part") continue;
             cells[k] = v.ScalarOrList();
         }
-        return new TableRow(cells, x.Opt("group"), x.Opt("note"), x.Location);
+        return new TableRow(cells, x.Opt("group"), x.Opt("note"), x.Location, x.Opt("part"));
     }
 
     /// <summary>Read-only accessor over a mapping (or nothing): absent keys read as defaults.</summary>

@@ -164,7 +164,8 @@ public sealed record SectionContent(string? Text, bool Na, IReadOnlyDictionary<s
 }
 
 /// <summary>A row of a template table given in the source: cells by column key (values as text; lists joined later).</summary>
-public sealed record TableRow(IReadOnlyDictionary<string, IReadOnlyList<string>> Cells, string? Group, string? Note, Location Location);
+/// <param name="Part">Part of a configuration table the row belongs to (<c>local</c>, <c>remote</c>); null = the first part (local).</param>
+public sealed record TableRow(IReadOnlyDictionary<string, IReadOnlyList<string>> Cells, string? Group, string? Note, Location Location, string? Part = null);
 
 public sealed record AddedSection(string Title, string Text, Location Location)
 {

@@ -20,7 +20,11 @@ public sealed record CoverInfo(string? Product, string? Version, string? Date, s
 public sealed record TableGroup(string Text, int Span);
 
 /// <summary>Metadata of a table block (<c>&lt;!-- dcsc:table {...} --&gt;</c>).</summary>
-public sealed record TableInfo(string? Id, IReadOnlyList<TableGroup> Groups, IReadOnlySet<int> GroupRows, bool Landscape);
+public sealed record TableInfo(string? Id, IReadOnlyList<TableGroup> Groups, IReadOnlySet<int> GroupRows, bool Landscape)
+{
+    /// <summary>0-based indices of body rows drawn as header rows (a configuration table part's own header row).</summary>
+    public IReadOnlySet<int> HeaderRows { get; init; } = new HashSet<int>();
+}
 
 /// <summary>A top-level unit of a dcsc document: a plain Markdown block or one of the marker blocks.</summary>
 public abstract record DcscNode;
@@ -318,6 +322,12 @@ public sealed class DcscDocument
         string LeafText(int i) => NormalizeSpace(CellText(Leaf(i)));
 
         var groups = table.Info.Groups;
+        if (groups.Count == 0 && Enumerable.Range(0, columns).All(i => LeafText(i).Length == 0))
+        {
+            // A header row of empty cells only satisfies the pipe-table syntax: the template draws no header (3.4, 3.5).
+            headerRowCount = 0;
+            return cells;
+        }
         if (groups.Count == 0)
         {
             headerRowCount = 1;
@@ -350,9 +360,9 @@ public sealed class DcscDocument
         for (int i = 0; i < columns; i++)
             if (!leafSpansBoth[i]) cells.Add(new HeaderCell(1, i, 1, 1, null, Leaf(i)));
 
-        // A group whose leaf cells only repeat its text or are empty (the template's spanning "SOP Classes" over
-        // name and UID, Tables 1-1, 1-3 … 1-7, 1-14, 5-14) spans both rows, its leaf cells are not drawn; when no
-        // leaf cell is left, the header is one row.
+        // A group whose leaf cells only repeat its text or are empty (the title row of a configuration table's first
+        // part, "Local Configuration Parameters - …", written as the Markdown header row) spans both rows, its leaf cells
+        // are not drawn; when no leaf cell is left, the header is one row.
         foreach (var g in cells.Where(c => c.Row == 0 && c.Cell is null && c.ColSpan > 1).ToList())
         {
             var under = cells.Where(c => c.Row == 1 && c.Column >= g.Column && c.Column < g.Column + g.ColSpan).ToList();
@@ -367,6 +377,9 @@ public sealed class DcscDocument
         }
         return cells.OrderBy(c => c.Row).ThenBy(c => c.Column).ToList();
     }
+
+    /// <summary>True if body row <paramref name="rowIndex"/> is drawn as a header row (<c>headerRows</c> of the marker).</summary>
+    public static bool IsHeaderRow(DcscTable table, int rowIndex) => table.Info.HeaderRows.Contains(rowIndex);
 
     /// <summary>True if body row <paramref name="rowIndex"/> is a group row whose other cells are empty.</summary>
     public static bool IsMergedGroupRow(DcscTable table, TableRow row, int rowIndex)
@@ -474,8 +487,12 @@ public sealed class DcscDocument
             if (root.TryGetProperty("groupRows", out var rEl) && rEl.ValueKind == JsonValueKind.Array)
                 foreach (var r in rEl.EnumerateArray())
                     if (r.ValueKind == JsonValueKind.Number && r.TryGetInt32(out var ri) && ri >= 0) groupRows.Add(ri);
+            var headerRows = new HashSet<int>();
+            if (root.TryGetProperty("headerRows", out var hEl) && hEl.ValueKind == JsonValueKind.Array)
+                foreach (var r in hEl.EnumerateArray())
+                    if (r.ValueKind == JsonValueKind.Number && r.TryGetInt32(out var hi) && hi >= 0) headerRows.Add(hi);
             bool landscape = root.TryGetProperty("landscape", out var lEl) && lEl.ValueKind == JsonValueKind.True;
-            return new TableInfo(id, groups, groupRows, landscape);
+            return new TableInfo(id, groups, groupRows, landscape) { HeaderRows = headerRows };
         }
         catch (JsonException e)
         {

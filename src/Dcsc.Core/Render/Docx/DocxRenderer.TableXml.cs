@@ -89,10 +89,11 @@ public static partial class DocxRenderer
                     else
                     {
                         bool group = t.Info.GroupRows.Contains(bodyIndex);
+                        bool head = DcscDocument.IsHeaderRow(t, bodyIndex);   // a configuration table part's own header row
                         for (int i = 0; i < columns; i++)
                         {
-                            CellStart(widths[i], 1, null, group ? "EEF2F7" : null, bottom: false);
-                            ParaStart(DocxStyles.TableText, center: false);
+                            CellStart(widths[i], 1, null, head ? "DCE6F1" : group ? "EEF2F7" : null, bottom: head);
+                            ParaStart(head ? DocxStyles.TableHeading : DocxStyles.TableText, center: false);
                             if (i < mdRow.Count) CellInlines((MdTableCell)mdRow[i]);
                             sb.Append("</w:p></w:tc>");
                         }

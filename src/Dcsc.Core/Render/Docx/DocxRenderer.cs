@@ -580,10 +580,12 @@ public static partial class DocxRenderer
                 else
                 {
                     bool group = t.Info.GroupRows.Contains(bodyIndex);
+                    bool head = DcscDocument.IsHeaderRow(t, bodyIndex);   // a configuration table part's own header row
                     for (int i = 0; i < columns; i++)
                     {
                         var content = i < mdRow.Count ? CellInlines((MdTableCell)mdRow[i]) : [];
-                        row.Append(Cell(widths[i], 1, null, group ? "EEF2F7" : null, null, Para(DocxStyles.TableText, content)));
+                        row.Append(Cell(widths[i], 1, null, head ? "DCE6F1" : group ? "EEF2F7" : null, head ? TableVerticalAlignmentValues.Bottom : null,
+                            Para(head ? DocxStyles.TableHeading : DocxStyles.TableText, content)));
                     }
                 }
                 tbl.Append(row);
@@ -626,13 +628,16 @@ public static partial class DocxRenderer
         {
             var header = new List<IReadOnlyList<string>>();
             var body = new List<IReadOnlyList<string>>();
+            // only header cells that are drawn as leaf cells size their column (not a configuration table's part title,
+            // written in the first cell of the Markdown header row but drawn across the table)
+            var drawn = DcscDocument.LayoutHeader(t, out _).Where(c => c.Cell is not null).Select(c => c.Column).ToHashSet();
             int bodyIndex = 0;
             foreach (var row in t.Table!.OfType<MdTableRow>())
             {
                 bool merged = !row.IsHeader && DcscDocument.IsMergedGroupRow(t, row, bodyIndex);
                 if (!row.IsHeader) bodyIndex++;
                 if (merged) continue;
-                var cells = row.OfType<MdTableCell>().Select(c => DcscDocument.NormalizeSpace(DcscDocument.CellText(c))).ToList();
+                var cells = row.OfType<MdTableCell>().Select((c, i) => row.IsHeader && !drawn.Contains(i) ? "" : DcscDocument.NormalizeSpace(DcscDocument.CellText(c))).ToList();
                 (row.IsHeader ? header : body).Add(cells);
             }
             return (header, body);

@@ -60,7 +60,7 @@ nav.toc a:hover { text-decoration: underline; }
 table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
 caption { caption-side: top; text-align: left; font-weight: 600; color: #1f4e79; padding: 0 0 0.4em; }
 th, td { border: 1px solid #b7c3d0; padding: 0.25em 0.45em; vertical-align: top; text-align: left; }
-thead th { background: #dce6f1; font-weight: 600; vertical-align: bottom; }
+thead th, tr.header-row th { background: #dce6f1; font-weight: 600; vertical-align: bottom; }
 thead th.group { background: #c5d5e8; text-align: center; }
 tr.group-row td { background: #eef2f7; font-weight: 600; }
 .landscape table { min-width: 60rem; }

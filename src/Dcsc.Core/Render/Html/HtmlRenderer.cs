@@ -158,7 +158,7 @@ public static class HtmlRenderer
                 }
                 int columns = t.ColumnCount;
                 var header = DcscDocument.LayoutHeader(t, out int headerRows);
-                _sb.Append("<thead>\n");
+                if (headerRows > 0) _sb.Append("<thead>\n");
                 for (int r = 0; r < headerRows; r++)
                 {
                     _sb.Append("<tr>");
@@ -175,7 +175,8 @@ public static class HtmlRenderer
                     }
                     _sb.Append("</tr>\n");
                 }
-                _sb.Append("</thead>\n<tbody>\n");
+                if (headerRows > 0) _sb.Append("</thead>\n");
+                _sb.Append("<tbody>\n");
                 int bodyIndex = 0;
                 foreach (var row in t.Table.OfType<TableRow>())
                 {
@@ -185,6 +186,18 @@ public static class HtmlRenderer
                         _sb.Append("<tr class=\"group-row\"><td colspan=\"").Append(columns).Append("\">");
                         if (row.Count > 0) RenderCellContent((TableCell)row[0]);
                         _sb.Append("</td></tr>\n");
+                    }
+                    else if (DcscDocument.IsHeaderRow(t, bodyIndex))
+                    {
+                        // a configuration table part's own header row ("Parameter | Configurable | …")
+                        _sb.Append("<tr class=\"header-row\">");
+                        for (int i = 0; i < columns; i++)
+                        {
+                            _sb.Append("<th scope=\"col\">");
+                            if (i < row.Count) RenderCellContent((TableCell)row[i]);
+                            _sb.Append("</th>");
+                        }
+                        _sb.Append("</tr>\n");
                     }
                     else
                     {

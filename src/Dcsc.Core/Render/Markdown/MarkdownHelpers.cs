@@ -38,6 +38,8 @@ internal static class MarkdownHelpers
         if (t.Groups is not null) marker["groups"] = t.Groups.Select(g => new Dictionary<string, object> { ["text"] = g.Text, ["span"] = g.Span }).ToList();
         var groupRows = t.Rows.Select((r, i) => (r, i)).Where(x => x.r.IsGroup).Select(x => x.i).ToList();
         if (groupRows.Count > 0) marker["groupRows"] = groupRows;
+        var headerRows = t.Rows.Select((r, i) => (r, i)).Where(x => x.r.IsHeader).Select(x => x.i).ToList();
+        if (headerRows.Count > 0) marker["headerRows"] = headerRows;
         marker["landscape"] = t.Landscape;
         return JsonSerializer.Serialize(marker, Json);
     }

@@ -15,15 +15,23 @@ internal static class TableMarkdown
     {
         var sb = new StringBuilder(256 + t.Rows.Count * 96);
         sb.Append("<!-- dcsc:table ").Append(MarkdownHelpers.TableMarkerJson(t)).Append(" -->\n");
-        sb.Append(MarkdownEscaper.Escape(t.Caption)).Append("\n\n|");
-        foreach (var h in t.Columns) sb.Append(' ').Append(MarkdownEscaper.Escape(h)).Append(" |");
+        if (t.Caption is not null) sb.Append(MarkdownEscaper.Escape(t.Caption)).Append("\n\n");
+        sb.Append('|');
+        foreach (var h in t.HeaderRow) sb.Append(' ').Append(MarkdownEscaper.Escape(h)).Append(" |");
         sb.Append("\n|");
-        foreach (var _ in t.Columns) sb.Append(" --- |");
+        foreach (var _ in t.HeaderRow) sb.Append(" --- |");
         sb.Append('\n');
         foreach (var r in t.Rows)
         {
             sb.Append('|');
-            foreach (var c in r.Cells) { sb.Append(' '); Inlines(c, sb); sb.Append(" |"); }
+            foreach (var c in r.Cells)
+            {
+                // a header row inside the body (a configuration table part's own header) is bold in plain Markdown
+                bool strong = r.IsHeader && c.Count > 0;
+                sb.Append(strong ? " **" : " ");
+                Inlines(c, sb);
+                sb.Append(strong ? "** |" : " |");
+            }
             sb.Append('\n');
         }
         foreach (var f in t.Footnotes) { sb.Append('\n'); Inlines(f, sb); sb.Append('\n'); }
