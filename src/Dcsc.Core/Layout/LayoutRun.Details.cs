@@ -23,6 +23,7 @@ internal sealed partial class LayoutRun
         };
         var draft = MakeTable(t, title, rows.ToList());
         if (draft is null) return null;
+        draft.HeaderRow = draft.Columns;   // its own columns are its header (a template table without header rows has none)
         if (footnotes is not null)
             foreach (var f in footnotes.Where(f => !string.IsNullOrWhiteSpace(f))) draft.Footnotes.Add(f);
         draft.Owner = n;

@@ -259,7 +259,7 @@ internal sealed partial class LayoutRun
         for (int i = 0; i < t.Parts.Count; i++)
         {
             var part = t.Parts[i];
-            if (i > 0) draft.Rows.Add(new DraftRow(Padded(new[] { part.Title }), true));
+            if (i > 0) draft.Rows.Add(new DraftRow(Padded(new[] { part.Title }), true, IsPartTitle: true));
             draft.Rows.Add(new DraftRow(Padded(part.Header), false, IsHeader: true));
             AddRows(t, draft, rows.Where(r => (r.Part is { } p && known.Contains(p) ? p : t.Parts[0].Key) == part.Key).ToList());
         }

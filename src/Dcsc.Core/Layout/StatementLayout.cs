@@ -91,6 +91,8 @@ internal sealed class TableDraft
     public IReadOnlyList<string>? HeaderRow { get; set; }
     public IReadOnlyList<HeaderGroup>? Groups { get; set; }
     public required List<DraftRow> Rows { get; init; }
+    /// <summary>A row beyond the title and header rows of a configuration table's parts (those are the template's).</summary>
+    public bool HasContent => Rows.Any(r => !r.IsHeader && !r.IsPartTitle);
     public List<string> Footnotes { get; } = new();
     public Node Owner { get; set; } = null!;
     public string? Number { get; set; }
@@ -99,7 +101,9 @@ internal sealed class TableDraft
     public string? ModuleKey { get; set; }
 }
 
-internal sealed record DraftRow(IReadOnlyList<string> Cells, bool IsGroup, bool IsHeader = false);
+/// <param name="IsHeader">A header row inside the body (a configuration table part's own header row).</param>
+/// <param name="IsPartTitle">The title row of a configuration table's part (a group row the template draws).</param>
+internal sealed record DraftRow(IReadOnlyList<string> Cells, bool IsGroup, bool IsHeader = false, bool IsPartTitle = false);
 
 internal sealed partial class LayoutRun
 {
@@ -325,7 +329,7 @@ internal sealed partial class LayoutRun
         // A section with subsections that are all N/A, and nothing of its own beyond boilerplate, is N/A itself
         // (PS3.2 template conventions, L19) — also an AE's 7.2.x whose subsections are all N/A.
         n.Applicable = !string.IsNullOrWhiteSpace(n.Content.Text)
-            || n.Drafts.Any(d => d is DraftTable { Table.Rows.Count: > 0 } or DraftAuthor or DraftFigure or DraftPlain)
+            || n.Drafts.Any(d => d is DraftTable { Table.HasContent: true } or DraftAuthor or DraftFigure or DraftPlain)
             || n.Children.Any(c => c.Applicable)
             || FactApplicable(n);
     }

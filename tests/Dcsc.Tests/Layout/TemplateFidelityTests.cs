@@ -140,27 +140,177 @@ public class TemplateFidelityTests
         }
     }
 
+    private static TemplateTable TemplateTableOf(LaidOutTable t) =>
+        TemplateData.Walk(TemplateData.Template.Sections).SelectMany(s => s.Tables).Single(x => x.Ref == t.TemplateRef);
+
+    private static bool IsTemplateTable(LaidOutTable t) => !t.TemplateRef.StartsWith("product:", StringComparison.Ordinal);
+
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Spanning_header_cells_are_kept_in_all_three_formats(string example, bool keep)
+    public void Configuration_tables_keep_their_Local_and_Remote_parts(string example, bool keep)
     {
         var (_, doc) = Lay(example, keep);
-        // 6. Tables 1-4 … 1-7: one header row, "SOP Classes" and "Transfer Syntax" each over two columns (L372 ff.).
-        var spanning = doc.AllTables().Where(t => t.Key is "verification_sop_class" or "workflow_management_sop_classes" or "query_retrieve_sop_classes" or "printing_sop_classes").ToList();
+        // 5. Section 6 / Annex C configuration tables: "Local Configuration Parameters - <service>" and "Remote
+        //    Configuration Parameters - <service>", each a title row and its own header row (L8609/L8648, C-8 L23771/L23824).
+        var config = doc.AllTables().Where(t => IsTemplateTable(t) && Regex.IsMatch(t.TemplateRef, "^(6-([2-9]|1[0-8])|C-8)$")).ToList();
+        foreach (var t in config)
+        {
+            var parts = TemplateTableOf(t).Parts;
+            Assert.True(parts.Count > 0, $"{example}: Table {t.Number} ({t.TemplateRef}) has no parts in template.json");
+            Assert.Equal(t.TemplateRef == "6-17" ? 1 : 2, parts.Count);
+            Assert.Equal(new[] { "local", "remote" }.Take(parts.Count), parts.Select(p => p.Key));
+            // The first part's title is the header row (one cell across the table), its header the first body row.
+            Assert.Equal(parts[0].Title, t.HeaderRow[0]);
+            Assert.All(t.HeaderRow.Skip(1), c => Assert.Equal("", c));
+            Assert.Equal(new[] { new HeaderGroup(parts[0].Title, t.Columns.Count) }, t.Groups!);
+            Assert.True(t.Rows[0].IsHeader, $"{example}: Table {t.Number} does not start with the Local header row");
+            Assert.Equal(parts[0].Header, t.Rows[0].Cells.Select(Text));
+            StartsWith(parts[0].Title, "Local");
+            for (int p = 1; p < parts.Count; p++)
+            {
+                int title = t.Rows.ToList().FindIndex(r => r.IsGroup && Text(r.Cells[0]) == parts[p].Title);
+                Assert.True(title > 0, $"{example}: Table {t.Number} has no \"{parts[p].Title}\" row");
+                Assert.All(t.Rows[title].Cells.Skip(1), c => Assert.Empty(c));
+                Assert.True(t.Rows[title + 1].IsHeader);
+                Assert.Equal(parts[p].Header, t.Rows[title + 1].Cells.Select(Text));
+                StartsWith(parts[p].Title, "Remote");
+            }
+            Assert.Equal(parts.Count, t.Rows.Count(r => r.IsHeader));
+        }
+        // The bundled examples fill the Remote part where the product needs to know the remote system.
+        if (example is "ct-modality.yaml" or "image-archive.yaml" or "web-viewer.yaml")
+        {
+            Assert.NotEmpty(config);
+            var withRemote = config.Where(t => t.Rows.SkipWhile(r => !(r.IsGroup && Text(r.Cells[0]).StartsWith("Remote", StringComparison.Ordinal))).Skip(2).Any()).ToList();
+            Assert.True(withRemote.Count >= 2, $"{example}: only {withRemote.Count} configuration tables have Remote rows");
+        }
+
+        static void StartsWith(string title, string word) => Assert.StartsWith(word, title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rows_go_to_the_part_they_name_and_every_part_is_drawn_in_all_three_formats()
+    {
+        var yaml = Minimal.Yaml + """
+
+            sections:
+              config_storage_config:
+                tables:
+                  storage_service_parameters:
+                    - { part: remote, parameter: Called AE Title (SCP), configurable: SERVICE, default_value: ARCHIVE }
+                    - { parameter: Calling AE Title (SCU), configurable: SERVICE, default_value: STORE_SCU }
+                    - { part: local, parameter: Retry interval, configurable: USER, default_value: 60 s }
+              config_media_storage:
+                tables:
+                  media_storage_service_parameters:
+                    - { parameter: Source AE Title, configurable: FIXED, default_value: MEDIA }
+            """;
+        var check = Compilation.CheckText("s.yaml", yaml);
+        Assert.False(check.HasErrors, string.Join("\n", check.Diagnostics.Items));
+        var doc = StatementLayout.Layout(check.Statement!, new LayoutOptions { ReadEnvironment = false });
+        var t = doc.AllTables().Single(x => x.Key == "storage_service_parameters");
+        Assert.Equal(new[] { "Parameter|Configurable|Default Value|Comments", "Calling AE Title (SCU)|SERVICE|STORE_SCU|", "Retry interval|USER|60 s|",
+            "Remote Configuration Parameters - Storage Service|||", "Parameter|Configurable|Default Value|Comments", "Called AE Title (SCP)|SERVICE|ARCHIVE|" },
+            t.Rows.Select(r => string.Join("|", r.Cells.Select(Text))));
+        // Table 6-17 has one part only (Local, L9912).
+        var media = doc.AllTables().Single(x => x.Key == "media_storage_service_parameters");
+        Assert.Equal("Local Configuration Parameters - Media Storage Service", media.HeaderRow[0]);
+        Assert.Single(media.Rows, r => r.IsHeader);
+
+        var md = MarkdownRenderer.Render(doc).Markdown!;
+        Assert.Contains("| Local Configuration Parameters - Storage Service |  |  |  |\n| --- | --- | --- | --- |\n| **Parameter** | **Configurable** | **Default Value** | **Comments** |", md);
+        Assert.Contains("| Remote Configuration Parameters - Storage Service |  |  |  |\n| **Parameter** |", md);
+        var html = HtmlRenderer.Render(md);
+        var table = html[html.IndexOf($"id=\"{t.Id}\"", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.Contains("<thead>\n<tr><th scope=\"col\" colspan=\"4\" class=\"group\">Local Configuration Parameters - Storage Service</th></tr>\n</thead>", table);
+        Assert.Equal(2, Regex.Matches(table, "<tr class=\"header-row\"><th scope=\"col\"><strong>Parameter</strong></th>").Count);
+        Assert.Contains("<tr class=\"group-row\"><td colspan=\"4\">Remote Configuration Parameters - Storage Service</td></tr>", table);
+        using var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(Dcsc.Render.Docx.DocxRenderer.Render(md)), false);
+        var tables = docx.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Table>()
+            .Where(x => x.InnerText.Contains("Remote Configuration Parameters - Storage Service", StringComparison.Ordinal)).ToList();
+        var rows = Assert.Single(tables).Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().Select(r => r.InnerText).ToList();
+        Assert.Equal(new[] { "Local Configuration Parameters - Storage Service", "ParameterConfigurableDefault ValueComments", "Calling AE Title (SCU)SERVICESTORE_SCU",
+            "Retry intervalUSER60 s", "Remote Configuration Parameters - Storage Service", "ParameterConfigurableDefault ValueComments", "Called AE Title (SCP)SERVICEARCHIVE" }, rows);
+    }
+
+    [Fact]
+    public void A_part_the_table_does_not_have_is_a_schema_error()
+    {
+        var yaml = Minimal.Yaml + """
+
+            sections:
+              config_media_storage:
+                tables:
+                  media_storage_service_parameters:
+                    - { part: remote, parameter: Destination, configurable: USER, default_value: USB }
+            """;
+        var check = Compilation.CheckText("s.yaml", yaml);
+        Assert.True(check.HasErrors);
+        Assert.Contains(check.Diagnostics.Items, d => d.Span.Line > 0 && d.Message.Contains("remote", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Spanning_header_cells_keep_their_group_and_leaf_names_in_all_three_formats(string example, bool keep)
+    {
+        var (_, doc) = Lay(example, keep);
+        // 6. A template header cell over name and UID columns ("SOP Classes", "Transfer Syntax"; Tables 1-1, 1-3 … 1-7,
+        //    1-14, 5-14) is the group above the leaf names, which the one Markdown header row keeps ("SOP Class Name").
+        var spanning = doc.AllTables().Where(t => IsTemplateTable(t) && TemplateTableOf(t).HeaderRows.SelectMany(r => r).Any(c => c.Colspan > 1 && c.Text is "SOP Classes" or "SOP Class" or "Transfer Syntax")).ToList();
         foreach (var t in spanning)
         {
-            Assert.Equal(new[] { "SOP Classes", "", "Transfer Syntax", "", "SCU", "SCP" }, t.Columns);
-            Assert.Equal(new[] { ("SOP Classes", 2), ("Transfer Syntax", 2), ("SCU", 1), ("SCP", 1) }, t.Groups!.Select(g => (g.Text, g.Span)));
+            var tt = TemplateTableOf(t);
+            Assert.Equal(tt.Columns.Select(c => c.Title), t.Columns);
+            Assert.All(t.Columns, c => Assert.NotEqual("", c));
+            Assert.NotNull(t.Groups);
+            var expected = tt.HeaderRows[^(tt.HeaderRows.Count == 1 ? 1 : 2)].Select(c => (c.Text, c.Colspan));
+            Assert.Equal(expected, t.Groups!.Select(g => (g.Text, g.Span)));
         }
-        if (spanning.Count == 0 || keep) return;
+        if (keep || !spanning.Any(t => t.Key == "verification_sop_class")) return;
         var md = MarkdownRenderer.Render(doc).Markdown!;
-        Assert.Contains("| SOP Classes |  | Transfer Syntax |  | SCU | SCP |", md);   // Markdown: the first header row
+        Assert.Contains("| SOP Class Name | SOP Class UID | Transfer Syntax Name | Transfer Syntax UID | SCU | SCP |", md);
+        var v = spanning.First(t => t.Key == "verification_sop_class");
+        Assert.Contains("<!-- dcsc:table {\"id\":\"" + v.Id + "\",\"groups\":[{\"text\":\"SOP Classes\",\"span\":2},{\"text\":\"Transfer Syntax\",\"span\":2},{\"text\":\"SCU\",\"span\":1},{\"text\":\"SCP\",\"span\":1}]", md);
         var html = HtmlRenderer.Render(md);
-        var id = spanning[0].Id;
-        var table = html[html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal)..];
+        var table = html[html.IndexOf($"id=\"{v.Id}\"", StringComparison.Ordinal)..];
         var thead = table[table.IndexOf("<thead>", StringComparison.Ordinal)..table.IndexOf("</thead>", StringComparison.Ordinal)];
-        Assert.Single(Regex.Matches(thead, "<tr>"));
-        Assert.Contains("colspan=\"2\" class=\"group\">SOP Classes</th>", thead);
-        Assert.Contains("colspan=\"2\" class=\"group\">Transfer Syntax</th>", thead);
+        Assert.Equal(2, Regex.Matches(thead, "<tr>").Count);
+        Assert.Contains("<th scope=\"col\" colspan=\"2\" class=\"group\">SOP Classes</th><th scope=\"col\" colspan=\"2\" class=\"group\">Transfer Syntax</th><th scope=\"col\" rowspan=\"2\">SCU</th>", thead);
+        Assert.Contains("<th scope=\"col\">SOP Class Name</th><th scope=\"col\">SOP Class UID</th>", thead);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Unnumbered_tables_get_no_invented_caption_or_header(string example, bool keep)
+    {
+        var (_, doc) = Lay(example, keep);
+        // 6. 3.1, 3.4 and 3.5 (L1290 ff., L1322 ff.): no caption; 3.4 and 3.5 have no header row either.
+        foreach (var t in doc.AllTables().Where(t => t.Number is null))
+        {
+            Assert.Null(t.Caption);
+            if (t.TemplateRef == "3.1-a") Assert.Equal(new[] { "Revision", "Date", "Product Version(s)", "Change" }, t.HeaderRow);
+            else Assert.All(t.HeaderRow, h => Assert.Equal("", h));
+        }
+        if (keep) return;
+        var html = HtmlRenderer.Render(MarkdownRenderer.Render(doc).Markdown!);
+        var terms = html[html.IndexOf("id=\"table-3.4-a\"", StringComparison.Ordinal)..];
+        terms = terms[..terms.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.DoesNotContain("<thead>", terms);
+        Assert.DoesNotContain("<caption>", terms);
+    }
+
+    [Fact]
+    public void Private_modules_of_an_IOD_use_the_columns_of_Table_A_26()
+    {
+        // L20671: Attribute Name, Tag, VR, VM, Identifiable Information, Presence of Attribute, Presence of Value, Value,
+        // Conditions, Description (no Source; Description, not Comments).
+        var t = TemplateData.Walk(TemplateData.Template.Sections).Single(s => s.Key == "annex_a_iod_private_modules").Tables.Single();
+        Assert.Equal(new[] { "Attribute Name", "Tag", "VR", "VM", "Identifiable Information", "Presence of Attribute", "Presence of Value", "Value", "Conditions", "Description" },
+            t.Columns.Select(c => c.Title));
+        var (_, doc) = Lay("ct-modality.yaml", false);
+        var table = doc.AllTables().First(x => x.TemplateRef == "A-26");
+        Assert.Equal(t.Columns.Select(c => c.Title), table.Columns);
+        Assert.Contains(table.Rows, r => Text(r.Cells[^1]).Length > 0);   // the attribute's comment is its Description
     }
 }

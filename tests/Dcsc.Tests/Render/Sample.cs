@@ -25,7 +25,8 @@ internal static class Sample
         var lines = md.Replace("\r\n", "\n").Split('\n');
         var captions = new List<string>();
         for (int i = 0; i < lines.Length; i++)
-            if (lines[i].StartsWith("<!-- dcsc:table ", StringComparison.Ordinal))
+            // the template's unnumbered tables (3.1, 3.4, 3.5) have no caption: the table follows the marker
+            if (lines[i].StartsWith("<!-- dcsc:table ", StringComparison.Ordinal) && !lines[i + 1].StartsWith('|'))
                 captions.Add(Norm(lines[i + 1]));
         return captions;
     }
