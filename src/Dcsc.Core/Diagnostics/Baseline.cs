@@ -73,7 +73,7 @@ public sealed class Baseline
     }
 
     /// <summary>Largest baseline file read, in bytes (docs/limits.md).</summary>
-    public const long MaxFileBytes = 32 * 1024 * 1024;
+    public const long MaxFileBytes = 8 * 1024 * 1024;
 
     /// <summary>
     /// Reads a baseline file (a regular file of at most <see cref="MaxFileBytes"/>, UTF-8); throws

@@ -410,7 +410,7 @@ public sealed class SourceLoader
     {
         if (nodes > _limits.MaxExpandedNodes)
         {
-            _diagnostics.Add(DiagnosticCatalogue.AliasExpansionLimit(at, $"the statement has more than {_limits.MaxExpandedNodes:N0} values, counting each use of an alias in full (a \"billion laughs\" document?); see docs/limits.md"));
+            _diagnostics.Add(DiagnosticCatalogue.AliasExpansionLimit(at, $"the statement has more than {_limits.MaxExpandedNodes:N0} values (keys, values and list items), counting each use of an alias in full; see docs/limits.md"));
             return false;
         }
         if (_expandedChars > _limits.MaxExpandedChars)

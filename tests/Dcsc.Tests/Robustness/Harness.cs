@@ -27,7 +27,7 @@ internal sealed class Sandbox : IDisposable
     public const double MaxWallSeconds = 60;
     /// <summary>For <see cref="AssertDiagnostic"/>: a position is required, any line.</summary>
     public const int AnyLine = -1;
-    public const long MaxAllocatedBytes = 500L * 1024 * 1024;
+    public const long MaxAllocatedBytes = 300L * 1024 * 1024;
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "dcsc-robust-" + Guid.NewGuid().ToString("N"));
     public string Project => Path.Combine(Root, "project");

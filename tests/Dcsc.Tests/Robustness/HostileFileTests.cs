@@ -431,3 +431,67 @@ public class HostileFileTests
         Assert.DoesNotContain("embedRegular", new StreamReader(table.GetStream()).ReadToEnd());
     }
 }
+
+/// <summary>
+/// Issue 14, point 8: memory on large legal input. The loader's limits are set so that the largest statement they
+/// accept builds to all three formats within a 300 MB heap (measured in a child process whose GC heap is capped).
+/// </summary>
+[Collection(RobustnessCollection.Name)]
+public class LargeInputMemoryTests
+{
+    private const long HeapLimit = 300L * 1024 * 1024;
+
+    private static string RevisionRows(int rows)
+    {
+        var sb = new StringBuilder("revision_history:\n");
+        for (int i = 1; i <= rows; i++)
+            sb.Append("  - {revision: \"").Append(i).Append(".0\", date: 2024-03-15, product_versions: \"5.").Append(i).Append("\", change: Changed ").Append(i).Append(".}\n");
+        return sb.ToString();
+    }
+
+    [Fact]
+    public void Revision_history_of_75000_rows_is_refused_quickly()
+    {
+        using var box = new Sandbox();
+        var s = box.Write("s.yaml", Minimal.Yaml + "\n" + RevisionRows(75_000));
+        Assert.True(new FileInfo(s).Length > 7_000_000);
+        var r = ChildProcess.Run(new[] { "build", s, "-o", box.Out, "--format", "md,html,docx" }, HeapLimit, timeoutMs: 60_000);
+        Assert.True(r.Code == 1, r.ToString());
+        Sandbox.AssertNoStackTrace(r);
+        Assert.Contains($"{s}: error DCS0006", r.Out);
+        Assert.Empty(Directory.GetFileSystemEntries(box.Out));
+    }
+
+    [Fact]
+    public void The_most_values_the_limits_accept_build_within_a_300_MB_heap()
+    {
+        // 20,000 rows: 180,000 values (the limit is 250,000), 1.9 MB (the limit is 2 MiB).
+        using var box = new Sandbox();
+        var s = box.Write("s.yaml", Minimal.Yaml + "\n" + RevisionRows(20_000));
+        Assert.InRange(new FileInfo(s).Length, 1_800_000, 2_000_000);
+        var r = ChildProcess.Run(new[] { "build", s, "-o", box.Out, "--format", "md,html,docx" }, HeapLimit, timeoutMs: 120_000);
+        Assert.True(r.Code == 0, r.ToString());
+        Assert.Equal(3, Directory.GetFiles(box.Out).Length);
+        // Past the value limit the loader refuses, before any stage holds the statement.
+        box.Write("s.yaml", Minimal.Yaml + "\n" + RevisionRows(20_000) + "x_more: [" + string.Concat(Enumerable.Repeat("1,", 71_000)) + "1]\n");
+        r = Sandbox.Run("lint", s);
+        Sandbox.AssertDiagnostic(r, "DCS0004", s, Sandbox.AnyLine);
+        Assert.Contains("more than 250,000 values", r.Out);
+    }
+
+    [Fact]
+    public void The_most_text_the_limits_accept_builds_within_a_300_MB_heap()
+    {
+        // 2,000,000 characters of Markdown (the limit is 2,097,152), in paragraphs with emphasis, links and code.
+        using var box = new Sandbox();
+        const string sentence = "Some **bold** text, a [link](https://example.com) and `code` in a paragraph that goes on. ";
+        var para = string.Concat(Enumerable.Repeat(sentence, 10));
+        var paragraphs = 2_000_000 / (para.Length + 6);
+        var text = new StringBuilder();
+        for (int i = 0; i < paragraphs; i++) text.Append("    ").Append(para).Append("\n\n");
+        var s = box.Write("s.yaml", Minimal.Yaml.Replace("  description: A test product.", "  description: |\n" + text));
+        var r = ChildProcess.Run(new[] { "build", s, "-o", box.Out, "--format", "md,html,docx" }, HeapLimit, timeoutMs: 120_000);
+        Assert.True(r.Code == 0, r.ToString());
+        Assert.Equal(3, Directory.GetFiles(box.Out).Length);
+    }
+}
