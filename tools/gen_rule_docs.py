@@ -722,6 +722,11 @@ rule("DCS9005", "A Markdown field of the statement (a description, a `text`, a c
      "Write the text as ordinary prose: a few levels of lists or quotes at most, and balanced links.",
      'product:\n  description: "> > > > > … (500 levels of block quote) x"', 'product:\n  description: "An archive for all Storage SOP Classes; see Section 5.2.5."', "text", "text")
 
+rule("DCS9006", "`dcsc build --format pdf` cannot print the PDF: the engine (WeasyPrint, Debian package `weasyprint`) is not installed, fails, or does not finish within 10 minutes. The message names the package to install or gives the engine's own error.",
+     "The PDF is the HTML output printed by a CSS Paged Media engine (docs/pdf.md); without one there is no PDF, and no partial output is written.",
+     "Install the engine (`apt-get install weasyprint`), or build the other formats without `pdf`.",
+     "$ dcsc build statement.yaml --format pdf\nstatement.yaml: error DCS9006: the PDF engine `weasyprint` (WeasyPrint) is not installed; install the Debian package `weasyprint` (apt-get install weasyprint) or put `weasyprint` on PATH",
+     "$ apt-get install weasyprint && dcsc build statement.yaml --format pdf", "text", "text")
 
 # ----------------------------------------------------------------------------------------------- writing
 def catalogue():
