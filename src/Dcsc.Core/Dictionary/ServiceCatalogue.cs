@@ -41,7 +41,8 @@ public static class ServiceCatalogue
         new("Unified Procedure Step", "Unified Worklist and Procedure Step", 3, OverviewTable.Workflow),
         new("Instance Availability Notification", "Instance Availability Notification", 4, OverviewTable.Workflow),
         new("Storage", "Storage", 5, OverviewTable.Storage),
-        new("Non-Patient Object Storage", "Non-Patient Object Storage", 6, OverviewTable.Storage),
+        // A storage AE is one "Storage" row of the Service-to-AE table whatever kind of object it stores.
+        new("Non-Patient Object Storage", "Storage", 5, OverviewTable.Storage),
         new("Media Storage", "Media Storage", int.MaxValue, OverviewTable.Storage),
         new("Storage Commitment", "Storage Commitment", 7, OverviewTable.Workflow),
         new("Query/Retrieve", "Query/Retrieve", 8, OverviewTable.QueryRetrieve),
@@ -122,6 +123,23 @@ public static class ServiceCatalogue
         // RT Machine Verification (PS3.4 DD): its two SOP Classes have no service class in the data.
         if (e.Uid is "1.2.840.10008.5.1.4.34.8" or "1.2.840.10008.5.1.4.34.9") return ServiceFamily.RtMachineVerification;
         return ServiceFamily.Other;
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex StorageWord =
+        new(@"\bStorage\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// <see cref="FamilyOf(UidEntry?)"/>, except that a retired SOP Class the dictionary gives no service class is Storage when
+    /// its name says so (PS3.4 Annex B retired many such classes; "Storage Commitment" is not one): the "every Storage SOP
+    /// Class" declaration lists them when asked to include retired ones.
+    /// </summary>
+    public static ServiceFamily StorageFamilyOf(UidEntry e)
+    {
+        var f = FamilyOf(e);
+        if (f == ServiceFamily.Other && e.Retired && e.Type == UidType.SopClass && string.IsNullOrEmpty(e.ServiceClass)
+            && StorageWord.IsMatch(e.Name) && !e.Name.Contains("Commitment", StringComparison.Ordinal))
+            return ServiceFamily.Storage;
+        return f;
     }
 
     public static bool IsStorageLike(ServiceFamily f) => f is ServiceFamily.Storage or ServiceFamily.NonPatientStorage or ServiceFamily.MediaDirectory;

@@ -41,6 +41,7 @@ public class ServiceCatalogueTests
     [InlineData("Procedure Step (Modality Performed Procedure Step)", "Modality Performed Procedure Step", OverviewTable.Workflow)]
     [InlineData("Unified Procedure Step", "Unified Worklist and Procedure Step", OverviewTable.Workflow)]
     [InlineData("Storage", "Storage", OverviewTable.Storage)]
+    [InlineData("Non-Patient Object Storage", "Storage", OverviewTable.Storage)]
     [InlineData("Media Storage", "Media Storage", OverviewTable.Storage)]
     [InlineData("Hanging Protocol Query/Retrieve", "Hanging Protocol Query/Retrieve", OverviewTable.QueryRetrieve)]
     [InlineData("Relevant Patient Information Query", "Relevant Patient Information Query", OverviewTable.QueryRetrieve)]
