@@ -64,6 +64,7 @@ public static class CommandLine
         root.Subcommands.Add(MatchCommand.Build(stdout, stderr));
         root.Subcommands.Add(DiffCommand.Create(stdout, stderr));
         root.Subcommands.Add(InitCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ImportCommand.Create(stdout, stderr));
         return root;
     }
 
