@@ -96,7 +96,10 @@ public static partial class SectionMapper
             };
         }
 
-        var candidates = parent.Template is { } pt ? pt.Children : parent.How == "document" ? TemplateData.Template.Sections : new List<TemplateSection>();
+        // A fixed section appears once under its parent: one already taken by an earlier heading is no candidate.
+        var taken = parent.Children.Where(c => c.Template is { Repeat: null }).Select(c => c.Template!).ToHashSet();
+        var candidates = (parent.Template is { } pt ? pt.Children : parent.How == "document" ? TemplateData.Template.Sections : new List<TemplateSection>())
+            .Where(c => !taken.Contains(c)).ToList();
         if (parent.Template is null && parent.How != "document") return Make(null, "added");
 
         // 1. same title as a fixed section of the parent (wording normalised)
