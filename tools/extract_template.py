@@ -391,6 +391,140 @@ def assign_table_keys(tables):
 
 
 # ----------------------------------------------------------------------------------------------
+# DocBook section ids of the seed: "[bookmark: sect_N_7_3]" = 7.3 (9 -> A ... 13 -> E);
+# run-in headings carry "para_..." ids and are not numbered sections.
+# ----------------------------------------------------------------------------------------------
+HEADINGS_FILE = "template-headings.tsv"
+BOOKMARK_RX = re.compile(r"\[bookmark:\s*(sect_N_[0-9_]+|para_[A-Za-z0-9_.-]+)\s*\]")
+ANNEX_OF_CHAPTER = {9: "A", 10: "B", 11: "C", 12: "D", 13: "E"}
+
+# Where the reference JSON (made from a copy without bookmarks) disagrees with the seed's ids.
+# Run-in headings (para_ ids), by seed line: unnumbered, their content belongs to the enclosing section.
+RUN_IN_LINES = {10254: "Extended Negotiation", 10351: "Role Negotiation",
+                10359: "Extended Negotiation", 10457: "Transfer Syntax Selection Policies"}
+# sect_N_13 (L24137) Code Set Usage is Annex E, a sibling of sect_N_12 Mapping of Attributes (not D.2).
+ANNEX_E_LINE = 24137
+
+
+def number_of_id(docbook_id):
+    """sect_N_7_3 -> '7.3'; sect_N_13_1 -> 'E.1'; para_... -> '' (run-in heading)."""
+    if not docbook_id.startswith("sect_N_"):
+        return ""  # run-in heading (para_) or an unnumbered heading of the template ("-": cover page, Annexes)
+    parts = docbook_id[len("sect_N_"):].split("_")
+    first = int(parts[0])
+    if first in ANNEX_OF_CHAPTER:
+        parts[0] = ANNEX_OF_CHAPTER[first]
+    return ".".join(parts)
+
+
+def id_of_number(number):
+    """Inverse of number_of_id for a numbered section."""
+    parts = number.split(".")
+    letters = {v: k for k, v in ANNEX_OF_CHAPTER.items()}
+    if parts[0] in letters:
+        parts[0] = str(letters[parts[0]])
+    return "sect_N_" + "_".join(parts)
+
+
+def correct_reference_tree(ref_tree):
+    """Apply the seed's ids where the reference tree disagrees: Annex E, run-in headings."""
+    def walk(nodes, parent):
+        for n in list(nodes):
+            if n["seed_line"] in RUN_IN_LINES:
+                assert n["title"] == RUN_IN_LINES[n["seed_line"]], (n["seed_line"], n["title"])
+                assert not n["children"], n["number"]
+                n["run_in"] = True
+                n["number"] = ""
+            if n["seed_line"] == ANNEX_E_LINE and n["number"] != "E":
+                assert n["title"] == "Code Set Usage" and parent is not None and parent["number"] == "D"
+                nodes.remove(n)
+                n["number"] = "E"
+                ref_tree[-1]["children"].append(n)
+                continue
+            walk(n["children"], n)
+    walk(ref_tree, None)
+
+
+def seed_headings(L, flat):
+    """Every heading of the seed with its DocBook id: read from the bookmarks when the seed copy carries
+    them, otherwise (a copy with the bookmarks stripped) derived from the corrected numbering.
+    -> list of dicts line, id, key, title, source ('bookmark' | 'derived')."""
+    has_bookmarks = any(BOOKMARK_RX.search(x) for x in L)
+    rows = []
+    prev = 0
+    for n in flat:
+        line = n["seed_line"]
+        title = tokenize(norm_ws(L[line - 1].strip()))
+        if has_bookmarks:
+            # the bookmark sits on the heading line or on the lines between the previous heading and it
+            ids = []
+            for x in L[max(prev, line - 4):line]:
+                ids += BOOKMARK_RX.findall(x)
+            title = tokenize(norm_ws(BOOKMARK_RX.sub("", L[line - 1]).strip()))
+            rows.append({"line": line, "id": ids[-1] if ids else "-", "key": n["key"], "title": title, "source": "bookmark"})
+        else:
+            did = ("para_" + n["key"]) if n.get("run_in") else id_of_number(n["number"]) if n["number"] else "-"
+            rows.append({"line": line, "id": did, "key": n["key"], "title": title, "source": "derived"})
+        prev = line
+    return rows
+
+
+def headings_source(rows):
+    kinds = sorted({r["source"] for r in rows})
+    return "/".join(kinds)
+
+
+def write_headings(path, rows):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("# PS3.2 template headings with their DocBook ids (seed %s), written by tools/extract_template.py.\n" % SEED_NAME)
+        f.write("# sect_N_7_3 = section 7.3 (9..13 = Annexes A..E); para_ = run-in heading, not a numbered section.\n")
+        f.write("# ids: %s (bookmark = read from the seed's [bookmark: ...]; derived = the seed copy had its\n"
+                "# bookmarks stripped, ids follow the heading order with the corrections in RUN_IN_LINES/ANNEX_E_LINE).\n"
+                % headings_source(rows))
+        f.write("# tests/Dcsc.Tests/Layout/TemplateTreeTests.cs checks template.json against this file.\n")
+        f.write("line\tid\tkey\ttitle\n")
+        for r in rows:
+            f.write("%d\t%s\t%s\t%s\n" % (r["line"], r["id"], r["key"], r["title"]))
+
+
+def check_against_seed_ids(sections, headings, folded_keys):
+    """Number, parent and title of every section of the tree against the seed's ids."""
+    bad = []
+    where = {}
+
+    def walk(ss, parent):
+        for s in ss:
+            where[s["key"]] = (s, parent)
+            walk(s["children"], s)
+    walk(sections, None)
+    for h in headings:
+        number = number_of_id(h["id"])
+        if h["key"] in folded_keys and h["key"] not in where:
+            continue  # a second example instance, folded into a repeat prototype
+        if h["key"] not in where:
+            bad.append("seed L%d %s %r: no section in the tree" % (h["line"], h["id"], h["title"]))
+            continue
+        s, parent = where[h["key"]]
+        if h["id"] == "-":
+            if s["number"] or s.get("run_in"):
+                bad.append("seed L%d %r is an unnumbered heading; tree has %r" % (h["line"], h["title"], s["number"]))
+            continue
+        if h["id"].startswith("para_"):
+            if not s.get("run_in") or s["number"]:
+                bad.append("seed L%d %s %r is a run-in heading; tree has section %r" % (h["line"], h["id"], h["title"], s["number"]))
+            continue
+        if s["number"] != number:
+            bad.append("seed L%d %s: tree number %r, seed id says %r" % (h["line"], h["id"], s["number"], number))
+        want_parent = number.rsplit(".", 1)[0] if "." in number else ("" if number.isalpha() or number.isdigit() else None)
+        have_parent = parent["number"] if parent else ""
+        if want_parent != have_parent:
+            bad.append("seed L%d %s: tree parent %r, seed id says %r" % (h["line"], h["id"], have_parent, want_parent))
+        if s["title"] != h["title"]:
+            bad.append("seed L%d %s: tree title %r, seed %r" % (h["line"], h["id"], s["title"], h["title"]))
+    return bad
+
+
+# ----------------------------------------------------------------------------------------------
 # main
 # ----------------------------------------------------------------------------------------------
 def main():
@@ -401,9 +535,14 @@ def main():
     out = sys.argv[2] if len(sys.argv) > 2 else os.path.join(
         here, "..", "src", "Dcsc.Core", "Layout", "Data", "template.json")
     with open(os.path.join(shared, "seeds", SEED_NAME), encoding="utf-8") as f:
-        L = f.read().split("\n")
+        raw_lines = f.read().split("\n")
+    # the DocBook ids ([bookmark: sect_N_7_3]) are read by seed_headings(); the rest of the
+    # extraction sees the text without them (line numbers unchanged)
+    L = [BOOKMARK_RX.sub("", x) for x in raw_lines]
     with open(os.path.join(shared, "reference", "template-sections.json"), encoding="utf-8") as f:
         ref_tree = json.load(f)
+
+    correct_reference_tree(ref_tree)
 
     # flatten in document order
     flat = []
@@ -421,7 +560,7 @@ def main():
 
     # --- numbering by heading order: children of X are X.1, X.2, ... in seed order -----------
     for n in flat:
-        kids = n["children"]
+        kids = [c for c in n["children"] if not c.get("run_in")]
         for i, c in enumerate(kids, 1):
             if n["number"] == "":
                 continue
@@ -429,7 +568,8 @@ def main():
             assert c["number"] == exp, "numbering: %s expected %s" % (c["number"], exp)
     tops = [n["number"] for n in ref_tree]
     assert tops == ["", "1", "2", "3", "4", "5", "6", "7", "8", ""], tops
-    assert [c["number"] for c in ref_tree[-1]["children"]] == ["A", "B", "C", "D"]
+    assert [c["number"] for c in ref_tree[-1]["children"]] == ["A", "B", "C", "D", "E"]
+    headings = seed_headings(raw_lines, flat)
 
     # --- per section: title, body, content, tables --------------------------------------------
     for i, n in enumerate(flat):
@@ -530,6 +670,8 @@ def main():
             "tables": copy.deepcopy(n["_tables"]),
             "children": [],
         }
+        if n.get("run_in"):
+            s["run_in"] = True  # run-in heading (para_ id): unnumbered, part of the enclosing section
         s.update(over)
         assign_table_keys(s["tables"])
         if children is None:
@@ -769,6 +911,7 @@ def main():
                 bad.append("seed cross-reference 'Section %s %s' does not match the tree (%s)"
                            % (num, t, sorted(by_title[t])))
             xref_ok += 1
+    bad += check_against_seed_ids(sections, headings, {k for _, k in folded})
     if bad:
         print("\n".join(bad), file=sys.stderr)
         raise SystemExit("checks failed (%d)" % len(bad))
@@ -780,6 +923,9 @@ def main():
     with open(out, "w", encoding="utf-8") as f:
         json.dump(doc, f, ensure_ascii=False, indent=1)
         f.write("\n")
+    ids_out = os.path.join(os.path.dirname(os.path.abspath(out)), HEADINGS_FILE)
+    write_headings(ids_out, headings)
+    print("wrote %s (%d headings, ids %s)" % (os.path.relpath(ids_out), len(headings), headings_source(headings)))
 
     n_p = sum(1 for s in out_flat for b in s["content"] if "p" in b)
     n_l = sum(1 for s in out_flat for b in s["content"] if "list" in b)

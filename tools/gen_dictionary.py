@@ -3,14 +3,18 @@
 
 Reads pydicom's generated dictionaries (_dicom_dict.py, _uid_dict.py, _version.py) AS DATA:
 the dict literals are parsed with ast.literal_eval, nothing from pydicom is imported or executed.
-Merges the PS3.4 SOP Class list (sop-classes.tsv) on top, and writes
+Adds the attributes that the dictionary of the npm package dcmjs knows and pydicom's edition does not (read
+from its generate/dictionary.mjs as text, never run), merges the PS3.4 SOP Class list
+(tools/data/ps34-sop-classes.tsv) on top, and writes
 
     src/Dcsc.Core/Dictionary/Data/attributes.tsv
     src/Dcsc.Core/Dictionary/Data/uids.tsv
 
-Usage (Debian/Ubuntu):
+Usage (Debian/Ubuntu, with npm):
     apt-get install python3-pydicom
-    python3 tools/gen_dictionary.py --shared /path/to/shared
+    (cd /tmp && npm pack dcmjs@0.52.2 && tar xzf dcmjs-0.52.2.tgz)   # -> /tmp/package
+    python3 tools/gen_dictionary.py --dcmjs /tmp/package
+    python3 tools/gen_dictionary.py --dcmjs /tmp/package --check     # exit 1 if the committed files differ
 
 Output is deterministic (sorted, no timestamps): re-running with the same inputs gives identical files.
 """
@@ -26,7 +30,19 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT_DIR = os.path.join(REPO, "src", "Dcsc.Core", "Dictionary", "Data")
 DEFAULT_PYDICOM = "/usr/lib/python3/dist-packages/pydicom"
 PS34_EDITION = "2025b"
-REGEN = "python3 tools/gen_dictionary.py --shared /path/to/shared"
+PS34_LIST = os.path.join(REPO, "tools", "data", "ps34-sop-classes.tsv")
+DCMJS_VERSION = "0.52.2"
+REGEN = "python3 tools/gen_dictionary.py --dcmjs <unpacked dcmjs package>"
+
+# PS3.6 Table A-1 lists these retired SOP Classes with an empty name; a statement that declares one names it as
+# the toolkits do (dcm4che's UID dictionary), so dcsc knows that name instead of reporting `is ""`.
+BLANK_UID_NAMES = {
+    "1.2.840.10008.5.1.4.1.1.12.77": ("Zeiss OPT File (Retired)", "ZeissOPTFile"),
+    "1.2.840.10008.5.1.4.1.1.40": ("MR Image Storage Zero Padded (Retired)", "MRImageStorageZeroPadded"),
+}
+# PS3.6 Table 6-1 lists retired elements whose name it blanked; PS3.6 itself writes "Retired-blank" for the
+# others of that kind, and so does dcsc, so that every entry has a name.
+BLANK_ATTRIBUTE_NAME = "Retired-blank"
 
 # pydicom / PS3.4 UID type text -> dcsc's fixed set (must match Dcsc.Dictionary.UidType).
 UID_TYPES = {
@@ -90,15 +106,48 @@ def keyword_from_name(name):
     return re.sub(r"[^A-Za-z0-9]", "", "".join(words))
 
 
+def name_from_keyword(keyword):
+    """PS3.6 forms a keyword from the name by dropping spaces and punctuation; dcmjs carries keywords only,
+    so the names of the attributes it adds are the keyword split at its words
+    ('StoredInstanceTransferSyntaxUID' -> 'Stored Instance Transfer Syntax UID')."""
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", keyword)
+    # Plural acronyms ("IDs", "UIDs") and PS3.6's one-word "DateTime".
+    words = re.sub(r"\b(U?I) Ds\b", r"\1Ds", words).replace("Date Time", "DateTime").replace("k V ", "kV ")
+    return re.sub(r"\bOf\b", "of", re.sub(r"\b(And|Or|For|In|To|The|By|On|At|From|With)\b", lambda m: m.group(1).lower(), words))
+
+
+DCMJS_ENTRY = re.compile(r'"\(([0-9A-Fa-f]{4}),([0-9A-Fa-f]{4})\)":\s*\{\s*tag:\s*"[^"]*",\s*vr:\s*"([^"]*)",\s*'
+                         r'name:\s*"([^"]*)",\s*vm:\s*"([^"]*)",\s*version:\s*"([^"]*)"')
+
+
+def dcmjs_attributes(folder):
+    """{tag: (vr, vm, keyword, retired)} of dcmjs' public (DICOM*) entries, read from generate/dictionary.mjs as text."""
+    path = os.path.join(folder, "generate", "dictionary.mjs")
+    with open(os.path.join(folder, "package.json"), encoding="utf-8") as f:
+        version = re.search(r'"version":\s*"([^"]+)"', f.read()).group(1)
+    if version != DCMJS_VERSION:
+        raise SystemExit(f"dcmjs {version} found in {folder}; this generator is pinned to {DCMJS_VERSION}")
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        for g, e, vr, kw, vm, ver in DCMJS_ENTRY.findall(f.read()):
+            if not ver.startswith("DICOM"):
+                continue  # private and supplement-draft entries
+            retired = ver == "DICOM/retired" or kw.startswith("RETIRED_")
+            out[(g + e).upper()] = (vr, vm, kw.removeprefix("RETIRED_"), retired)
+    return out
+
+
 def header(kind, pydicom_version, dicom_version, columns, extra):
-    edition = f"DICOM {dicom_version} (pydicom {pydicom_version}) + PS3.4 {PS34_EDITION} SOP Classes"
+    edition = edition_text(pydicom_version, dicom_version)
     lines = [
         f"# dcsc DICOM dictionary: {kind}",
         "# generator: tools/gen_dictionary.py",
         f"# edition: {edition}",
         f"# source: pydicom {pydicom_version} _dicom_dict.py/_uid_dict.py = DICOM PS3.6 {dicom_version} "
         "(parsed as data, never imported)",
-        f"# source: PS3.4 {PS34_EDITION} SOP Class list (shared/reference/sop-classes.tsv)",
+        f"# source: dcmjs {DCMJS_VERSION} generate/dictionary.mjs (npm; read as text, never run): attributes newer "
+        f"than {dicom_version}, and elements retired since; names derived from their keywords",
+        f"# source: PS3.4 {PS34_EDITION} SOP Class list (tools/data/ps34-sop-classes.tsv)",
         "# licence: pydicom data is MIT-licensed (Copyright 2008-2018 Darcy Mason and pydicom contributors);"
         " DICOM content (c) NEMA",
     ]
@@ -107,7 +156,21 @@ def header(kind, pydicom_version, dicom_version, columns, extra):
     return "\n".join(lines) + "\n"
 
 
-def write(path, text):
+def edition_text(pydicom_version, dicom_version):
+    return (f"DICOM {dicom_version} (pydicom {pydicom_version}) + newer attributes (dcmjs {DCMJS_VERSION}) "
+            f"+ PS3.4 {PS34_EDITION} SOP Classes")
+
+
+def write(path, text, check, stale):
+    if check:
+        try:
+            with open(path, encoding="utf-8", newline="") as f:
+                if f.read() == text:
+                    return
+        except FileNotFoundError:
+            pass
+        stale.append(path)
+        return
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
@@ -115,10 +178,12 @@ def write(path, text):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", required=True, help="the shared folder (contains reference/sop-classes.tsv)")
+    ap.add_argument("--dcmjs", required=True, help=f"the unpacked npm package dcmjs {DCMJS_VERSION} (its package/ folder)")
     ap.add_argument("--pydicom", default=DEFAULT_PYDICOM, help=f"pydicom package folder (default {DEFAULT_PYDICOM})")
     ap.add_argument("--out", default=OUT_DIR, help="output folder")
+    ap.add_argument("--check", action="store_true", help="write nothing; exit 1 when the committed files differ")
     args = ap.parse_args()
+    stale = []
 
     ver = literal_assignments(os.path.join(args.pydicom, "_version.py"))
     pydicom_version, dicom_version = ver["__version__"], ver["__dicom_version__"]
@@ -134,16 +199,29 @@ def main():
         if not re.fullmatch(r"[0-9A-Fa-fx]{8}", tag):
             raise SystemExit(f"unexpected repeater tag {tag!r}")
         rows.append((tag[:].upper().replace("X", "x"), vr, vm, name, keyword, retired))
-    out_rows = []
+    repeater_patterns = [re.compile(t.upper().replace("X", "[0-9A-F]")) for t in repeaters]
+    newer = dcmjs_attributes(args.dcmjs)
+    known = {f"{tag:08X}" for tag in exact}
+    out_rows, added_attrs, newly_retired = [], 0, 0
     for tag, vr, vm, name, keyword, retired in rows:
-        out_rows.append((tag, clean(vr), clean(vm), clean(name), clean(keyword), "Y" if retired == "Retired" else "N"))
+        retired = retired == "Retired"
+        if tag in newer and newer[tag][3] and not retired:
+            retired, newly_retired = True, newly_retired + 1
+        out_rows.append((tag, clean(vr), clean(vm), clean(name) or BLANK_ATTRIBUTE_NAME, clean(keyword), "Y" if retired else "N"))
+    for tag, (vr, vm, keyword, retired) in newer.items():
+        if tag in known or any(p.fullmatch(tag) for p in repeater_patterns):
+            continue
+        vr = {"ox": "OB or OW", "xs": "US or SS", "up": "UL"}.get(vr, vr)
+        out_rows.append((tag, clean(vr), clean(vm), name_from_keyword(keyword), clean(keyword), "Y" if retired else "N"))
+        added_attrs += 1
     out_rows.sort()
     cols = ["tag", "vr", "vm", "name", "keyword", "retired"]
     text = header("attributes", pydicom_version, dicom_version, cols,
-                  [f"counts: {len(exact)} exact + {len(repeaters)} repeating-group entries; "
+                  [f"counts: {len(exact)} exact + {len(repeaters)} repeating-group entries from {dicom_version}, "
+                   f"{added_attrs} added and {newly_retired} retired from dcmjs {DCMJS_VERSION}; "
                    "tag GGGGEEEE, x = any hex digit"])
     text += "".join("\t".join(r) + "\n" for r in out_rows)
-    write(os.path.join(args.out, "attributes.tsv"), text)
+    write(os.path.join(args.out, "attributes.tsv"), text, args.check, stale)
 
     # ---- UIDs -------------------------------------------------------------------------------------
     uids = {}
@@ -152,9 +230,13 @@ def main():
             raise SystemExit(f"unknown UID type {typ!r} for {uid}; extend UID_TYPES and Dcsc.Dictionary.UidType")
         uids[uid] = {"name": clean(name), "keyword": clean(keyword), "type": UID_TYPES[typ],
                      "retired": "Y" if retired == "Retired" else "N", "service_class": ""}
+        if not uids[uid]["name"]:
+            if uid not in BLANK_UID_NAMES:
+                raise SystemExit(f"UID {uid} has no name in {dicom_version}; add it to BLANK_UID_NAMES with its source")
+            uids[uid]["name"], uids[uid]["keyword"] = BLANK_UID_NAMES[uid]
 
     added, renamed, name_kept, reflagged, retyped = [], [], [], [], []
-    with open(os.path.join(args.shared, "reference", "sop-classes.tsv"), encoding="utf-8") as f:
+    with open(PS34_LIST, encoding="utf-8") as f:
         ps34 = sorted(csv.DictReader(f, delimiter="\t"), key=lambda r: uid_key(r["uid"]))
     for r in ps34:
         uid, name = r["uid"].strip(), clean(r["name"])
@@ -191,9 +273,14 @@ def main():
     for uid in sorted(uids, key=uid_key):
         e = uids[uid]
         text += "\t".join([uid, e["name"], e["keyword"], e["type"], e["retired"], e["service_class"]]) + "\n"
-    write(os.path.join(args.out, "uids.tsv"), text)
+    write(os.path.join(args.out, "uids.tsv"), text, args.check, stale)
+    if args.check:
+        for path in stale:
+            print(f"{os.path.relpath(path, REPO)} is stale: regenerate with `{REGEN}`", file=sys.stderr)
+        return 1 if stale else 0
 
-    print(f"attributes: {len(exact)} exact + {len(repeaters)} repeaters = {len(out_rows)}")
+    print(f"attributes: {len(exact)} exact + {len(repeaters)} repeaters + {added_attrs} from dcmjs = {len(out_rows)}"
+          f" ({newly_retired} retired since {dicom_version})")
     print(f"uids: {len(uids)} ({len(uid_dict)} from DICOM {dicom_version}, {len(added)} added from PS3.4 {PS34_EDITION})")
     for uid in added:
         print(f"  added    {uid}  {uids[uid]['name']}  [{uids[uid]['keyword']}]")

@@ -8,13 +8,13 @@ The "Reports" line under a failing example is the real output of `dcsc lint`, ca
 
 Run from the repository root after `dotnet build`:  python3 tools/gen_rule_docs.py
 """
-import json, os, re, subprocess, sys, tempfile
+import glob, json, os, re, subprocess, sys, tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from rule_doc_bases import *  # noqa: F401,F403
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "docs", "rules")
-CATALOGUE = [os.path.join(ROOT, "src/Dcsc.Core/Diagnostics", f) for f in ("DiagnosticCatalogue.cs", "DiagnosticCatalogue.More.cs")]
+CATALOGUE = sorted(glob.glob(os.path.join(ROOT, "src/Dcsc.Core/Diagnostics", "DiagnosticCatalogue*.cs")))  # one file per stage
 CLI = os.path.join(ROOT, "src/Dcsc.Cli/bin/Debug/net10.0/dcsc.dll")
 
 

@@ -153,7 +153,7 @@ public static class CommandLine
                 try { reference = File.ReadAllBytes(referencePath); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
                 {
-                    stderr.WriteLine($"{referencePath}: error DCS9004: the reference document cannot be read: {e.Message}");
+                    stderr.WriteLine(DiagnosticCatalogue.ReferenceDocumentUnusable(SourceSpan.None(referencePath), $"the reference document cannot be read: {e.Message}"));
                     return InputErrors;
                 }
             }
@@ -191,7 +191,7 @@ public static class CommandLine
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            stderr.WriteLine($"{outDir}: error DCS9001: output cannot be written: {e.Message}");
+            stderr.WriteLine(DiagnosticCatalogue.OutputCannotBeWritten(SourceSpan.None(outDir), $"output cannot be written: {e.Message}"));
             return (InputErrors, result.Files);
         }
         foreach (var (f, _) in files) stderr.WriteLine($"dcsc: wrote {f}");

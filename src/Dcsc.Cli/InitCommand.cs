@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Dcsc.Diagnostics;
 using Dcsc.Pipeline;
 using Dcsc.Schema;
 
@@ -59,7 +60,7 @@ public static class InitCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             foreach (var w in written) try { File.Delete(w); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            stderr.WriteLine($"dcsc: error DCS9001: cannot write the project files: {e.Message}");
+            stderr.WriteLine(DiagnosticCatalogue.OutputCannotBeWritten(SourceSpan.None("dcsc"), $"cannot write the project files: {e.Message}"));
             return CommandLine.InputErrors;
         }
         foreach (var (path, _) in files) stdout.WriteLine("created " + Path.Combine(folder, path).Replace('\\', '/'));

@@ -113,7 +113,7 @@ public static class LintOutputs
                 try { AtomicFile.Write(baselinePath, baseline.ToJson()); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    stderr.WriteLine($"dcsc: error DCS9001: cannot write the baseline {baselinePath}: {e.Message}");
+                    stderr.WriteLine(DiagnosticCatalogue.OutputCannotBeWritten(SourceSpan.None("dcsc"), $"cannot write the baseline {baselinePath}: {e.Message}"));
                     return CommandLine.InputErrors;
                 }
                 stderr.WriteLine($"dcsc: wrote {baselinePath} with {baseline.Entries.Count} finding(s)");
@@ -150,7 +150,7 @@ public static class LintOutputs
             try { AtomicFile.Write(o.Path, text); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                stderr.WriteLine($"dcsc: error DCS9001: cannot write {o.Path}: {e.Message}");
+                stderr.WriteLine(DiagnosticCatalogue.OutputCannotBeWritten(SourceSpan.None("dcsc"), $"cannot write {o.Path}: {e.Message}"));
                 return CommandLine.InputErrors;
             }
         }

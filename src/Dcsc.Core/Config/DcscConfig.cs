@@ -52,17 +52,17 @@ public sealed record DcscConfig(string? Path, IReadOnlyDictionary<string, Severi
         var full = System.IO.Path.GetFullPath(path);
         if (!File.Exists(full))
         {
-            bag.Report("DCS9003", SourceSpan.None(SourceLoader.DisplayPath(full)), $"configuration file {path} does not exist");
+            bag.Add(DiagnosticCatalogue.ConfigurationInvalid(SourceSpan.None(SourceLoader.DisplayPath(full)), $"configuration file {path} does not exist"));
             return new DcscConfig(full, severities);
         }
         var local = new DiagnosticBag();
         var source = new SourceLoader(local).Load(full);
         foreach (var d in local.Items)
-            bag.Add(new Diagnostic("DCS9003", Severity.Error, $"configuration file cannot be read: {d.Message}", d.Span));
+            bag.Add(DiagnosticCatalogue.ConfigurationInvalid(d.Span, $"configuration file cannot be read: {d.Message}"));
         if (source?.Root is not YamlMapping root)
         {
             if (source?.Root is YamlScalar { IsNull: true } or null) return new DcscConfig(full, severities);
-            bag.Report("DCS9003", source.Root.Span, "the configuration must be a mapping of keys (e.g. `rules:`)");
+            bag.Add(DiagnosticCatalogue.ConfigurationInvalid(source.Root.Span, "the configuration must be a mapping of keys (e.g. `rules:`)"));
             return new DcscConfig(full, severities);
         }
         var rules = root["rules"];
@@ -77,12 +77,12 @@ public sealed record DcscConfig(string? Path, IReadOnlyDictionary<string, Severi
                     var id = key.Value.Trim();
                     if (!DiagnosticCatalogue.Contains(id))
                     {
-                        bag.Report("DCS9003", key.Span, $"unknown rule id \"{id}\" in `rules` (the rule ids are listed in docs/rules/README.md)");
+                        bag.Add(DiagnosticCatalogue.ConfigurationInvalid(key.Span, $"unknown rule id \"{id}\" in `rules` (the rule ids are listed in docs/rules/README.md)"));
                         continue;
                     }
                     if (!RuleRunner.Ids.Contains(id))
                     {
-                        bag.Report("DCS9003", key.Span, $"{id} is not a lint rule and cannot be configured (only the Rules stage ids DCS0100-DCS1999 can)");
+                        bag.Add(DiagnosticCatalogue.ConfigurationInvalid(key.Span, $"{id} is not a lint rule and cannot be configured (only the Rules stage ids DCS0100-DCS1999 can)"));
                         continue;
                     }
                     var text = value is YamlScalar sv ? sv.Value.Trim().ToLowerInvariant() : "";
@@ -95,13 +95,13 @@ public sealed record DcscConfig(string? Path, IReadOnlyDictionary<string, Severi
                         _ => null,
                     };
                     if (sev is null)
-                        bag.Report("DCS9003", value.Span, $"severity \"{(value as YamlScalar)?.Value ?? value.KindName}\" for {id} is not one of off, info, warning, error");
+                        bag.Add(DiagnosticCatalogue.ConfigurationInvalid(value.Span, $"severity \"{(value as YamlScalar)?.Value ?? value.KindName}\" for {id} is not one of off, info, warning, error"));
                     else
                         severities[id] = sev.Value;
                 }
                 break;
             default:
-                bag.Report("DCS9003", rules.Span, $"`rules` must be a mapping of rule ids to off, info, warning or error; found {rules.KindName}");
+                bag.Add(DiagnosticCatalogue.ConfigurationInvalid(rules.Span, $"`rules` must be a mapping of rule ids to off, info, warning or error; found {rules.KindName}"));
                 break;
         }
         return new DcscConfig(full, severities);

@@ -12,10 +12,6 @@ public sealed class DiagnosticBag
     public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
     public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
 
-    /// <summary>Adds a diagnostic with the catalogue's default severity.</summary>
-    public void Report(string id, SourceSpan span, string message)
-        => _items.Add(new Diagnostic(id, DiagnosticCatalogue.Get(id).DefaultSeverity, message, span));
-
     public IReadOnlyList<Diagnostic> Sorted() => _items
         .OrderBy(d => d.Span.File, StringComparer.Ordinal)
         .ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column)

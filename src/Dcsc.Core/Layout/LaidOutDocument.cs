@@ -104,6 +104,12 @@ public sealed record FigureBlock(string Id, string Number, string Title, string 
 /// </summary>
 public sealed record AuthorBlock(string Markdown, string? Label = null) : LayoutBlock;
 
+/// <summary>
+/// A run-in heading of the template ("Extended Negotiation", "Role Negotiation", "Transfer Syntax Selection Policies"):
+/// an unnumbered heading line inside its section, followed by its content; it has no N/A of its own.
+/// </summary>
+public sealed record RunInHeadingBlock(string Title) : LayoutBlock;
+
 /// <summary>The body of an N/A section.</summary>
 public sealed record NaBlock : LayoutBlock;
 

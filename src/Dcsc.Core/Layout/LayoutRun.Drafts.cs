@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Dcsc.Diagnostics;
 using Dcsc.Model;
 
 namespace Dcsc.Layout;
@@ -19,7 +20,6 @@ internal sealed partial class LayoutRun
     private void BuildDrafts(Node n)
     {
         foreach (var c in n.Children) BuildDrafts(c);
-        if (n.Generic) return;
         if (n.Added is not null)
         {
             n.Drafts.Add(new DraftAuthor(n.Added.Text));
@@ -27,7 +27,9 @@ internal sealed partial class LayoutRun
         }
         var t = n.T!;
         var content = t.Content;
-        bool replaceBoilerplate = t.Key == "intro_audience" && !string.IsNullOrWhiteSpace(_s.Introduction.Audience);
+        // 3.2 Audience: the regular-font sentences stay; the author's audience replaces only the template's example
+        // list of user groups ("modify and add other user groups if needed").
+        bool replaceExampleList = t.Key == "intro_audience" && !string.IsNullOrWhiteSpace(_s.Introduction.Audience);
         var omitted = new bool[content.Count];
         var tables = new Dictionary<int, List<TableDraft>>();
         bool moduleList = ModuleListSections.Contains(t.Key);
@@ -36,7 +38,7 @@ internal sealed partial class LayoutRun
         for (int i = 0; i < content.Count; i++)
         {
             var b = content[i];
-            if (replaceBoilerplate && b.Table is null) { omitted[i] = true; continue; }
+            if (replaceExampleList && b.List is not null) { omitted[i] = true; continue; }
             if (b.Condition is not null && !ConditionHolds(n, b.Condition)) { omitted[i] = true; continue; }
             if (b.Table is not { } tref) continue;
             var tt = t.Tables.FirstOrDefault(x => x.Ref == tref);
@@ -140,11 +142,11 @@ internal sealed partial class LayoutRun
         {
             // One table per code set: the rows' `group` names the code set (else fill "Code Set Name").
             var result = new List<TableDraft>();
-            foreach (var g in specs.GroupBy(x => x.Row.Group ?? "", StringComparer.Ordinal))
+            foreach (var g in WithStickyGroups(specs.Select(x => x.Spec).ToList()).GroupBy(x => x.Group ?? "", StringComparer.Ordinal))
             {
                 var name = g.Key.Length > 0 ? g.Key : n.Content.Fill.GetValueOrDefault("Code Set Name");
                 var title = ResolveTableTitle(n, t.Title, null, placeholder: name);
-                var table = MakeTable(t, title, g.Select(x => x.Spec with { Group = null }).ToList());
+                var table = MakeTable(t, title, g.Select(x => x with { Group = null }).ToList());
                 if (table is not null) result.Add(table);
             }
             return result;
@@ -180,13 +182,17 @@ internal sealed partial class LayoutRun
     }
 
     private void ReportPlaceholder(Node n, string key) =>
-        Report("DCS0501", n, $"section {n.Number} \"{n.Title}\" ({n.T?.Key}) has no value for the template placeholder \"{key}\"; add it as {n.ContentPath}.fill.\"{key}\"");
+        Report(DiagnosticCatalogue.PlaceholderHasNoValue, n, $"section {n.Number} \"{n.Title}\" ({n.T?.Key}) has no value for the template placeholder \"{key}\"; add it as {n.ContentPath}.fill.\"{key}\"");
 
-    /// <summary>Lays out rows: ungrouped rows first, then each group (first-appearance order) under a group row; notes become numbered footnotes.</summary>
+    /// <summary>
+    /// Lays out rows: the rows before the first <c>group</c> first, then each group (first-appearance order) under a
+    /// group row with its rows in source order; notes become numbered footnotes.
+    /// </summary>
     private TableDraft? MakeTable(TemplateTable t, string title, List<RowSpec> rows)
     {
         if (rows.Count == 0) return null;
         var (columns, groups) = Header(t);
+        rows = WithStickyGroups(rows);
         var ordered = rows.Where(r => string.IsNullOrEmpty(r.Group)).ToList();
         var groupNames = rows.Where(r => !string.IsNullOrEmpty(r.Group)).Select(r => r.Group!).Distinct(StringComparer.Ordinal).ToList();
         var draftRows = new List<DraftRow>();
@@ -209,6 +215,22 @@ internal sealed partial class LayoutRun
             foreach (var r in rows.Where(r => r.Group == g)) Add(r);
         }
         return draft;
+    }
+
+    /// <summary>
+    /// A row's <c>group</c> opens a subsection that the following rows without <c>group</c> belong to, as the PS3.2
+    /// template's grouped tables read (Table 5-2: "Scheduled Procedure Step" then its "&gt;" items).
+    /// </summary>
+    internal static List<RowSpec> WithStickyGroups(IReadOnlyList<RowSpec> rows)
+    {
+        string? current = null;
+        var result = new List<RowSpec>(rows.Count);
+        foreach (var r in rows)
+        {
+            if (!string.IsNullOrEmpty(r.Group)) current = r.Group;
+            result.Add(r with { Group = current });
+        }
+        return result;
     }
 
     private static string Clean(string cell) => Regex.Replace(cell, @"\s*\r?\n\s*", " ").Trim();

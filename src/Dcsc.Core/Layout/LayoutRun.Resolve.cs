@@ -120,13 +120,23 @@ internal sealed partial class LayoutRun
         var blocks = new List<LayoutBlock>();
         if (!n.Applicable) blocks.Add(new NaBlock());
         else
+        {
             foreach (var d in n.Drafts)
                 if (ResolveDraft(n, d) is { } b) blocks.Add(b);
+            // Run-in headings belong to this section's body: printed only when they have content.
+            foreach (var r in n.Children.Where(c => c.IsRunIn && c.Applicable && !c.Dropped))
+            {
+                var inner = r.Drafts.Select(d => ResolveDraft(r, d)).OfType<LayoutBlock>().ToList();
+                if (inner.Count == 0) continue;
+                blocks.Add(new RunInHeadingBlock(r.Title));
+                blocks.AddRange(inner);
+            }
+        }
         return new LaidOutSection
         {
             Key = n.Key, Number = n.Number, Title = n.Applicable ? n.Title : n.Title + " - N/A", Level = LevelOf(n.Number),
             Anchor = n.Number.Length == 0 ? "sect-annexes" : "sect-" + n.Number, IsNa = !n.Applicable, IsAdded = n.Added is not null,
-            Blocks = blocks, Children = n.Children.Where(c => !c.Dropped).Select(Resolve).ToList(),
+            Blocks = blocks, Children = n.Children.Where(c => !c.Dropped && !c.IsRunIn).Select(Resolve).ToList(),
         };
     }
 
@@ -145,7 +155,7 @@ internal sealed partial class LayoutRun
                 return new AuthorBlock(a.Markdown, a.Label);
             case DraftFigure f:
                 var (num, id) = _figures[f.Ref];
-                return new FigureBlock(id, num, ResolveTitle(f.RawTitle, n.Ctx, false), f.Source);
+                return new FigureBlock(id, num, ResolveTitle(f.RawTitle, n.Ctx), f.Source);
             case DraftTable { Table: var t }:
                 return new TableBlock(new LaidOutTable
                 {

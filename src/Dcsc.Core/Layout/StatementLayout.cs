@@ -44,7 +44,6 @@ internal sealed class Node
     public RepeatContext Ctx = RepeatContext.None;
     public string Number = "";
     public string Title = "";
-    public bool Generic;
     public SectionContent Content = SectionContent.Empty;
     public string ContentPath = "";
     public readonly List<Draft> Drafts = new();
@@ -55,6 +54,10 @@ internal sealed class Node
     public readonly Dictionary<string, TableDraft?> TableByRef = new(StringComparer.Ordinal);
 
     public string Key => T?.Key ?? Parent!.Key + "#added";
+    public bool IsRunIn => T is { RunIn: true };
+
+    /// <summary>The number tables and diagnostics use: a run-in heading has none, its section's counts.</summary>
+    public string EffectiveNumber => IsRunIn && Parent is not null ? Parent.EffectiveNumber : Number;
     public bool IsNa => !Applicable;
 
     public IEnumerable<Node> SelfAndDescendants()
@@ -121,7 +124,7 @@ internal sealed partial class LayoutRun
         _root = new Node { Number = "", Title = "" };
         foreach (var t in TemplateData.Template.Sections)
         {
-            var n = Expand(t, _root, RepeatContext.None, generic: false);
+            var n = Expand(t, _root, RepeatContext.None);
             n.Number = t.Number;
             NumberChildren(n);
             _root.Children.Add(n);
@@ -141,22 +144,32 @@ internal sealed partial class LayoutRun
 
     // ------------------------------------------------------------------ tree: repeats and numbering
 
-    private Node Expand(TemplateSection t, Node parent, RepeatContext ctx, bool generic)
+    private Node Expand(TemplateSection t, Node parent, RepeatContext ctx)
     {
-        var n = new Node { T = t, Parent = parent, Ctx = ctx, Generic = generic };
-        n.Title = ResolveTitle(t.Title, ctx, generic);
-        (n.Content, n.ContentPath) = generic ? (SectionContent.Empty, "") : LookupContent(t, ctx);
+        var n = new Node { T = t, Parent = parent, Ctx = ctx };
+        n.Title = ResolveTitle(t.Title, ctx);
+        (n.Content, n.ContentPath) = LookupContent(t, ctx);
+        var afterBasicDirectory = new List<Node>();
         foreach (var c in t.Children)
         {
             if (c.Repeat is null)
             {
-                n.Children.Add(Expand(c, n, ctx, generic));
+                n.Children.Add(Expand(c, n, ctx));
+                // PS3.2 Annex A orders the Basic Directory IOD (A.5) before the private IODs (A.6).
+                if (c.Key == BasicDirectoryKey) { n.Children.AddRange(afterBasicDirectory); afterBasicDirectory.Clear(); }
                 continue;
             }
-            var instances = generic ? new List<RepeatContext>() : Instances(c, ctx);
-            if (instances.Count == 0) n.Children.Add(Expand(c, n, ctx, generic: true));
-            else foreach (var i in instances) n.Children.Add(Expand(c, n, i, generic: false));
+            // A repeatable section with no instance is omitted (docs/layout.md "Repeats"): the template's
+            // prototype title is a placeholder ("<Image IOD 1>", "Real-World Activity <Activity 1>") that has no
+            // value to print, and a generic word in its place would be a fill the template does not have.
+            foreach (var i in Instances(c, ctx))
+            {
+                var copy = Expand(c, n, i);
+                if (i.Iod is { } iod && IsPrivateIod(iod)) afterBasicDirectory.Add(copy);
+                else n.Children.Add(copy);
+            }
         }
+        n.Children.AddRange(afterBasicDirectory);
         foreach (var a in n.Content.Added)
             n.Children.Add(new Node { Added = a, Parent = n, Ctx = ctx, Title = a.Title, Content = SectionContent.Empty, ContentPath = n.ContentPath });
         return n;
@@ -229,19 +242,21 @@ internal sealed partial class LayoutRun
         ["finding_site"] = "Finding Site", ["mapping"] = "Mapping", ["module"] = "Module",
     };
 
-    private string ResolveTitle(string title, RepeatContext ctx, bool generic)
-    {
-        var result = Regex.Replace(title, @"\{(ae|activity|iod|template|finding_site|mapping|product)\}", m =>
+    private string ResolveTitle(string title, RepeatContext ctx) =>
+        Regex.Replace(title, @"\{(ae|activity|iod|template|finding_site|mapping|product)\}", m =>
         {
             var word = m.Groups[1].Value;
             if (word == "product") return _s.Product.Name;
-            return (generic ? null : InstanceName(word, ctx)) ?? GenericWords[word];
+            return InstanceName(word, ctx) ?? GenericWords[word];
         });
-        if (generic)
-            foreach (var w in GenericWords.Values)
-                result = result.Replace(w + " " + w, w, StringComparison.Ordinal);
-        return result;
-    }
+
+    private const string BasicDirectoryKey = "annex_a_basic_directory_iod";
+
+    /// <summary>
+    /// A private IOD: its SOP Class UID is outside the DICOM root 1.2.840.10008 (PS3.5 §9: private UIDs use the
+    /// organization's own root).
+    /// </summary>
+    internal static bool IsPrivateIod(Iod iod) => !iod.SopClass.StartsWith("1.2.840.10008.", StringComparison.Ordinal);
 
     private static string? InstanceName(string word, RepeatContext ctx) => word switch
     {
@@ -259,6 +274,7 @@ internal sealed partial class LayoutRun
         int i = 0;
         foreach (var c in n.Children)
         {
+            if (c.IsRunIn) { c.Number = ""; continue; }
             i++;
             if (n.Number.Length == 0)
                 c.Number = c.T is not null ? c.T.Number : NextAnnexLetter(n);
@@ -293,15 +309,15 @@ internal sealed partial class LayoutRun
     {
         bool forcedHere = forced || (n.T is not null && !n.T.NeverNa && n.Content.Na);
         if (n.T is { NeverNa: true } && n.Content.Na)
-            Report("DCS0505", n, $"section {n.Number} \"{n.Title}\" ({n.T.Key}) is never N/A in the PS3.2 template; its `na` is ignored and the section is printed");
+            Report(DiagnosticCatalogue.NeverNaSectionMarkedNa, n, $"section {n.Number} \"{n.Title}\" ({n.T.Key}) is never N/A in the PS3.2 template; its `na` is ignored and the section is printed");
         n.ForcedNa = forcedHere;
         foreach (var c in n.Children) ComputeApplicability(c, forcedHere);
         if (n.Added is not null) { n.Applicable = !forced; return; }
         var t = n.T!;
-        if (t.NeverNa && !forced && !n.Generic) { n.Applicable = true; return; }
-        if (n.Generic || forcedHere) { n.Applicable = false; return; }
-        // An Application Entity's 7.2.x section exists for every declared AE (PS3.2: repeat per AE; not N/A).
-        if (t.Repeat == "ae") { n.Applicable = true; return; }
+        if (t.NeverNa && !forced) { n.Applicable = true; return; }
+        if (forcedHere) { n.Applicable = false; return; }
+        // A section with subsections that are all N/A, and nothing of its own beyond boilerplate, is N/A itself
+        // (PS3.2 template conventions, L19) — also an AE's 7.2.x whose subsections are all N/A.
         n.Applicable = !string.IsNullOrWhiteSpace(n.Content.Text)
             || n.Drafts.Any(d => d is DraftTable or DraftAuthor or DraftFigure or DraftPlain)
             || n.Children.Any(c => c.Applicable)
@@ -328,7 +344,7 @@ internal sealed partial class LayoutRun
         foreach (var n in _root.Children.SelectMany(c => c.SelfAndDescendants()))
         {
             if (!n.Applicable) continue;
-            var major = MajorOf(n.Number);
+            var major = MajorOf(n.EffectiveNumber);
             foreach (var d in n.Drafts)
             {
                 if (d is DraftTable { Table: var t })
@@ -389,11 +405,12 @@ internal sealed partial class LayoutRun
 
     // ------------------------------------------------------------------ diagnostics
 
-    private void Report(string id, Node n, string message)
+    private void Report(Func<SourceSpan, string, Diagnostic> diagnostic, Node n, string message)
     {
-        if (!_reported.Add(id + "|" + message)) return;
         var span = n.Content.Location.Span.HasPosition ? n.Content.Location.Span : SourceSpan.None(_s.Path);
-        _diagnostics.Add(new Diagnostic(id, DiagnosticCatalogue.Get(id).DefaultSeverity, message, span));
+        var finding = diagnostic(span, message);
+        if (!_reported.Add(finding.Id + "|" + message)) return;
+        _diagnostics.Add(finding);
     }
 
     private string NextUid() => "t" + (++_uid).ToString(CultureInfo.InvariantCulture);

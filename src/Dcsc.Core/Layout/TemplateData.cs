@@ -20,9 +20,16 @@ public sealed class TemplateSection
     [JsonPropertyName("repeat")] public string? Repeat { get; init; }
     [JsonPropertyName("never_na")] public bool NeverNa { get; init; }
     [JsonPropertyName("na_rule")] public string? NaRule { get; init; }
+    /// <summary>
+    /// A run-in heading of the template (DocBook <c>para_</c> id, e.g. "Extended Negotiation"): no number, no N/A of its
+    /// own; its content is printed in the enclosing section under an unnumbered heading line.
+    /// </summary>
+    [JsonPropertyName("run_in")] public bool RunIn { get; init; }
     [JsonPropertyName("content")] public List<TemplateBlock> Content { get; init; } = new();
     [JsonPropertyName("tables")] public List<TemplateTable> Tables { get; init; } = new();
     [JsonPropertyName("children")] public List<TemplateSection> Children { get; init; } = new();
+    /// <summary>On a repeat prototype: the template's example instances it was made from (their headings are not sections).</summary>
+    [JsonPropertyName("folded_from")] public List<string> FoldedFrom { get; init; } = new();
 
     [JsonIgnore] public TemplateSection? Parent { get; internal set; }
 

@@ -45,7 +45,7 @@ public static class Build
         catch (FormatException e)
         {
             // Author Markdown that the renderers refuse (docs/limits.md): nested too deeply, or too costly to parse.
-            diagnostics.Add(new Diagnostic("DCS9005", Severity.Error, "a Markdown text of the statement cannot be rendered: " + e.Message, SourceSpan.None(check.Path)));
+            diagnostics.Add(DiagnosticCatalogue.MarkdownCannotBeRendered(SourceSpan.None(check.Path), "a Markdown text of the statement cannot be rendered: " + e.Message));
             return new BuildResult(diagnostics, null, null, files);
         }
     }
@@ -88,8 +88,7 @@ public static class Build
         {
             // A damaged or foreign reference document must not crash the build.
             var file = options.ReferenceDocxPath ?? "reference.docx";
-            diagnostics.Add(new Diagnostic("DCS9004", Severity.Error,
-                $"the reference document `{file}` cannot be used for its styles: {e.Message}", SourceSpan.None(file)));
+            diagnostics.Add(DiagnosticCatalogue.ReferenceDocumentUnusable(SourceSpan.None(file), $"the reference document `{file}` cannot be used for its styles: {e.Message}"));
             return new BuildOutput("docx", Array.Empty<byte>());
         }
     }

@@ -73,10 +73,10 @@ public static class Compilation
     private static CheckResult Continue(string path, LoadedSource? source, DiagnosticBag bag, RuleOptions? rules)
     {
         // Configuration errors (DCS9003) do not stop the check; source errors do.
-        if (source is null || bag.Items.Any(d => d.Severity == Severity.Error && d.Id != "DCS9003")) return new CheckResult(path, null, source, bag);
+        if (source is null || bag.Items.Any(d => d.Severity == Severity.Error && d.Id != DiagnosticCatalogue.Descriptors.ConfigurationInvalid.Id)) return new CheckResult(path, null, source, bag);
         if (source.Root is not YamlMapping)
         {
-            bag.Report("DCS0050", source.Root.Span, $"the statement must be a mapping of keys (`product:`, `sop_classes:`, …); found {source.Root.KindName}");
+            bag.Add(DiagnosticCatalogue.WrongType(source.Root.Span, $"the statement must be a mapping of keys (`product:`, `sop_classes:`, …); found {source.Root.KindName}"));
             return new CheckResult(path, null, source, bag);
         }
         bool valid;

@@ -1,4 +1,5 @@
 using Dcsc.Diagnostics;
+using static Dcsc.Diagnostics.DiagnosticCatalogue;
 using Dcsc.Dictionary;
 using Dcsc.Model;
 
@@ -11,7 +12,7 @@ namespace Dcsc.Rules;
 /// </summary>
 public sealed class AttributeRules : IRule
 {
-    public IReadOnlyList<string> Ids { get; } = new[] { "DCS0201", "DCS0202", "DCS0203", "DCS0204", "DCS0205", "DCS0206", "DCS0405" };
+    public IReadOnlyList<DiagnosticDescriptor> Ids { get; } = new[] { Descriptors.TagMalformed, Descriptors.UnknownPublicTag, Descriptors.AttributeNameMismatch, Descriptors.VrMismatch, Descriptors.VmMismatch, Descriptors.PrivateTagWithoutCreator, Descriptors.VrDoesNotExist };
 
     /// <summary>One place where the statement names an attribute.</summary>
     internal readonly record struct TagUse(string Tag, SourceSpan TagSpan, string? Name, SourceSpan NameSpan,
@@ -45,7 +46,7 @@ public sealed class AttributeRules : IRule
             }
             else
             {
-                ctx.Report("DCS0201", use.TagSpan, $"tag \"{use.Tag}\" ({use.Place}) is malformed; write (gggg,eeee) with 4 hexadecimal digits each (PS3.5 §7.1)");
+                ctx.Report(DiagnosticCatalogue.TagMalformed(use.TagSpan, $"tag \"{use.Tag}\" ({use.Place}) is malformed; write (gggg,eeee) with 4 hexadecimal digits each (PS3.5 §7.1)"));
                 continue;
             }
 
@@ -54,30 +55,30 @@ public sealed class AttributeRules : IRule
             if (isPrivate)
             {
                 if (!isCreatorElement && string.IsNullOrWhiteSpace(use.PrivateCreator) && !(value is { } v && creators.Any(c => c.Matches(v))))
-                    ctx.Report("DCS0206", use.TagSpan,
+                    ctx.Report(DiagnosticCatalogue.PrivateTagWithoutCreator(use.TagSpan,
                         $"private attribute {Display(text)} ({use.Place}) has no Private Creator: give the module a `private_creator` " +
-                        "or declare the attribute with its `private_creator` in `dictionary.attributes` (PS3.5 §7.8.1)");
+                        "or declare the attribute with its `private_creator` in `dictionary.attributes` (PS3.5 §7.8.1)"));
                 if (entry is null) continue; // private attributes need not be in any dictionary
             }
             else if (entry is null)
             {
-                ctx.Report("DCS0202", use.TagSpan,
-                    $"tag {Display(text)} ({use.Place}) is not in dictionary edition {ctx.Dictionary.Edition}; check the tag, or declare it in `dictionary.attributes`");
+                ctx.Report(DiagnosticCatalogue.UnknownPublicTag(use.TagSpan,
+                    $"tag {Display(text)} ({use.Place}) is not in dictionary edition {ctx.Dictionary.Edition}; check the tag, or declare it in `dictionary.attributes`"));
                 continue;
             }
 
             if (use.Name is { } name && !string.IsNullOrWhiteSpace(name) && !NameMatches(name, entry))
-                ctx.Report("DCS0203", use.NameSpan, $"tag {entry.DisplayTag} is \"{entry.Name}\"{(entry.Keyword.Length > 0 ? $" ({entry.Keyword})" : "")}, not \"{name.Trim()}\"");
+                ctx.Report(DiagnosticCatalogue.AttributeNameMismatch(use.NameSpan, $"tag {entry.DisplayTag} is \"{entry.Name}\"{(entry.Keyword.Length > 0 ? $" ({entry.Keyword})" : "")}, not \"{name.Trim()}\""));
 
             if (vrValid && use.Vr is { } vr && !string.IsNullOrWhiteSpace(vr) && entry.Vrs.All(ctx.Dictionary.IsValidVr))
             {
                 var stated = SplitVr(vr);
                 if (stated.Any(x => !entry.Vrs.Contains(x)))
-                    ctx.Report("DCS0204", use.VrSpan, $"{entry.DisplayTag} {entry.Name} has VR {entry.Vr}, not {vr.Trim()} (PS3.6)");
+                    ctx.Report(DiagnosticCatalogue.VrMismatch(use.VrSpan, $"{entry.DisplayTag} {entry.Name} has VR {entry.Vr}, not {vr.Trim()} (PS3.6)"));
             }
 
             if (use.Vm is { } vm && !string.IsNullOrWhiteSpace(vm) && entry.Vm.Length > 0 && NormVm(vm) != NormVm(entry.Vm))
-                ctx.Report("DCS0205", use.VmSpan, $"{entry.DisplayTag} {entry.Name} has VM {entry.Vm}, not {vm.Trim()} (PS3.6)");
+                ctx.Report(DiagnosticCatalogue.VmMismatch(use.VmSpan, $"{entry.DisplayTag} {entry.Name} has VM {entry.Vm}, not {vm.Trim()} (PS3.6)"));
         }
 
         foreach (var a in s.Dictionary.Attributes)
@@ -92,7 +93,7 @@ public sealed class AttributeRules : IRule
         {
             if (ctx.Dictionary.IsValidVr(x)) continue;
             valid = false;
-            ctx.Report("DCS0405", use.VrSpan, $"VR \"{x}\" ({use.Place}, {Display(use.Tag)}) does not exist; the VRs are those of PS3.5 Table 6.2-1 (e.g. {Suggest(x)})");
+            ctx.Report(DiagnosticCatalogue.VrDoesNotExist(use.VrSpan, $"VR \"{x}\" ({use.Place}, {Display(use.Tag)}) does not exist; the VRs are those of PS3.5 Table 6.2-1 (e.g. {Suggest(x)})"));
         }
     }
 

@@ -1,3 +1,5 @@
+using Dcsc.Diagnostics;
+using static Dcsc.Diagnostics.DiagnosticCatalogue;
 using Dcsc.Model;
 
 namespace Dcsc.Rules;
@@ -9,10 +11,10 @@ namespace Dcsc.Rules;
 /// </summary>
 public sealed class ConsistencyRules : IRule
 {
-    public IReadOnlyList<string> Ids { get; } = new[]
+    public IReadOnlyList<DiagnosticDescriptor> Ids { get; } = new[]
     {
-        "DCS0301", "DCS0302", "DCS0303", "DCS0304", "DCS0305", "DCS0306", "DCS0307", "DCS0308", "DCS0309", "DCS0310",
-        "DCS0311", "DCS0312", "DCS0313", "DCS0314", "DCS0315",
+        Descriptors.AeNotDeclared, Descriptors.TransferSyntaxSetNotDeclared, Descriptors.ActivitySopClassNotDeclared, Descriptors.IodSopClassNotDeclared, Descriptors.AeSupportsNoSopClass, Descriptors.TransferSyntaxSetUnused, Descriptors.DuplicateAeName, Descriptors.DuplicateAeTitle, Descriptors.DuplicatePort, Descriptors.SopClassDeclaredTwice,
+        Descriptors.CreatedSopClassWithoutIod, Descriptors.DicomWebWithoutMediaType, Descriptors.ActivitySopClassNotSupportedByAe, Descriptors.DuplicateTransferSyntaxSetCode, Descriptors.RoleDescribedNotClaimed,
     };
 
     public void Check(RuleContext ctx)
@@ -31,14 +33,14 @@ public sealed class ConsistencyRules : IRule
                 {
                     usedAes.Add(ae);
                     if (!f.AeByName.ContainsKey(ae))
-                        ctx.Report("DCS0301", sc.Location.Of(field), $"Application Entity \"{ae}\" ({sc.Name}, {field}) is not declared in `application_entities` ({declaredAes})");
+                        ctx.Report(DiagnosticCatalogue.AeNotDeclared(sc.Location.Of(field), $"Application Entity \"{ae}\" ({sc.Name}, {field}) is not declared in `application_entities` ({declaredAes})"));
                 }
             foreach (var code in sc.TransferSyntaxSets)
             {
                 usedSets.Add(code);
                 if (!f.TsSets.ContainsKey(code))
-                    ctx.Report("DCS0302", sc.Location.Of("transfer_syntax_sets"),
-                        $"Transfer Syntax Set \"{code}\" ({sc.Name}) is not declared in `transfer_syntax_sets` ({(s.TransferSyntaxSets.Count == 0 ? "none are declared" : "declared: " + string.Join(", ", s.TransferSyntaxSets.Select(t => t.Code)))})");
+                    ctx.Report(DiagnosticCatalogue.TransferSyntaxSetNotDeclared(sc.Location.Of("transfer_syntax_sets"),
+                        $"Transfer Syntax Set \"{code}\" ({sc.Name}) is not declared in `transfer_syntax_sets` ({(s.TransferSyntaxSets.Count == 0 ? "none are declared" : "declared: " + string.Join(", ", s.TransferSyntaxSets.Select(t => t.Code)))})"));
             }
         }
         foreach (var d in s.DeIdentification)
@@ -46,21 +48,21 @@ public sealed class ConsistencyRules : IRule
             {
                 usedAes.Add(ae);
                 if (!f.AeByName.ContainsKey(ae) && !ae.Equals("ALL", StringComparison.OrdinalIgnoreCase))
-                    ctx.Report("DCS0301", d.Location.Of("ae"), $"Application Entity \"{ae}\" (de-identification profile \"{d.Profile}\") is not declared in `application_entities` ({declaredAes})");
+                    ctx.Report(DiagnosticCatalogue.AeNotDeclared(d.Location.Of("ae"), $"Application Entity \"{ae}\" (de-identification profile \"{d.Profile}\") is not declared in `application_entities` ({declaredAes})"));
             }
         foreach (var w in s.DicomWeb.Transactions)
             if (w.Ae is { } ae && !string.IsNullOrWhiteSpace(ae))
             {
                 usedAes.Add(ae);
                 if (!f.AeByName.ContainsKey(ae))
-                    ctx.Report("DCS0301", w.Location.Of("ae"), $"Application Entity \"{ae}\" (DICOMweb {w.Service} {w.Transaction}) is not declared in `application_entities` ({declaredAes})");
+                    ctx.Report(DiagnosticCatalogue.AeNotDeclared(w.Location.Of("ae"), $"Application Entity \"{ae}\" (DICOMweb {w.Service} {w.Transaction}) is not declared in `application_entities` ({declaredAes})"));
             }
         foreach (var m in s.MediaProfiles)
             if (m.Ae is { } ae && !string.IsNullOrWhiteSpace(ae))
             {
                 usedAes.Add(ae);
                 if (!f.AeByName.ContainsKey(ae))
-                    ctx.Report("DCS0301", m.Location.Of("ae"), $"Application Entity \"{ae}\" (media profile {m.Profile}) is not declared in `application_entities` ({declaredAes})");
+                    ctx.Report(DiagnosticCatalogue.AeNotDeclared(m.Location.Of("ae"), $"Application Entity \"{ae}\" (media profile {m.Profile}) is not declared in `application_entities` ({declaredAes})"));
             }
         foreach (var p in s.Security.Profiles)
         {
@@ -70,7 +72,7 @@ public sealed class ConsistencyRules : IRule
             if (t.StartsWith("ALL EXCEPT", StringComparison.OrdinalIgnoreCase)) t = t[10..];
             foreach (var name in t.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 if (!f.AeByName.ContainsKey(name))
-                    ctx.Report("DCS0301", p.Location.Of("secured_ae"), $"Application Entity \"{name}\" (secured_ae of \"{p.Profile}\") is not declared in `application_entities` ({declaredAes})");
+                    ctx.Report(DiagnosticCatalogue.AeNotDeclared(p.Location.Of("secured_ae"), $"Application Entity \"{name}\" (secured_ae of \"{p.Profile}\") is not declared in `application_entities` ({declaredAes})"));
         }
 
         // DCS0303 / DCS0313: activities.
@@ -81,12 +83,12 @@ public sealed class ConsistencyRules : IRule
                 var span = act.SopClasses.Contains(uid) ? act.Location.Of("sop_classes") : act.ExtendedNegotiation.First(n => n.SopClass == uid).Location.Of("sop_class");
                 if (!f.SopByUid.TryGetValue(uid, out var decl))
                 {
-                    ctx.Report("DCS0303", span, $"SOP Class {uid} (activity \"{act.Name}\" of {ae.Name}) is not declared in `sop_classes`");
+                    ctx.Report(DiagnosticCatalogue.ActivitySopClassNotDeclared(span, $"SOP Class {uid} (activity \"{act.Name}\" of {ae.Name}) is not declared in `sop_classes`"));
                     continue;
                 }
                 if (!decl.Any(sc => sc.Scu.Contains(ae.Name) || sc.Scp.Contains(ae.Name)))
-                    ctx.Report("DCS0313", span,
-                        $"activity \"{act.Name}\" of {ae.Name} uses SOP Class {uid} \"{decl[0].Name}\", but that SOP Class lists {ae.Name} neither as `scu` nor as `scp`");
+                    ctx.Report(DiagnosticCatalogue.ActivitySopClassNotSupportedByAe(span,
+                        $"activity \"{act.Name}\" of {ae.Name} uses SOP Class {uid} \"{decl[0].Name}\", but that SOP Class lists {ae.Name} neither as `scu` nor as `scp`"));
             }
         }
 
@@ -94,30 +96,30 @@ public sealed class ConsistencyRules : IRule
         var iodClasses = new HashSet<string>(s.Iods.Select(i => i.SopClass), StringComparer.Ordinal);
         foreach (var iod in s.Iods)
             if (!f.SopByUid.ContainsKey(iod.SopClass))
-                ctx.Report("DCS0304", iod.Location.Of("sop_class"), $"SOP Class {iod.SopClass} of IOD \"{iod.Name}\" is not declared in `sop_classes`");
+                ctx.Report(DiagnosticCatalogue.IodSopClassNotDeclared(iod.Location.Of("sop_class"), $"SOP Class {iod.SopClass} of IOD \"{iod.Name}\" is not declared in `sop_classes`"));
         foreach (var sc in s.SopClasses)
             if (sc.Create is not null && !iodClasses.Contains(sc.Uid) && sc.Uid != "1.2.840.10008.1.3.10") // the DICOMDIR has its own Annex A.5
-                ctx.Report("DCS0311", sc.Location.Of("create"),
-                    $"{sc.Name} is created (create: {sc.Create}) but `iods` has no IOD with sop_class {sc.Uid}: Annex A should list the Attributes of the created instances");
+                ctx.Report(DiagnosticCatalogue.CreatedSopClassWithoutIod(sc.Location.Of("create"),
+                    $"{sc.Name} is created (create: {sc.Create}) but `iods` has no IOD with sop_class {sc.Uid}: Annex A should list the Attributes of the created instances"));
 
         // DCS0305 / DCS0306: declared but never used.
         bool web = s.DicomWeb.Transactions.Count > 0;
         foreach (var ae in s.ApplicationEntities)
             if (!usedAes.Contains(ae.Name) && !(web && ae.Activities.Count == 0)) // a DICOMweb endpoint has no DIMSE SOP Classes
-                ctx.Report("DCS0305", ae.Location.Of("name"), $"Application Entity \"{ae.Name}\" supports no SOP Class: no `sop_classes` entry lists it as `scu` or `scp`, and no DICOMweb transaction or media profile names it");
+                ctx.Report(DiagnosticCatalogue.AeSupportsNoSopClass(ae.Location.Of("name"), $"Application Entity \"{ae.Name}\" supports no SOP Class: no `sop_classes` entry lists it as `scu` or `scp`, and no DICOMweb transaction or media profile names it"));
         foreach (var set in s.TransferSyntaxSets)
             if (!usedSets.Contains(set.Code))
-                ctx.Report("DCS0306", set.Location.Of("code"), $"Transfer Syntax Set \"{set.Code}\" is not used by any SOP Class (`transfer_syntax_sets` of `sop_classes`)");
+                ctx.Report(DiagnosticCatalogue.TransferSyntaxSetUnused(set.Location.Of("code"), $"Transfer Syntax Set \"{set.Code}\" is not used by any SOP Class (`transfer_syntax_sets` of `sop_classes`)"));
 
         // DCS0307–DCS0310, DCS0314: duplicates.
-        Duplicates(ctx, "DCS0307", s.ApplicationEntities, a => a.Name, a => a.Location.Of("name"), (a, first) => $"Application Entity name \"{a.Name}\" is declared twice (first at line {first.Location.Of("name").Line})");
-        Duplicates(ctx, "DCS0308", s.ApplicationEntities.Where(a => !string.IsNullOrWhiteSpace(a.AeTitle)), a => a.AeTitle!.Trim(), a => a.Location.Of("ae_title"),
+        Duplicates(ctx, DiagnosticCatalogue.DuplicateAeName, s.ApplicationEntities, a => a.Name, a => a.Location.Of("name"), (a, first) => $"Application Entity name \"{a.Name}\" is declared twice (first at line {first.Location.Of("name").Line})");
+        Duplicates(ctx, DiagnosticCatalogue.DuplicateAeTitle, s.ApplicationEntities.Where(a => !string.IsNullOrWhiteSpace(a.AeTitle)), a => a.AeTitle!.Trim(), a => a.Location.Of("ae_title"),
             (a, first) => $"AE Title \"{a.AeTitle}\" of {a.Name} is also the AE Title of {first.Name}; AE Titles identify AEs and must differ");
-        Duplicates(ctx, "DCS0309", s.ApplicationEntities.Where(a => a.Association?.Port is not null), a => a.Association!.Port!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Duplicates(ctx, DiagnosticCatalogue.DuplicatePort, s.ApplicationEntities.Where(a => a.Association?.Port is not null), a => a.Association!.Port!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
             a => a.Association!.Location.Of("port"), (a, first) => $"port {a.Association!.Port} of {a.Name} is also the port of {first.Name}");
-        Duplicates(ctx, "DCS0310", s.SopClasses, sc => sc.Uid, sc => sc.Location.Of("uid"),
+        Duplicates(ctx, DiagnosticCatalogue.SopClassDeclaredTwice, s.SopClasses, sc => sc.Uid, sc => sc.Location.Of("uid"),
             (sc, first) => $"SOP Class {sc.Uid} \"{sc.Name}\" is declared twice (first at line {first.Location.Of("uid").Line}); declare it once with all its roles");
-        Duplicates(ctx, "DCS0314", s.TransferSyntaxSets, t => t.Code, t => t.Location.Of("code"),
+        Duplicates(ctx, DiagnosticCatalogue.DuplicateTransferSyntaxSetCode, s.TransferSyntaxSets, t => t.Code, t => t.Location.Of("code"),
             (t, first) => $"Transfer Syntax Set code \"{t.Code}\" is declared twice (first at line {first.Location.Of("code").Line})");
 
         // DCS0312: web transactions need media types (subscriptions carry no payload).
@@ -126,7 +128,7 @@ public sealed class ConsistencyRules : IRule
             var n = Names.Normalize(w.Transaction);
             if (n.Contains("subscribe", StringComparison.Ordinal) || n.Contains("suspend", StringComparison.Ordinal)) continue;
             if (w.MediaTypes.Count == 0 || w.MediaTypes.All(string.IsNullOrWhiteSpace))
-                ctx.Report("DCS0312", w.Location.Span, $"DICOMweb {w.Service} {w.Transaction} transaction states no `media_types` (e.g. application/dicom, application/dicom+json; PS3.18 §8.7)");
+                ctx.Report(DiagnosticCatalogue.DicomWebWithoutMediaType(w.Location.Span, $"DICOMweb {w.Service} {w.Transaction} transaction states no `media_types` (e.g. application/dicom, application/dicom+json; PS3.18 §8.7)"));
         }
 
         // DCS0315: a dimse role described that no SOP Class claims.
@@ -135,7 +137,7 @@ public sealed class ConsistencyRules : IRule
             bool scp = label.EndsWith(".scp", StringComparison.Ordinal);
             bool claimed = f.Claimed(families).Any(sc => scp ? sc.IsScp : sc.IsScu);
             if (!claimed)
-                ctx.Report("DCS0315", role.Location.Span, $"`{label}` describes a role that no SOP Class claims: no SOP Class of this service lists an AE as `{(scp ? "scp" : "scu")}`");
+                ctx.Report(DiagnosticCatalogue.RoleDescribedNotClaimed(role.Location.Span, $"`{label}` describes a role that no SOP Class claims: no SOP Class of this service lists an AE as `{(scp ? "scp" : "scu")}`"));
         }
     }
 
@@ -162,13 +164,13 @@ public sealed class ConsistencyRules : IRule
         }
     }
 
-    private static void Duplicates<T>(RuleContext ctx, string id, IEnumerable<T> items, Func<T, string> key, Func<T, Diagnostics.SourceSpan> span, Func<T, T, string> message)
+    private static void Duplicates<T>(RuleContext ctx, Func<Diagnostics.SourceSpan, string, Diagnostic> diagnostic, IEnumerable<T> items, Func<T, string> key, Func<T, Diagnostics.SourceSpan> span, Func<T, T, string> message)
     {
         var first = new Dictionary<string, T>(StringComparer.Ordinal);
         foreach (var item in items)
         {
             var k = key(item);
-            if (first.TryGetValue(k, out var f)) ctx.Report(id, span(item), message(item, f));
+            if (first.TryGetValue(k, out var f)) ctx.Report(diagnostic(span(item), message(item, f)));
             else first[k] = item;
         }
     }

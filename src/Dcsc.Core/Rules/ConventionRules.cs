@@ -1,3 +1,5 @@
+using Dcsc.Diagnostics;
+using static Dcsc.Diagnostics.DiagnosticCatalogue;
 using System.Text.RegularExpressions;
 
 namespace Dcsc.Rules;
@@ -8,7 +10,7 @@ namespace Dcsc.Rules;
 /// </summary>
 public sealed partial class ConventionRules : IRule
 {
-    public IReadOnlyList<string> Ids { get; } = new[] { "DCS0502", "DCS0503", "DCS0504" };
+    public IReadOnlyList<DiagnosticDescriptor> Ids { get; } = new[] { Descriptors.LeftoverTemplateText, Descriptors.SupportValueNotYOrN, Descriptors.RangeNotBracketed };
 
     /// <summary>Free-text table columns that state support (the schema types the other support columns as Y/N already).</summary>
     internal static readonly HashSet<string> SupportColumns = new(StringComparer.Ordinal)
@@ -48,18 +50,18 @@ public sealed partial class ConventionRules : IRule
         foreach (var field in TextFields.All(ctx.Statement))
         {
             if (field.Key == "path" || field.Text.Length == 0) continue;
-            if (ctx.IsOn("DCS0502")) Placeholders(ctx, field);
+            if (ctx.IsOn(Descriptors.LeftoverTemplateText)) Placeholders(ctx, field);
             if (field.Column is { } col && SupportColumns.Contains(col))
             {
                 var v = field.Text.Trim();
                 if (v is not ("Y" or "N" or "") && !v.Equals("N/A", StringComparison.OrdinalIgnoreCase))
-                    ctx.Report("DCS0503", field.Span, $"support value \"{v}\" ({col}) is not \"Y\" or \"N\"; PS3.2 tables state support as Y or N{Suggest(v)}");
+                    ctx.Report(DiagnosticCatalogue.SupportValueNotYOrN(field.Span, $"support value \"{v}\" ({col}) is not \"Y\" or \"N\"; PS3.2 tables state support as Y or N{Suggest(v)}"));
             }
             if (ValueKeys.Contains(field.Key) && field.Text.Length < 48 && field.Text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
             {
                 var v = field.Text.Trim();
                 if (!GoodRangeRx().IsMatch(v) && AnyRangeRx().Match(v) is { Success: true } m)
-                    ctx.Report("DCS0504", field.Span, $"range \"{v}\" should be written \"[{m.Groups[1].Value} … {m.Groups[2].Value}]\" (PS3.2 convention: ranges are [low … high])");
+                    ctx.Report(DiagnosticCatalogue.RangeNotBracketed(field.Span, $"range \"{v}\" should be written \"[{m.Groups[1].Value} … {m.Groups[2].Value}]\" (PS3.2 convention: ranges are [low … high])"));
             }
         }
     }
@@ -78,7 +80,7 @@ public sealed partial class ConventionRules : IRule
         if (text.Contains('`')) text = CodeRx().Replace(text, "");
         foreach (System.Text.RegularExpressions.Match m in ChoiceRx().Matches(text))
         {
-            ctx.Report("DCS0502", field.Span, $"template choice {m.Value} is still in the text ({field.Key}); keep the option that applies and remove the markers (PS3.2 template conventions)");
+            ctx.Report(DiagnosticCatalogue.LeftoverTemplateText(field.Span, $"template choice {m.Value} is still in the text ({field.Key}); keep the option that applies and remove the markers (PS3.2 template conventions)"));
             return;
         }
         foreach (System.Text.RegularExpressions.Match m in AngleRx().Matches(text))
@@ -87,7 +89,7 @@ public sealed partial class ConventionRules : IRule
             var inner = m.Groups[1].Value;
             var first = new string(inner.TakeWhile(char.IsLetterOrDigit).ToArray());
             if (inner.Contains('=') || inner.Contains('@') || inner.Contains(':') || inner.EndsWith('/') || HtmlTags.Contains(first) && (first.Length == inner.Length || inner[first.Length] == ' ')) continue;
-            ctx.Report("DCS0502", field.Span, $"template placeholder {m.Value} is still in the text ({field.Key}); replace it with the product's value (PS3.2 template conventions)");
+            ctx.Report(DiagnosticCatalogue.LeftoverTemplateText(field.Span, $"template placeholder {m.Value} is still in the text ({field.Key}); replace it with the product's value (PS3.2 template conventions)"));
             return;
         }
         foreach (System.Text.RegularExpressions.Match m in BracketRx().Matches(text))
@@ -95,7 +97,7 @@ public sealed partial class ConventionRules : IRule
             if (!AtSentenceStart(text, m.Index)) continue; // "Process 14 [Selection Value 1]" is part of a name
             var inner = m.Groups[1].Value;
             if (!inner.Contains(' ') || inner.Contains('…') || inner.Contains("..") || CitationRx().IsMatch(inner)) continue;
-            ctx.Report("DCS0502", field.Span, $"template instruction {Shorten(m.Value)} is still in the text ({field.Key}); follow it and remove it (PS3.2 template conventions: text in [brackets] is guidance to the author)");
+            ctx.Report(DiagnosticCatalogue.LeftoverTemplateText(field.Span, $"template instruction {Shorten(m.Value)} is still in the text ({field.Key}); follow it and remove it (PS3.2 template conventions: text in [brackets] is guidance to the author)"));
             return;
         }
     }

@@ -10,7 +10,7 @@ namespace Dcsc.Rules;
 public interface IRule
 {
     /// <summary>The diagnostic ids this rule can report (each has a descriptor in the catalogue and a page in docs/rules/).</summary>
-    IReadOnlyList<string> Ids { get; }
+    IReadOnlyList<DiagnosticDescriptor> Ids { get; }
 
     void Check(RuleContext context);
 }

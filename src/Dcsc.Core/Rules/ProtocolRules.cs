@@ -1,3 +1,5 @@
+using Dcsc.Diagnostics;
+using static Dcsc.Diagnostics.DiagnosticCatalogue;
 using Dcsc.Dictionary;
 using Dcsc.Model;
 
@@ -10,7 +12,7 @@ namespace Dcsc.Rules;
 /// </summary>
 public sealed class ProtocolRules : IRule
 {
-    public IReadOnlyList<string> Ids { get; } = new[] { "DCS0401", "DCS0402", "DCS0403", "DCS0404", "DCS0406", "DCS0407" };
+    public IReadOnlyList<DiagnosticDescriptor> Ids { get; } = new[] { Descriptors.StatusCodeNotDefined, Descriptors.StatusCodeWrongClass, Descriptors.MatchingTypeNotAllowed, Descriptors.CharacterSetNotDefinedTerm, Descriptors.RoleOrOperationNotDefined, Descriptors.ExtendedNegotiationNotDefinedByService };
 
     public void Check(RuleContext ctx)
     {
@@ -42,20 +44,20 @@ public sealed class ProtocolRules : IRule
                             if (code is null && !StatusCodes.LooksLikeCode(piece)) continue; // words: "Any other", "All"
                             if (code is null)
                             {
-                                ctx.Report("DCS0401", row.Location.Of(col), $"\"{piece}\" is not a status code; write four hexadecimal digits, x for an implementation-specific digit (e.g. A700, Cxxx; PS3.4 §5.3)");
+                                ctx.Report(DiagnosticCatalogue.StatusCodeNotDefined(row.Location.Of(col), $"\"{piece}\" is not a status code; write four hexadecimal digits, x for an implementation-specific digit (e.g. A700, Cxxx; PS3.4 §5.3)"));
                                 continue;
                             }
                             if (!op.Codes.Any(p => StatusCodes.Within(code, p)))
-                                ctx.Report("DCS0401", row.Location.Of(col),
-                                    $"status code {code} is not defined for {op.Name} ({op.Citation}); {op.Name} defines {string.Join(", ", op.Codes)}");
+                                ctx.Report(DiagnosticCatalogue.StatusCodeNotDefined(row.Location.Of(col),
+                                    $"status code {code} is not defined for {op.Name} ({op.Citation}); {op.Name} defines {string.Join(", ", op.Codes)}"));
                             else if (StatusCodes.Reserved.TryGetValue(code, out var owner) && !op.Codes.Contains(code))
-                                ctx.Report("DCS0401", row.Location.Of(col),
-                                    $"status code {code} is {owner}, not a {op.Name} status ({op.Citation}); {op.Name} defines {string.Join(", ", op.Codes)}");
+                                ctx.Report(DiagnosticCatalogue.StatusCodeNotDefined(row.Location.Of(col),
+                                    $"status code {code} is {owner}, not a {op.Name} status ({op.Citation}); {op.Name} defines {string.Join(", ", op.Codes)}"));
                             var cls = StatusCodes.ClassOf(code);
                             var given = stated == "Refused" ? "Failure" : stated;
                             if (cls.Length > 0 && given.Length > 0 && given != "-" && given != cls)
-                                ctx.Report("DCS0402", row.Location.Of("service_status"),
-                                    $"status code {code} is a {cls} status, not {stated} (PS3.7 Annex C: Success 0000; Warning 0001, Bxxx, 0107, 0116; Failure Axxx, Cxxx, 01xx, 02xx; Cancel FE00; Pending FF00, FF01)");
+                                ctx.Report(DiagnosticCatalogue.StatusCodeWrongClass(row.Location.Of("service_status"),
+                                    $"status code {code} is a {cls} status, not {stated} (PS3.7 Annex C: Success 0000; Warning 0001, Bxxx, 0107, 0116; Failure Axxx, Cxxx, 01xx, 02xx; Cancel FE00; Pending FF00, FF01)"));
                         }
                 }
         }
@@ -95,7 +97,7 @@ public sealed class ProtocolRules : IRule
                         if (type is "-" or "" or "N/A" or "NONE") continue;
                         if (Array.IndexOf(MatchingTypes0, type) < 0)
                         {
-                            ctx.Report("DCS0403", row.Location.Of(col), $"matching type \"{mt}\" is not one of {string.Join(", ", MatchingTypes0)} (PS3.4 C.2.2.2)");
+                            ctx.Report(DiagnosticCatalogue.MatchingTypeNotAllowed(row.Location.Of(col), $"matching type \"{mt}\" is not one of {string.Join(", ", MatchingTypes0)} (PS3.4 C.2.2.2)"));
                             continue;
                         }
                         if (entry is null || entry.Vrs.Count == 0) continue;
@@ -109,7 +111,7 @@ public sealed class ProtocolRules : IRule
                             _ => null,
                         };
                         if (why is not null)
-                            ctx.Report("DCS0403", row.Location.Of(col), $"{type} matching on {entry.DisplayTag} {entry.Name} (VR {entry.Vr}) is not allowed: {why}");
+                            ctx.Report(DiagnosticCatalogue.MatchingTypeNotAllowed(row.Location.Of(col), $"{type} matching on {entry.DisplayTag} {entry.Name} (VR {entry.Vr}) is not allowed: {why}"));
                     }
             }
     }
@@ -149,7 +151,7 @@ public sealed class ProtocolRules : IRule
             string hint = CharacterSetTerms.FirstOrDefault(t => Names.Same(t, term)) is { } near ? $" (did you mean \"{near}\"?)"
                 : term.Replace(" ", "").Equals("ISO_IR6", StringComparison.OrdinalIgnoreCase) ? " (the default repertoire has no Defined Term: (0008,0005) is absent or empty; with extensions it is \"ISO 2022 IR 6\")"
                 : "";
-            ctx.Report("DCS0404", span, $"\"{term}\" is not a Defined Term of Specific Character Set (0008,0005) (PS3.3 C.12.1.1.2){hint}");
+            ctx.Report(DiagnosticCatalogue.CharacterSetNotDefinedTerm(span, $"\"{term}\" is not a Defined Term of Specific Character Set (0008,0005) (PS3.3 C.12.1.1.2){hint}"));
         }
     }
 
@@ -193,8 +195,8 @@ public sealed class ProtocolRules : IRule
                 {
                     var norm = op.Trim().ToUpperInvariant().Replace('_', '-').Replace(' ', '-');
                     if (norm.Length == 0 || spec.Ops.Contains(norm)) continue;
-                    ctx.Report("DCS0406", row.Location.Of("dimse_service_element"),
-                        $"{op.Trim()} is not a DIMSE operation of the {spec.SopClass} SOP Class; it defines {string.Join(", ", spec.Ops)} (PS3.4 H.4)");
+                    ctx.Report(DiagnosticCatalogue.RoleOrOperationNotDefined(row.Location.Of("dimse_service_element"),
+                        $"{op.Trim()} is not a DIMSE operation of the {spec.SopClass} SOP Class; it defines {string.Join(", ", spec.Ops)} (PS3.4 H.4)"));
                 }
             }
         }
@@ -205,9 +207,9 @@ public sealed class ProtocolRules : IRule
             var fam = f.FamilyOf(sc.Uid);
             bool web = Facts.IsStorageLike(fam) || Facts.IsUps(fam) || fam is Family.StorageCommitment or Family.Unknown or Family.Other;
             if (!web)
-                ctx.Report("DCS0406", sc.Location.Of(sc.UserAgent ? "user_agent" : "origin_server"),
+                ctx.Report(DiagnosticCatalogue.RoleOrOperationNotDefined(sc.Location.Of(sc.UserAgent ? "user_agent" : "origin_server"),
                     $"{sc.Name} is claimed as DICOMweb {(sc.UserAgent ? "User Agent" : "Origin Server")}, but its service has no DICOMweb counterpart " +
-                    "(PS3.18 defines Studies, Non-Patient Instance, Worklist (UPS) and Storage Commitment services)");
+                    "(PS3.18 defines Studies, Non-Patient Instance, Worklist (UPS) and Storage Commitment services)"));
         }
 
         foreach (var w in ctx.Statement.DicomWeb.Transactions)
@@ -215,8 +217,8 @@ public sealed class ProtocolRules : IRule
             if (!WebTransactions.TryGetValue(w.Service, out var allowed)) continue;
             var t = StripTransaction(w.Transaction);
             if (allowed.Any(a => Names.Normalize(a) == t)) continue;
-            ctx.Report("DCS0406", w.Location.Of("transaction"),
-                $"\"{w.Transaction}\" is not a transaction of the DICOMweb {w.Service} service; it defines {string.Join(", ", allowed.Distinct())} (PS3.18)");
+            ctx.Report(DiagnosticCatalogue.RoleOrOperationNotDefined(w.Location.Of("transaction"),
+                $"\"{w.Transaction}\" is not a transaction of the DICOMweb {w.Service} service; it defines {string.Join(", ", allowed.Distinct())} (PS3.18)"));
         }
     }
 
@@ -257,8 +259,8 @@ public sealed class ProtocolRules : IRule
             };
             if (why is null) continue;
             var name = ctx.Dictionary.FindUid(item.SopClass)?.Name ?? item.SopClass;
-            ctx.Report("DCS0407", item.Location.Of("negotiation"),
-                $"extended negotiation \"{item.Negotiation}\" is claimed for {name}, but its service defines no SOP Class Extended Negotiation ({why}); remove it or mark it `support: N`");
+            ctx.Report(DiagnosticCatalogue.ExtendedNegotiationNotDefinedByService(item.Location.Of("negotiation"),
+                $"extended negotiation \"{item.Negotiation}\" is claimed for {name}, but its service defines no SOP Class Extended Negotiation ({why}); remove it or mark it `support: N`"));
         }
     }
 }

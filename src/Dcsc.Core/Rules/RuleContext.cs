@@ -30,13 +30,16 @@ public sealed class RuleContext
     internal Facts Facts => _facts ??= new Facts(Statement, Dictionary);
 
     /// <summary>Reports a finding with the configured severity (nothing when the rule is off).</summary>
-    public void Report(string id, SourceSpan span, string message)
+    public void Report(Diagnostic finding)
     {
-        var severity = Options.SeverityOf(id);
+        var severity = Options.SeverityOf(finding.Id);
         if (severity == Severity.Off) return;
-        _diagnostics.Add(new Diagnostic(id, severity, message, span));
+        _diagnostics.Add(severity == finding.Severity ? finding : finding with { Severity = severity });
     }
 
     /// <summary>True when the rule would report anything (lets costly rules skip work when off).</summary>
     public bool IsOn(string id) => Options.SeverityOf(id) != Severity.Off;
+
+    /// <inheritdoc cref="IsOn(string)"/>
+    public bool IsOn(DiagnosticDescriptor rule) => IsOn(rule.Id);
 }

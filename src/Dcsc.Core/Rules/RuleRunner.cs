@@ -21,7 +21,7 @@ public static class RuleRunner
     };
 
     /// <summary>Every diagnostic id the rules can report.</summary>
-    public static IReadOnlyList<string> Ids { get; } = All.SelectMany(r => r.Ids).OrderBy(i => i, StringComparer.Ordinal).ToList();
+    public static IReadOnlyList<string> Ids { get; } = All.SelectMany(r => r.Ids).Select(d => d.Id).OrderBy(i => i, StringComparer.Ordinal).ToList();
 
     public static IReadOnlyList<Diagnostic> Run(Statement statement, RuleOptions? options = null)
     {
@@ -58,7 +58,7 @@ public static class RuleRunner
         {
             if (!DicomDictionary.TryNormalizePattern(a.Tag, out var pattern))
             {
-                report.Report("DCS0201", a.Location.Of("tag"), $"tag \"{a.Tag}\" in `dictionary.attributes` is malformed; write (gggg,eeee) with 4 hex digits each, x for a repeating digit (PS3.5 §7.1)");
+                report.Report(DiagnosticCatalogue.TagMalformed(a.Location.Of("tag"), $"tag \"{a.Tag}\" in `dictionary.attributes` is malformed; write (gggg,eeee) with 4 hex digits each, x for a repeating digit (PS3.5 §7.1)"));
                 continue;
             }
             attributes.Add(new AttributeEntry(pattern, a.Vr, a.Vm ?? "1", a.Name, a.Keyword ?? "", false));

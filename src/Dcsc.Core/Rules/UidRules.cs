@@ -1,4 +1,5 @@
 using Dcsc.Diagnostics;
+using static Dcsc.Diagnostics.DiagnosticCatalogue;
 using Dcsc.Dictionary;
 using Dcsc.Model;
 
@@ -11,7 +12,7 @@ namespace Dcsc.Rules;
 /// </summary>
 public sealed class UidRules : IRule
 {
-    public IReadOnlyList<string> Ids { get; } = new[] { "DCS0101", "DCS0102", "DCS0103", "DCS0104", "DCS0105", "DCS0106" };
+    public IReadOnlyList<DiagnosticDescriptor> Ids { get; } = new[] { Descriptors.UidMalformed, Descriptors.UidNotInDictionary, Descriptors.RetiredUid, Descriptors.UidNameMismatch, Descriptors.UidOfWrongType, Descriptors.SopClassOfWrongService };
 
     internal enum Slot { SopClass, TransferSyntax, ApplicationContext, Any }
 
@@ -36,7 +37,7 @@ public sealed class UidRules : IRule
         var uid = use.Uid.Trim();
         if (!DicomDictionary.IsValidUid(uid, out var problem))
         {
-            ctx.Report("DCS0101", use.Span, $"UID \"{use.Uid}\" ({use.Place}) is malformed: {problem}");
+            ctx.Report(DiagnosticCatalogue.UidMalformed(use.Span, $"UID \"{use.Uid}\" ({use.Place}) is malformed: {problem}"));
             return;
         }
         if (use.Slot == Slot.Any) return;
@@ -45,9 +46,9 @@ public sealed class UidRules : IRule
         if (entry is null)
         {
             if (uid.StartsWith(Facts.DicomRoot, StringComparison.Ordinal))
-                ctx.Report("DCS0102", use.Span,
+                ctx.Report(DiagnosticCatalogue.UidNotInDictionary(use.Span,
                     $"{what} UID {uid} is under the DICOM root but not in dictionary edition {ctx.Dictionary.Edition}; " +
-                    "check the UID, or declare it in `dictionary.uids` if it is newer than the edition");
+                    "check the UID, or declare it in `dictionary.uids` if it is newer than the edition"));
             return;
         }
 
@@ -62,19 +63,19 @@ public sealed class UidRules : IRule
             string extra = entry.Uid == "1.2.840.10008.4.2"
                 ? " (it appears only as the Service Class UID of SOP Class Common Extended Negotiation, PS3.4 B.3.1.3)"
                 : entry.Type == UidType.WellKnownSopInstance ? " (a well-known SOP Instance is never an abstract syntax, PS3.4 J.3.5, H.4.6.5, CC.3.1.2)" : "";
-            ctx.Report("DCS0105", use.Span, $"{uid} is a {entry.Type.ToText()} (\"{entry.Name}\"), not a {what}, in {use.Place}{extra}");
+            ctx.Report(DiagnosticCatalogue.UidOfWrongType(use.Span, $"{uid} is a {entry.Type.ToText()} (\"{entry.Name}\"), not a {what}, in {use.Place}{extra}"));
             return;
         }
 
         if (use.Declaration && entry.Retired)
-            ctx.Report("DCS0103", use.Span,
+            ctx.Report(DiagnosticCatalogue.RetiredUid(use.Span,
                 $"{what} {uid} \"{entry.Name}\" is retired in dictionary edition {ctx.Dictionary.Edition}; " +
-                (use.Slot == Slot.SopClass ? "new implementations are strongly encouraged to implement the newer SOP Classes (PS3.4 B.6)" : "prefer a current Transfer Syntax (PS3.5 Annex A)"));
+                (use.Slot == Slot.SopClass ? "new implementations are strongly encouraged to implement the newer SOP Classes (PS3.4 B.6)" : "prefer a current Transfer Syntax (PS3.5 Annex A)")));
 
         if (use.Name is { } name && !string.IsNullOrWhiteSpace(name) && !NameMatches(name, entry))
         {
             var hint = ctx.Facts.UidByName(name) is { } other && other.Uid != uid ? $" (\"{other.Name}\" is {other.Uid})" : "";
-            ctx.Report("DCS0104", use.NameSpan.HasPosition ? use.NameSpan : use.Span, $"{what} UID {uid} is \"{entry.Name}\", not \"{name}\"{hint}");
+            ctx.Report(DiagnosticCatalogue.UidNameMismatch(use.NameSpan.HasPosition ? use.NameSpan : use.Span, $"{what} UID {uid} is \"{entry.Name}\", not \"{name}\"{hint}"));
         }
 
         if (use.Slot == Slot.SopClass && use.Need != Need.Any)
@@ -82,22 +83,25 @@ public sealed class UidRules : IRule
             var family = Facts.Classify(entry);
             bool ok = use.Need == Need.StorageLike ? Facts.IsStorageLike(family) : family is Family.Print or Family.PrintMeta;
             if (!ok && family != Family.Unknown && family != Family.Other)
-                ctx.Report("DCS0106", use.Span,
+                ctx.Report(DiagnosticCatalogue.SopClassOfWrongService(use.Span,
                     $"SOP Class {uid} \"{entry.Name}\" belongs to the {entry.ServiceClass ?? "unknown"} service; {use.Place} takes only " +
-                    (use.Need == Need.StorageLike ? "Storage SOP Classes" : "Print Management SOP Classes"));
+                    (use.Need == Need.StorageLike ? "Storage SOP Classes" : "Print Management SOP Classes")));
         }
     }
 
     internal static bool NameMatches(string given, UidEntry entry)
     {
-        given = given.Trim();
-        if (given.EndsWith("(Retired)", StringComparison.OrdinalIgnoreCase)) given = given[..^9];
+        // "(Retired)" is PS3.6's mark, not part of the name: either side may carry it.
+        given = WithoutRetiredMark(given.Trim());
         var g = Strip(Names.Normalize(given));
-        var d = Strip(Names.Normalize(entry.Name));
+        var d = Strip(Names.Normalize(WithoutRetiredMark(entry.Name)));
         if (g == d) return true;
         if (entry.Keyword.Length > 0 && g == Strip(Names.Normalize(entry.Keyword))) return true;
         int colon = given.IndexOf(':');
         return colon > 0 && Strip(Names.Normalize(given[..colon])) == d;
+
+        static string WithoutRetiredMark(string s) =>
+            s.EndsWith("(Retired)", StringComparison.OrdinalIgnoreCase) ? s[..^9].TrimEnd() : s;
 
         static string Strip(string s) =>
             s.EndsWith("transfersyntax", StringComparison.Ordinal) && s.Length > 14 ? s[..^14] : s;

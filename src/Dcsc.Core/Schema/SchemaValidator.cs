@@ -88,28 +88,28 @@ public sealed class SchemaValidator
             case ValidationErrorKind.StringExpected:
                 // A plain number or boolean where text is expected is taken as text (e.g. `version: 5.2`).
                 if (node is YamlScalar { IsNull: false }) return null;
-                return Make("DCS0050", node, path, file, $"{where} must be text; found {Found()}");
+                return Make(DiagnosticCatalogue.WrongType, node, path, file, $"{where} must be text; found {Found()}");
             case ValidationErrorKind.IntegerExpected when IsOutOfRangeInteger(node):
                 // A whole number too large for 64 bits (read as a float): say so once, as a range error.
-                return Make("DCS0055", node, path, file, ((YamlScalar)node!).Value.TrimStart().StartsWith('-')
+                return Make(DiagnosticCatalogue.OutOfRange, node, path, file, ((YamlScalar)node!).Value.TrimStart().StartsWith('-')
                     ? $"{where} must be at least {error.Schema?.Minimum?.ToString() ?? long.MinValue.ToString()}; found {Found()}"
                     : $"{where} must be at most {error.Schema?.Maximum?.ToString() ?? long.MaxValue.ToString()}; found {Found()}");
             case ValidationErrorKind.NumberTooBig or ValidationErrorKind.NumberTooSmall when IsOutOfRangeInteger(node):
                 return null; // reported with IntegerExpected above
             case ValidationErrorKind.IntegerExpected:
-                return Make("DCS0050", node, path, file, $"{where} must be a whole number; found {Found()}");
+                return Make(DiagnosticCatalogue.WrongType, node, path, file, $"{where} must be a whole number; found {Found()}");
             case ValidationErrorKind.NumberExpected:
-                return Make("DCS0050", node, path, file, $"{where} must be a number; found {Found()}");
+                return Make(DiagnosticCatalogue.WrongType, node, path, file, $"{where} must be a number; found {Found()}");
             case ValidationErrorKind.BooleanExpected:
-                return Make("DCS0050", node, path, file, $"{where} must be true or false; found {Found()}");
+                return Make(DiagnosticCatalogue.WrongType, node, path, file, $"{where} must be true or false; found {Found()}");
             case ValidationErrorKind.ObjectExpected:
-                return Make("DCS0050", node, path, file, $"{where} must be a mapping of keys to values; found {Found()}");
+                return Make(DiagnosticCatalogue.WrongType, node, path, file, $"{where} must be a mapping of keys to values; found {Found()}");
             case ValidationErrorKind.ArrayExpected:
-                return Make("DCS0050", node, path, file, $"{where} must be a list; found {Found()}");
+                return Make(DiagnosticCatalogue.WrongType, node, path, file, $"{where} must be a list; found {Found()}");
             case ValidationErrorKind.NotInEnumeration:
-                return Make("DCS0053", node, path, file, $"{where} must be one of {EnumList(error.Schema)}; found {Found()}");
+                return Make(DiagnosticCatalogue.NotAnAllowedValue, node, path, file, $"{where} must be one of {EnumList(error.Schema)}; found {Found()}");
             case ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf:
-                return Make("DCS0053", node, path, file, $"{where} must be {AnyOfList(error.Schema)}; found {Found()}");
+                return Make(DiagnosticCatalogue.NotAnAllowedValue, node, path, file, $"{where} must be {AnyOfList(error.Schema)}; found {Found()}");
             case ValidationErrorKind.NoAdditionalPropertiesAllowed:
                 {
                     var key = json.KeyAt(path);
@@ -119,7 +119,7 @@ public sealed class SchemaValidator
                     var hint = Suggest(name, known);
                     var msg = $"unknown key `{name}`" + (parent.Length > 0 ? $" in {Where(parent)}" : " at the top level")
                               + (hint is null ? "" : $" — did you mean `{hint}`?");
-                    return Make("DCS0051", (YamlNode?)key ?? node, path, file, msg);
+                    return Make(DiagnosticCatalogue.UnknownKey, (YamlNode?)key ?? node, path, file, msg);
                 }
             case ValidationErrorKind.PropertyRequired:
                 {
@@ -128,31 +128,31 @@ public sealed class SchemaValidator
                     var parentNode = json.NodeAt(parentPath) ?? node;
                     // A value that is not a mapping at all gets its type error only, not one per missing key.
                     if (parentNode is not null and not YamlMapping) return null;
-                    return Make("DCS0052", parentNode, parentPath, file,
+                    return Make(DiagnosticCatalogue.RequiredKeyMissing, parentNode, parentPath, file,
                         $"{(parentPath.Length == 0 ? "the statement" : Where(parentPath))} needs the key `{name}`");
                 }
             case ValidationErrorKind.PatternMismatch:
-                return Make("DCS0054", node, path, file, $"{where} does not have the required form ({PatternHint(error.Schema)}); found {Found()}");
+                return Make(DiagnosticCatalogue.WrongForm, node, path, file, $"{where} does not have the required form ({PatternHint(error.Schema)}); found {Found()}");
             case ValidationErrorKind.StringTooShort:
-                return Make("DCS0056", node, path, file, $"{where} must not be empty");
+                return Make(DiagnosticCatalogue.WrongLength, node, path, file, $"{where} must not be empty");
             case ValidationErrorKind.StringTooLong:
-                return Make("DCS0056", node, path, file, $"{where} is longer than {error.Schema?.MaxLength} characters; found {Found()}");
+                return Make(DiagnosticCatalogue.WrongLength, node, path, file, $"{where} is longer than {error.Schema?.MaxLength} characters; found {Found()}");
             case ValidationErrorKind.TooFewItems:
-                return Make("DCS0056", node, path, file, $"{where} needs at least {error.Schema?.MinItems} item(s)");
+                return Make(DiagnosticCatalogue.WrongLength, node, path, file, $"{where} needs at least {error.Schema?.MinItems} item(s)");
             case ValidationErrorKind.TooManyItems:
-                return Make("DCS0056", node, path, file, $"{where} has more than {error.Schema?.MaxItems} items");
+                return Make(DiagnosticCatalogue.WrongLength, node, path, file, $"{where} has more than {error.Schema?.MaxItems} items");
             case ValidationErrorKind.TooFewProperties:
-                return Make("DCS0056", node, path, file, $"{where} must not be empty");
+                return Make(DiagnosticCatalogue.WrongLength, node, path, file, $"{where} must not be empty");
             case ValidationErrorKind.NumberTooSmall:
-                return Make("DCS0055", node, path, file, $"{where} must be at least {error.Schema?.Minimum}; found {Found()}");
+                return Make(DiagnosticCatalogue.OutOfRange, node, path, file, $"{where} must be at least {error.Schema?.Minimum}; found {Found()}");
             case ValidationErrorKind.NumberTooBig:
-                return Make("DCS0055", node, path, file, $"{where} must be at most {error.Schema?.Maximum}; found {Found()}");
+                return Make(DiagnosticCatalogue.OutOfRange, node, path, file, $"{where} must be at most {error.Schema?.Maximum}; found {Found()}");
             case ValidationErrorKind.ItemsNotUnique:
-                return Make("DCS0058", node, path, file, $"{where} lists the same item twice");
+                return Make(DiagnosticCatalogue.DuplicateListItem, node, path, file, $"{where} lists the same item twice");
             case ValidationErrorKind.NullExpected:
-                return Make("DCS0050", node, path, file, $"{where} must be empty; found {Found()}");
+                return Make(DiagnosticCatalogue.WrongType, node, path, file, $"{where} must be empty; found {Found()}");
             default:
-                return Make("DCS0057", node, path, file, $"{where} is not valid: {error.Kind}");
+                return Make(DiagnosticCatalogue.NotValidAgainstSchema, node, path, file, $"{where} is not valid: {error.Kind}");
         }
     }
 
@@ -161,11 +161,8 @@ public sealed class SchemaValidator
         node is YamlScalar { IsPlain: true } s && YamlToJson.IsInteger(s.Value)
         && !long.TryParse(s.Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _);
 
-    private static Diagnostic Make(string id, YamlNode? node, string path, string file, string message)
-    {
-        var span = node?.Span ?? new SourceSpan(file, 1, 1, 1, 1);
-        return new Diagnostic(id, DiagnosticCatalogue.Get(id).DefaultSeverity, message, span);
-    }
+    private static Diagnostic Make(Func<SourceSpan, string, Diagnostic> diagnostic, YamlNode? node, string path, string file, string message)
+        => diagnostic(node?.Span ?? new SourceSpan(file, 1, 1, 1, 1), message);
 
     /// <summary>`role` in sop_classes[2] → "`role` (sop_classes[2].role)".</summary>
     private static string Where(string path) => path.Length == 0 ? "the statement" : $"`{path}`";

@@ -52,7 +52,7 @@ public sealed class SourceLoader
         _rootFolder = RealPath(System.IO.Path.GetFullPath(projectRoot ?? Environment.CurrentDirectory));
         var root = Parse(text, displayPath, System.IO.Path.Combine(_rootFolder, "."), 0);
         if (root is null && !_diagnostics.HasErrors)
-            _diagnostics.Report("DCS0011", new SourceSpan(displayPath, 1, 1, 1, 1), "the statement is empty: it needs at least a `product` section");
+            _diagnostics.Add(DiagnosticCatalogue.EmptyStatement(new SourceSpan(displayPath, 1, 1, 1, 1), "the statement is empty: it needs at least a `product` section"));
         return root is null ? null : new LoadedSource(displayPath, root, new[] { displayPath });
     }
 
@@ -72,12 +72,16 @@ public sealed class SourceLoader
         {
             var root = Parse(text, display, fullPath, baseDepth);
             if (root is null && !_diagnostics.HasErrors)
-                _diagnostics.Report("DCS0011", new SourceSpan(display, 1, 1, 1, 1),
-                    _includeStack.Count == 1 ? "the statement is empty: it needs at least a `product` section" : "the included file is empty");
+                _diagnostics.Add(DiagnosticCatalogue.EmptyStatement(new SourceSpan(display, 1, 1, 1, 1),
+                    _includeStack.Count == 1 ? "the statement is empty: it needs at least a `product` section" : "the included file is empty"));
             return root;
         }
         finally { _includeStack.Pop(); }
     }
+
+    /// <summary>A file that cannot be read: DCS0008 at the `!include` that names it, DCS0001 for the statement itself.</summary>
+    private static Diagnostic Unreadable(SourceSpan includedAt, SourceSpan at, string message) =>
+        includedAt.HasPosition ? DiagnosticCatalogue.IncludeCannotBeResolved(at, message) : DiagnosticCatalogue.FileCannotBeRead(at, message);
 
     private string? ReadText(string fullPath, string display, SourceSpan includedAt)
     {
@@ -87,23 +91,23 @@ public sealed class SourceLoader
         {
             if (Directory.Exists(fullPath))
             {
-                _diagnostics.Report(includedAt.HasPosition ? "DCS0008" : "DCS0001", at, $"`{display}` is a folder, not a file");
+                _diagnostics.Add(Unreadable(includedAt, at, $"`{display}` is a folder, not a file"));
                 return null;
             }
             var info = new FileInfo(fullPath);
             if (!info.Exists)
             {
-                _diagnostics.Report(includedAt.HasPosition ? "DCS0008" : "DCS0001", at, $"file `{display}` does not exist");
+                _diagnostics.Add(Unreadable(includedAt, at, $"file `{display}` does not exist"));
                 return null;
             }
             if (info.Length > _limits.MaxFileBytes)
             {
-                _diagnostics.Report("DCS0006", at, $"`{display}` is {info.Length:N0} bytes; the limit is {_limits.MaxFileBytes:N0} bytes (see docs/limits.md)");
+                _diagnostics.Add(DiagnosticCatalogue.FileTooLarge(at, $"`{display}` is {info.Length:N0} bytes; the limit is {_limits.MaxFileBytes:N0} bytes (see docs/limits.md)"));
                 return null;
             }
             if (_totalBytes + info.Length > _limits.MaxTotalBytes)
             {
-                _diagnostics.Report("DCS0006", at, $"the statement and its included files are more than {_limits.MaxTotalBytes:N0} bytes together (with `{display}`, {_totalBytes + info.Length:N0} bytes; see docs/limits.md)");
+                _diagnostics.Add(DiagnosticCatalogue.FileTooLarge(at, $"the statement and its included files are more than {_limits.MaxTotalBytes:N0} bytes together (with `{display}`, {_totalBytes + info.Length:N0} bytes; see docs/limits.md)"));
                 return null;
             }
             bytes = File.ReadAllBytes(fullPath);
@@ -111,7 +115,7 @@ public sealed class SourceLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            _diagnostics.Report("DCS0001", at, $"cannot read `{display}`: {e.Message}");
+            _diagnostics.Add(DiagnosticCatalogue.FileCannotBeRead(at, $"cannot read `{display}`: {e.Message}"));
             return null;
         }
         return Decode(bytes, display);
@@ -131,15 +135,15 @@ public sealed class SourceLoader
         {
             int offset = skip + Math.Max(0, e.Index);
             var (line, col) = LineColumnOfByte(bytes, offset);
-            _diagnostics.Report("DCS0003", new SourceSpan(display, line, col, line, col + 1),
-                $"`{display}` is not valid UTF-8 text (byte 0x{bytes[Math.Min(offset, bytes.Length - 1)]:X2} at offset {offset}); save it as UTF-8");
+            _diagnostics.Add(DiagnosticCatalogue.NotValidText(new SourceSpan(display, line, col, line, col + 1),
+                $"`{display}` is not valid UTF-8 text (byte 0x{bytes[Math.Min(offset, bytes.Length - 1)]:X2} at offset {offset}); save it as UTF-8"));
             return null;
         }
         int nul = text.IndexOf('\0');
         if (nul >= 0)
         {
             var (line, col) = LineColumnOfChar(text, nul);
-            _diagnostics.Report("DCS0003", new SourceSpan(display, line, col, line, col + 1), $"`{display}` contains a NUL character; it looks like a binary file");
+            _diagnostics.Add(DiagnosticCatalogue.NotValidText(new SourceSpan(display, line, col, line, col + 1), $"`{display}` contains a NUL character; it looks like a binary file"));
             return null;
         }
         return text;
@@ -206,7 +210,7 @@ public sealed class SourceLoader
                         documents++;
                         if (documents > 1)
                         {
-                            _diagnostics.Report("DCS0012", Span(ev.Start, ev.End), "a statement file holds one YAML document; remove the second `---`");
+                            _diagnostics.Add(DiagnosticCatalogue.MoreThanOneDocument(Span(ev.Start, ev.End), "a statement file holds one YAML document; remove the second `---`"));
                             return null;
                         }
                         break;
@@ -221,13 +225,13 @@ public sealed class SourceLoader
                         {
                             if (!anchors.TryGetValue(alias.Value.Value, out var target))
                             {
-                                _diagnostics.Report("DCS0002", Span(alias.Start, alias.End), $"alias `*{alias.Value.Value}` refers to no anchor");
+                                _diagnostics.Add(DiagnosticCatalogue.YamlSyntaxError(Span(alias.Start, alias.End), $"alias `*{alias.Value.Value}` refers to no anchor"));
                                 return null;
                             }
                             if (baseDepth + stack.Count + target.Height > _limits.MaxDepth)
                             {
-                                _diagnostics.Report("DCS0005", Span(alias.Start, alias.End),
-                                    $"alias `*{alias.Value.Value}` repeats a node {target.Height} levels deep here, which nests deeper than {_limits.MaxDepth} levels (see docs/limits.md)");
+                                _diagnostics.Add(DiagnosticCatalogue.NestingDepthLimit(Span(alias.Start, alias.End),
+                                    $"alias `*{alias.Value.Value}` repeats a node {target.Height} levels deep here, which nests deeper than {_limits.MaxDepth} levels (see docs/limits.md)"));
                                 return null;
                             }
                             _expandedChars += target.Chars;
@@ -239,7 +243,7 @@ public sealed class SourceLoader
                         if (!CheckTag(ms.Tag, Span(ms.Start, ms.End))) return null;
                         if (baseDepth + stack.Count >= _limits.MaxDepth)
                         {
-                            _diagnostics.Report("DCS0005", Span(ms.Start, ms.End), DepthMessage(baseDepth));
+                            _diagnostics.Add(DiagnosticCatalogue.NestingDepthLimit(Span(ms.Start, ms.End), DepthMessage(baseDepth)));
                             return null;
                         }
                         stack.Push(new Frame(true, ms.Start, ms.Anchor));
@@ -248,7 +252,7 @@ public sealed class SourceLoader
                         if (!CheckTag(ss.Tag, Span(ss.Start, ss.End))) return null;
                         if (baseDepth + stack.Count >= _limits.MaxDepth)
                         {
-                            _diagnostics.Report("DCS0005", Span(ss.Start, ss.End), DepthMessage(baseDepth));
+                            _diagnostics.Add(DiagnosticCatalogue.NestingDepthLimit(Span(ss.Start, ss.End), DepthMessage(baseDepth)));
                             return null;
                         }
                         stack.Push(new Frame(false, ss.Start, ss.Anchor));
@@ -281,14 +285,14 @@ public sealed class SourceLoader
                     msg = "a tab character is used for indentation; indent with spaces";
                 }
             }
-            _diagnostics.Report("DCS0002", span, "YAML syntax error: " + CleanYamlMessage(msg));
+            _diagnostics.Add(DiagnosticCatalogue.YamlSyntaxError(span, "YAML syntax error: " + CleanYamlMessage(msg)));
             return null;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
         {
             // YamlDotNet's scanner throws these on some malformed input; the last good event tells where.
-            _diagnostics.Report("DCS0002", new SourceSpan(display, Math.Max(1, (int)last.Line), Math.Max(1, (int)last.Column), Math.Max(1, (int)last.Line), Math.Max(1, (int)last.Column)),
-                "YAML syntax error after this point: the YAML cannot be parsed here");
+            _diagnostics.Add(DiagnosticCatalogue.YamlSyntaxError(new SourceSpan(display, Math.Max(1, (int)last.Line), Math.Max(1, (int)last.Column), Math.Max(1, (int)last.Line), Math.Max(1, (int)last.Column)),
+                "YAML syntax error after this point: the YAML cannot be parsed here"));
             return null;
         }
         _lastRootSize = rootSize;
@@ -317,9 +321,9 @@ public sealed class SourceLoader
     private bool CheckTag(TagName tag, SourceSpan span)
     {
         if (tag.IsEmpty || tag.IsNonSpecific || CoreTags.Contains(tag.Value)) return true;
-        _diagnostics.Report("DCS0013", span, tag.Value == IncludeTag
+        _diagnostics.Add(DiagnosticCatalogue.UnsupportedYamlTag(span, tag.Value == IncludeTag
             ? "`!include` takes a file path (a plain value), not a mapping or list"
-            : $"YAML tag `{tag.Value}` is not supported; the only tag dcsc knows is `!include <path>`");
+            : $"YAML tag `{tag.Value}` is not supported; the only tag dcsc knows is `!include <path>`"));
         return false;
     }
 
@@ -345,17 +349,17 @@ public sealed class SourceLoader
     {
         if (_files.Count >= _limits.MaxIncludedFiles)
         {
-            _diagnostics.Report("DCS0008", at, $"more than {_limits.MaxIncludedFiles} files are included (see docs/limits.md)");
+            _diagnostics.Add(DiagnosticCatalogue.IncludeCannotBeResolved(at, $"more than {_limits.MaxIncludedFiles} files are included (see docs/limits.md)"));
             return null;
         }
         if (string.IsNullOrWhiteSpace(relative))
         {
-            _diagnostics.Report("DCS0008", at, "`!include` needs a file path");
+            _diagnostics.Add(DiagnosticCatalogue.IncludeCannotBeResolved(at, "`!include` needs a file path"));
             return null;
         }
         if (System.IO.Path.IsPathRooted(relative))
         {
-            _diagnostics.Report("DCS0009", at, $"include `{relative}` is an absolute path; includes are relative to the including file and stay inside the project folder");
+            _diagnostics.Add(DiagnosticCatalogue.IncludeEscapesProject(at, $"include `{relative}` is an absolute path; includes are relative to the including file and stay inside the project folder"));
             return null;
         }
         var baseDir = System.IO.Path.GetDirectoryName(includingFile)!;
@@ -363,12 +367,12 @@ public sealed class SourceLoader
         var real = RealPath(target);
         if (!IsInside(real, _rootFolder))
         {
-            _diagnostics.Report("DCS0009", at, $"include `{relative}` points outside the project folder `{DisplayPath(_rootFolder)}`");
+            _diagnostics.Add(DiagnosticCatalogue.IncludeEscapesProject(at, $"include `{relative}` points outside the project folder `{DisplayPath(_rootFolder)}`"));
             return null;
         }
         if (_includeStack.Contains(real))
         {
-            _diagnostics.Report("DCS0010", at, $"include `{relative}` is a cycle: the file is already being included ({string.Join(" -> ", _includeStack.Reverse().Select(DisplayPath))})");
+            _diagnostics.Add(DiagnosticCatalogue.IncludeCycle(at, $"include `{relative}` is a cycle: the file is already being included ({string.Join(" -> ", _includeStack.Reverse().Select(DisplayPath))})"));
             return null;
         }
         return LoadFile(target, DisplayPath(target), at, depth);
@@ -418,12 +422,12 @@ public sealed class SourceLoader
     {
         if (nodes > _limits.MaxExpandedNodes)
         {
-            _diagnostics.Report("DCS0004", at, $"the statement has more than {_limits.MaxExpandedNodes:N0} values, counting each use of an alias in full (a \"billion laughs\" document?); see docs/limits.md");
+            _diagnostics.Add(DiagnosticCatalogue.AliasExpansionLimit(at, $"the statement has more than {_limits.MaxExpandedNodes:N0} values, counting each use of an alias in full (a \"billion laughs\" document?); see docs/limits.md"));
             return false;
         }
         if (_expandedChars > _limits.MaxExpandedChars)
         {
-            _diagnostics.Report("DCS0004", at, $"the statement's text is more than {_limits.MaxExpandedChars:N0} characters, counting each use of an alias in full; see docs/limits.md");
+            _diagnostics.Add(DiagnosticCatalogue.AliasExpansionLimit(at, $"the statement's text is more than {_limits.MaxExpandedChars:N0} characters, counting each use of an alias in full; see docs/limits.md"));
             return false;
         }
         return true;
@@ -460,12 +464,12 @@ public sealed class SourceLoader
         {
             if (node is not YamlScalar key)
             {
-                _diagnostics.Report("DCS0002", node.Span, "a key must be a plain value, not a mapping or list");
+                _diagnostics.Add(DiagnosticCatalogue.YamlSyntaxError(node.Span, "a key must be a plain value, not a mapping or list"));
                 return false;
             }
             if (frame.Keys.TryGetValue(key.Value, out var first))
             {
-                _diagnostics.Report("DCS0007", key.Span, $"duplicate key `{key.Value}` (first at line {first.Span.Line}); each key may appear once in a mapping");
+                _diagnostics.Add(DiagnosticCatalogue.DuplicateKey(key.Span, $"duplicate key `{key.Value}` (first at line {first.Span.Line}); each key may appear once in a mapping"));
                 frame.PendingKey = new YamlScalar(key.Span, "\0duplicate", false);
                 return true;
             }

@@ -16,13 +16,13 @@ public class DicomDictionaryTests
     public void Standard_IsSingleton_AndHasEdition()
     {
         Assert.Same(DicomDictionary.Standard, DicomDictionary.Standard);
-        Assert.Equal("DICOM 2022a (pydicom 2.3.1) + PS3.4 2025b SOP Classes", D.Edition);
+        Assert.Equal("DICOM 2022a (pydicom 2.3.1) + newer attributes (dcmjs 0.52.2) + PS3.4 2025b SOP Classes", D.Edition);
     }
 
     [Fact]
     public void Standard_Counts()
     {
-        Assert.Equal(4992, D.AttributeCount);
+        Assert.Equal(5179, D.AttributeCount); // 4904 exact + 88 repeating (2022a) + 187 newer from dcmjs
         Assert.Equal(88, D.RepeatingAttributeCount);
         Assert.Equal(474, D.UidCount);
         Assert.Equal(474, D.Uids.Select(u => u.Uid).Distinct().Count());
@@ -463,5 +463,63 @@ public class DicomDictionaryTests
             Assert.Contains(head, l => l.Contains("DO NOT EDIT") && l.Contains("tools/gen_dictionary.py"));
             Assert.Contains(head, l => l.Contains("MIT"));
         }
+    }
+}
+
+/// <summary>The whole embedded dictionary, entry by entry (issue: UIDs with an empty name, "(Retired)" mismatches).</summary>
+public class WholeDictionaryTests
+{
+    [Fact]
+    public void Every_uid_and_attribute_has_a_name()
+    {
+        Assert.Empty(DicomDictionary.Standard.Uids.Where(u => string.IsNullOrWhiteSpace(u.Name)).Select(u => u.Uid));
+        Assert.Empty(DicomDictionary.Standard.Attributes.Where(a => string.IsNullOrWhiteSpace(a.Name)).Select(a => a.Tag));
+    }
+
+    [Fact]
+    public void Declaring_any_uid_by_its_dictionary_name_never_reports_a_mismatch()
+    {
+        var mismatches = DicomDictionary.Standard.Uids
+            .Where(u => !Dcsc.Rules.UidRules.NameMatches(u.Name, u))
+            .Select(u => $"{u.Uid} \"{u.Name}\"").ToList();
+        Assert.Empty(mismatches);
+    }
+
+    [Theory]
+    [InlineData("1.2.840.10008.5.1.4.1.1.40", "MR Image Storage Zero Padded")]
+    [InlineData("1.2.840.10008.5.1.4.1.1.40", "MR Image Storage Zero Padded (Retired)")]
+    [InlineData("1.2.840.10008.5.1.4.1.1.12.77", "Zeiss OPT File")]
+    [InlineData("1.2.840.10008.5.1.4.1.1.12.3", "X-Ray Angiographic Bi-plane Image Storage (Retired)")]
+    [InlineData("1.2.840.10008.5.1.4.1.1.12.3", "X-Ray Angiographic Bi-plane Image Storage")]
+    public void Names_of_retired_sop_classes_match_with_or_without_the_mark(string uid, string name) =>
+        Assert.True(Dcsc.Rules.UidRules.NameMatches(name, DicomDictionary.Standard.FindUid(uid)!));
+
+    [Theory]
+    [InlineData("00080017", "Acquisition UID", "AcquisitionUID")] // newer than 2022a, from dcmjs
+    [InlineData("00080404", "Item Inventory DateTime", "ItemInventoryDateTime")]
+    [InlineData("00100010", "Patient's Name", "PatientName")] // 2022a names are kept
+    public void Newer_attributes_are_known_with_a_name(string tag, string name, string keyword)
+    {
+        var entry = DicomDictionary.Standard.Attributes.Single(a => a.Tag == tag);
+        Assert.Equal(name, entry.Name);
+        Assert.Equal(keyword, entry.Keyword);
+    }
+}
+
+/// <summary>The committed TSV files are what tools/gen_dictionary.py makes from its pinned inputs.</summary>
+public class DictionaryGeneratorTests
+{
+    [Fact]
+    public void Committed_dictionary_is_what_the_generator_makes()
+    {
+        // tools/dictionary-inputs.sh (run by .ci/run) brings pydicom and dcmjs; without them this fails, never skips.
+        string dcmjs = Path.Combine(TestUtil.RepoRoot, "tools", ".inputs", "dcmjs");
+        Assert.True(Directory.Exists(dcmjs), "dictionary inputs missing: run tools/dictionary-inputs.sh");
+        var psi = new ProcessStartInfo("python3", $"tools/gen_dictionary.py --dcmjs \"{dcmjs}\" --check")
+        { WorkingDirectory = TestUtil.RepoRoot, RedirectStandardError = true, RedirectStandardOutput = true };
+        using var p = Process.Start(psi)!;
+        string err = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        Assert.True(p.ExitCode == 0, "src/Dcsc.Core/Dictionary/Data is stale: " + err);
     }
 }

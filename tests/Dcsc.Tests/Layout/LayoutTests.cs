@@ -14,7 +14,8 @@ public class LayoutTests
         Assert.Contains("4.1.1 Functional Definition of STORE", h);
         Assert.Contains("4.1.2 Functional Definition of QUERY", h);
         Assert.Contains("7.2.1 STORE Application Entity", h);
-        Assert.Contains("7.2.2 QUERY Application Entity", h);
+        // QUERY declares no activities or association parameters: all its subsections are N/A, so it is N/A (PS3.2 L19).
+        Assert.Contains("7.2.2 QUERY Application Entity - N/A", h);
         Assert.Contains("7.2.1.3.1 Real-World Activity Send Images", h);
         Assert.Contains("7.2.1.4.1 Real-World Activity Receive Images", h);
         Assert.Contains("7.2.1.2 Association Parameters of STORE", h);
@@ -35,11 +36,11 @@ public class LayoutTests
         Assert.Contains("B.1 Echo Report (TID 5200)", h);
         Assert.Contains("B.1.2.1 Left Ventricle", h);
         Assert.Contains("D.1 MWL to Instance Mapping", h);
-        Assert.Contains("D.2 Code Set Usage - N/A", h);
+        Assert.Contains("E Code Set Usage - N/A", h);
     }
 
     [Fact]
-    public void Zero_instances_show_the_prototype_once_as_NA_with_a_generic_name()
+    public void Zero_instances_omit_the_repeatable_section_in_both_modes()
     {
         var yaml = """
             product:
@@ -47,25 +48,23 @@ public class LayoutTests
               version: "1.0"
               description: Nothing repeated.
             """;
-        var h = Headings(Lay(yaml, keep: true));
-        Assert.Contains("4.1.1 Functional Definition of Application Entity - N/A", h);
-        Assert.Contains("7.2.1 Application Entity - N/A", h);
-        Assert.Contains("7.2.1.3.1 Real-World Activity - N/A", h);
-        Assert.Contains("A.2 IOD - N/A", h);
-        Assert.Contains("A.2.1 IOD Specific Modules - N/A", h);
-        Assert.Contains("A.3 Basic Directory IOD - N/A", h);
-        Assert.Contains("B.1 SR Template - N/A", h);
-        Assert.Contains("D.1 Mapping - N/A", h);
-        Assert.Contains("D.2 Code Set Usage - N/A", h);
-        Assert.DoesNotContain(h, x => x.Contains('{'));
-
-        // Collapsed (default): the never-N/A parents keep the N/A prototype so numbering stays comparable.
-        var c = Headings(Lay(yaml));
-        Assert.Contains("4.1.1 Functional Definition of Application Entity - N/A", c);
-        Assert.Contains("7.2.1 Application Entity - N/A", c);
-        Assert.DoesNotContain(c, x => x.StartsWith("7.2.1.1 ", StringComparison.Ordinal));
-        Assert.Contains("A Information Object Definitions (IODs) - N/A", c);
-        Assert.DoesNotContain(c, x => x.StartsWith("A.2", StringComparison.Ordinal));
+        foreach (var keep in new[] { true, false })
+        {
+            var h = Headings(Lay(yaml, keep));
+            // No generic fills ("7.2.1 Application Entity - N/A", "A.2 IOD - N/A"): the prototype is left out and the
+            // parent, with nothing left, is N/A.
+            Assert.DoesNotContain(h, x => x.StartsWith("4.1.1 ", StringComparison.Ordinal));
+            Assert.DoesNotContain(h, x => x.StartsWith("7.2.1 ", StringComparison.Ordinal));
+            Assert.DoesNotContain(h, x => x.StartsWith("B.1 ", StringComparison.Ordinal));
+            Assert.DoesNotContain(h, x => x.StartsWith("D.1 ", StringComparison.Ordinal));
+            Assert.DoesNotContain(h, x => Regex.IsMatch(x, @"\b(IOD|Application Entity|Real-World Activity|SR Template|Mapping) - N/A$") && !x.Contains("Basic Directory"));
+            Assert.Contains("7.2 Specifications", h); // never N/A in the template
+            Assert.Contains("D Mapping of Attributes - N/A", h);
+            Assert.Contains("E Code Set Usage - N/A", h);
+            Assert.DoesNotContain(h, x => x.Contains('{'));
+            if (keep) Assert.Contains("A.2 Basic Directory IOD - N/A", h);
+            else Assert.DoesNotContain(h, x => x.StartsWith("A.2", StringComparison.Ordinal));
+        }
     }
 
     /// <summary>Every non-repeated template section appears with its number and exact title (keep mode), none missing, none extra.</summary>
@@ -78,7 +77,7 @@ public class LayoutTests
         foreach (var t in TemplateData.Walk(TemplateData.Template.Sections))
         {
             if (t.Key is "cover_page") continue;
-            if (InsideRepeat(t)) continue;
+            if (InsideRepeat(t) || t.RunIn) continue;
             var number = t.Number == "A.5" ? "A.3" : t.Number; // the sibling after the IOD prototype (one IOD)
             if (t.Number.Length == 0) { Assert.Contains(doc.Sections, s => s.Title == t.Title && s.Anchor == "sect-annexes"); continue; }
             Assert.True(actual.TryGetValue(number, out var title), $"section {number} {t.Title} is missing");
@@ -94,7 +93,7 @@ public class LayoutTests
         Assert.StartsWith("Left Ventricle", actual["B.1.2.1"]);
         Assert.StartsWith("MWL Mapping", actual["D.1"]);
         // No extra sections: template sections + nothing else.
-        int templateCount = TemplateData.Walk(TemplateData.Template.Sections).Count(t => t.Key != "cover_page");
+        int templateCount = TemplateData.Walk(TemplateData.Template.Sections).Count(t => t.Key != "cover_page" && !t.RunIn);
         Assert.Equal(templateCount, doc.AllSections().Count());
     }
 

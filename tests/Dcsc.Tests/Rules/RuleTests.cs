@@ -40,7 +40,7 @@ public class RuleTests
         var d = Single(diags, "DCS0102");
         Assert.Equal(Severity.Warning, d.Severity);
         Assert.Equal(16, d.Span.Line);
-        Assert.Contains("not in dictionary edition DICOM 2022a", d.Message);
+        Assert.Contains("not in dictionary edition DICOM 2022a (pydicom 2.3.1) + newer", d.Message);
         Assert.DoesNotContain(diags, x => x.Severity == Severity.Error && x.Id.StartsWith("DCS01", StringComparison.Ordinal));
     }
 

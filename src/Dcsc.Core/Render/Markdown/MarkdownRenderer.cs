@@ -63,7 +63,7 @@ public static partial class MarkdownRenderer
             }
             catch (Exception e)
             {
-                diagnostics.Add(new Diagnostic("DCS9002", Severity.Error, $"template {templates.Files[name]} fails while rendering: {FirstLine(e.Message)}", SourceSpan.None(templates.Files[name])));
+                diagnostics.Add(DiagnosticCatalogue.TemplateFails(SourceSpan.None(templates.Files[name]), $"template {templates.Files[name]} fails while rendering: {FirstLine(e.Message)}"));
                 failed = true;
                 return "";
             }
@@ -132,6 +132,12 @@ public static partial class MarkdownRenderer
         ListBlock l => ("list", new Dictionary<string, object?> { ["items"] = l.Items.Select(i => new Dictionary<string, object?> { ["inlines"] = Inlines(i) }).ToList() }),
         TableBlock t => ("table", TableModel(t.Table)),
         NaBlock => ("na", new Dictionary<string, object?>()),
+        // A run-in heading is a paragraph of strong text (docs/markdown-conventions.md), written through the author
+        // template so that no extra template is needed; the title is template text, escaped here.
+        RunInHeadingBlock r => ("author", new Dictionary<string, object?>
+        {
+            ["label"] = null, ["markdown"] = "**" + MarkdownEscaper.Escape(r.Title) + "**", ["raw"] = r.Title,
+        }),
         FigureBlock f => ("figure", new Dictionary<string, object?> { ["id"] = f.Id, ["number"] = f.Number, ["title"] = f.Title, ["src"] = SafeUrl(f.Source) }),
         AuthorBlock a => ("author", new Dictionary<string, object?>
         {
@@ -214,15 +220,15 @@ public static partial class MarkdownRenderer
         {
             if (!Directory.Exists(directory))
             {
-                diagnostics.Add(new Diagnostic("DCS9002", Severity.Error, $"template folder {directory} does not exist", SourceSpan.None(directory)));
+                diagnostics.Add(DiagnosticCatalogue.TemplateFails(SourceSpan.None(directory), $"template folder {directory} does not exist"));
                 return null;
             }
             foreach (var file in Directory.GetFiles(directory, "*.hbs").OrderBy(f => f, StringComparer.Ordinal))
             {
                 var name = Path.GetFileNameWithoutExtension(file);
                 try { sources[name] = (File.ReadAllText(file, Encoding.UTF8), file); }
-                catch (IOException e) { diagnostics.Add(new Diagnostic("DCS9002", Severity.Error, $"template {file} cannot be read: {e.Message}", SourceSpan.None(file))); }
-                catch (UnauthorizedAccessException e) { diagnostics.Add(new Diagnostic("DCS9002", Severity.Error, $"template {file} cannot be read: {e.Message}", SourceSpan.None(file))); }
+                catch (IOException e) { diagnostics.Add(DiagnosticCatalogue.TemplateFails(SourceSpan.None(file), $"template {file} cannot be read: {e.Message}")); }
+                catch (UnauthorizedAccessException e) { diagnostics.Add(DiagnosticCatalogue.TemplateFails(SourceSpan.None(file), $"template {file} cannot be read: {e.Message}")); }
             }
         }
         var compiled = new Dictionary<string, HandlebarsTemplate<object, object>>(StringComparer.Ordinal);
@@ -238,7 +244,7 @@ public static partial class MarkdownRenderer
             }
             catch (Exception e)
             {
-                diagnostics.Add(new Diagnostic("DCS9002", Severity.Error, $"template {file} cannot be parsed: {FirstLine(e.Message)}", SourceSpan.None(file)));
+                diagnostics.Add(DiagnosticCatalogue.TemplateFails(SourceSpan.None(file), $"template {file} cannot be parsed: {FirstLine(e.Message)}"));
             }
         }
         return diagnostics.Any(d => d.Severity == Severity.Error) ? null : new TemplateSet(compiled, files);

@@ -26,7 +26,7 @@ public class MarkdownOutputTests
     public void Every_numbered_heading_is_in_the_toc_in_order()
     {
         var md = Markdown(Rich);
-        var headings = Regex.Matches(md, @"^#{1,6} (([0-9]+(\.[0-9]+)*|[A-D](\.[0-9]+)*) .*|Annexes)$", RegexOptions.Multiline).Select(m => m.Value.TrimStart('#', ' ')).ToList();
+        var headings = Regex.Matches(md, @"^#{1,6} (([0-9]+(\.[0-9]+)*|[A-E](\.[0-9]+)*) .*|Annexes)$", RegexOptions.Multiline).Select(m => m.Value.TrimStart('#', ' ')).ToList();
         var toc = md[md.IndexOf("<!-- dcsc:toc -->", StringComparison.Ordinal)..md.IndexOf("<!-- dcsc:/toc -->", StringComparison.Ordinal)];
         var entries = Regex.Matches(toc, @"^ *- \[(.*)\]\(#(.*)\)$", RegexOptions.Multiline).Select(m => m.Groups[1].Value.Replace("\\", "")).ToList();
         Assert.Equal(headings, entries);
