@@ -633,6 +633,16 @@ rule("DCS9003", "The configuration file dcsc.yaml is invalid: it is not a mappin
      "# dcsc.yaml\nrules:\n  DCS0104: off\n  DCS0309: error", "text", "text")
 rule("DCS9004", "The reference document given for DOCX styles (`--reference-doc`) cannot be used.",
      "The reference .docx provides the company's Word styles.", "Give a valid .docx file.", "$ dcsc build statement.yaml --format docx --reference-doc styles.txt", "$ dcsc build statement.yaml --format docx --reference-doc styles.docx", "text", "text")
+rule("DCS9101", "`dcsc import` cannot read the input: an unsupported extension, not a regular file, larger than the input limit, a corrupt or password-protected .docx, an encrypted PDF, a document past a size limit (pages, blocks, table cells; docs/limits.md), or a document that is not a DICOM Conformance Statement (fewer than three PS3.2 sections and no SOP Class UID).",
+     "An import either produces a complete project or nothing; bad input gets one clear message instead of a partial project.",
+     "Import the statement itself: save a protected .docx unprotected, remove a PDF's password (or import the text of `pdftotext -layout`), split a document past the limits.",
+     "$ dcsc import minutes.docx -o project\nminutes.docx: error DCS9101: 'minutes.docx' does not look like a DICOM Conformance Statement: 4 headings, 0 of them PS3.2 sections, 1 tables, no SOP Class UID",
+     "$ dcsc import vendor-statement.docx -o project", "text", "text")
+rule("DCS9102", "The output folder of `dcsc import` already holds files the import would write (statement.yaml, its included files, images, import-report.md).",
+     "An import never replaces a project the author may have edited since; nothing is written.",
+     "Choose another folder, or add `--force` to replace those files.",
+     "$ dcsc import vendor.docx -o project   # project/statement.yaml exists\nproject/statement.yaml: error DCS9102: the output folder already holds a project …",
+     "$ dcsc import vendor.docx -o project --force", "text", "text")
 
 
 # ----------------------------------------------------------------------------------------------- writing

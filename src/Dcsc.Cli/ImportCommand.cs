@@ -33,14 +33,15 @@ public static class ImportCommand
             }
             catch (ImportException e)
             {
-                stderr.WriteLine($"{file}: error DCS9102: {e.Message}");
+                stderr.Write(DiagnosticFormatter.Text(new[] { DiagnosticCatalogue.InputCannotBeImported(SourceSpan.None(file), e.Message) }));
                 return CommandLine.InputErrors;
             }
             var targets = result.Files.Select(f => (Path: Path.Combine(dir, f.Path), f.Content)).ToList();
             var existing = targets.Where(t => File.Exists(t.Path) || Directory.Exists(t.Path)).Select(t => t.Path).ToList();
             if (existing.Count > 0 && !p.GetValue(force))
             {
-                stderr.WriteLine($"{Path.Combine(dir, result.StatementFile)}: error DCS9103: the output folder already holds an imported project ({existing.Count} file(s) would be replaced, e.g. {existing[0]}); use --force to replace them or choose another folder");
+                stderr.Write(DiagnosticFormatter.Text(new[] { DiagnosticCatalogue.ImportWouldOverwrite(SourceSpan.None(Path.Combine(dir, result.StatementFile)),
+                    $"the output folder already holds a project ({existing.Count} file(s) would be replaced, e.g. {existing[0]}); use --force to replace them or choose another folder") }));
                 return CommandLine.InputErrors;
             }
             try
@@ -49,7 +50,7 @@ public static class ImportCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
             {
-                stderr.WriteLine($"{dir}: error DCS9001: output cannot be written: {e.Message}");
+                stderr.Write(DiagnosticFormatter.Text(new[] { DiagnosticCatalogue.OutputCannotBeWritten(SourceSpan.None(dir), "output cannot be written: " + e.Message) }));
                 return CommandLine.InputErrors;
             }
             var r = result.Report;

@@ -2,7 +2,7 @@ namespace Dcsc.Import;
 
 /// <summary>
 /// Bounds that keep an import of hostile or broken input short and small (docs/limits.md, "dcsc import").
-/// A document past a bound is refused with DCS9102, never half-imported.
+/// A document past a bound is refused with DCS9101, never half-imported.
 /// </summary>
 public sealed record ImportLimits
 {
@@ -30,5 +30,5 @@ public sealed record ImportLimits
     public static ImportLimits Default { get; } = new();
 }
 
-/// <summary>An input that cannot be imported; the message says why (reported as DCS9102, exit code 1).</summary>
+/// <summary>An input that cannot be imported; the message says why (reported as DCS9101, exit code 1).</summary>
 public sealed class ImportException(string message) : Exception(message);

@@ -48,6 +48,20 @@ public static partial class SectionMapper
         var current = root;
         foreach (var b in doc.Blocks)
         {
+            if (b is TextBlock tb && RunIn(stack[^1].Node, tb) is { } runIn)
+            {
+                // A run-in heading of the template ("Extended Negotiation", "Role Negotiation", …): printed as a bold
+                // paragraph inside its section; what follows up to the next one or the next heading is its content.
+                var owner = stack[^1].Node;
+                var runNode = new MappedSection
+                {
+                    Title = runIn.Title, Line = tb.Line, Template = runIn, How = "run-in heading", Parent = owner,
+                    Ae = owner.Ae, Activity = owner.Activity, Iod = owner.Iod, SrTemplate = owner.SrTemplate, FindingSite = owner.FindingSite, Mapping = owner.Mapping,
+                };
+                owner.Children.Add(runNode);
+                current = runNode;
+                continue;
+            }
             if (b is not HeadingBlock h) { current.Blocks.Add(b); continue; }
             while (stack.Count > 1 && stack[^1].Level >= h.Level) stack.RemoveAt(stack.Count - 1);
             var parent = stack[^1].Node;
@@ -57,6 +71,13 @@ public static partial class SectionMapper
             current = node;
         }
         return root;
+    }
+
+    private static TemplateSection? RunIn(MappedSection owner, TextBlock b)
+    {
+        if (owner.Template is null || b.Markdown.Length > 120 || b.Markdown.Contains('\n')) return null;
+        var text = Normalize(Regex.Replace(b.Markdown, @"[*_\\]", ""));
+        return owner.Template.Children.FirstOrDefault(c => c.RunIn && Normalize(c.Title) == text);
     }
 
     [GeneratedRegex(@"^(?:(?:Annex|Appendix)\s+)?(?<num>(?:\d{1,2}|[A-H])(?:\.\d{1,3})*)\.?\s+(?<title>\S.*)$", RegexOptions.IgnoreCase)]

@@ -171,6 +171,12 @@ internal sealed partial class StatementAssembler
     {
         var parent = n.Parent;
         while (parent is not null && parent.Template is null) parent = parent.Parent;
+        if (parent is { Template: null } root)
+        {
+            // A chapter of its own (no PS3.2 section above it): added at the end of the nearest chapter before it, else after it.
+            var i = root.Children.IndexOf(n);
+            parent = root.Children.Take(i).LastOrDefault(c => c.Template is not null) ?? root.Children.Skip(i + 1).FirstOrDefault(c => c.Template is not null);
+        }
         var text = new List<string>();
         void Collect(MappedSection s, int depth)
         {

@@ -55,8 +55,11 @@ public static partial class LayoutTextReader
             var nonEmpty = p.Where(l => l.Text.Trim().Length > 0).ToList();
             return nonEmpty.Take(3).Concat(nonEmpty.Skip(Math.Max(3, nonEmpty.Count - 3))).ToList();
         }
+        // A numbered heading at the top of every page ("9.12 Added Section 12") has the shape of a running line but
+        // changes its words' numbers only: it is kept unless the very same text recurs.
+        string Key(Line l) => IsHeading(l.Text, out _) ? "\u0001" + ReaderText.Squash(l.Text) : Shape(l.Text);
         foreach (var p in pages)
-            foreach (var shape in Edges(p).Select(l => Shape(l.Text)).Distinct())
+            foreach (var shape in Edges(p).Select(Key).Distinct())
                 edgeCounts[shape] = edgeCounts.GetValueOrDefault(shape) + 1;
         var usable = pages.Count(p => p.Any(l => l.Text.Trim().Length > 0));
         var running = usable >= 3 ? edgeCounts.Where(kv => kv.Value * 2 >= usable && kv.Key.Length > 0).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal) : new HashSet<string>();
@@ -64,7 +67,7 @@ public static partial class LayoutTextReader
         {
             var edges = Edges(p).ToHashSet();
             foreach (var l in p)
-                if (!(edges.Contains(l) && running.Contains(Shape(l.Text)))) result.Add(l);
+                if (!(edges.Contains(l) && running.Contains(Key(l)))) result.Add(l);
             result.Add(new Line("", p.LastOrDefault()?.Number ?? 0));
         }
         return result;
