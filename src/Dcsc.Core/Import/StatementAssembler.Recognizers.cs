@@ -213,7 +213,7 @@ internal sealed partial class StatementAssembler
 
     private readonly Dictionary<string, string> _tsNames = new(StringComparer.Ordinal);
 
-    private string QueryKeys(MappedSection n, TableBlock tb, IReadOnlyList<string> titles, List<IReadOnlyList<string>> body, int tag, int matching)
+    private string? QueryKeys(MappedSection n, TableBlock tb, IReadOnlyList<string> titles, List<IReadOnlyList<string>> body, int tag, int matching)
     {
         // The template's C-FIND tables of the nearest service section, else rows of an author-style table in the section text.
         var section = n;
@@ -238,6 +238,7 @@ internal sealed partial class StatementAssembler
         var host = FindSectionWithTable(n, target);
         var tableKey = target?.Key ?? "query_keys";
         if (host is not null) SectionContent(host).Map("tables")[tableKey] = seq;
+        else if (n.Template is null) return null;
         else
         {
             var text = MarkdownTable(tb);
@@ -293,12 +294,13 @@ internal sealed partial class StatementAssembler
         var x => x,
     };
 
-    private string StatusCodes(MappedSection n, TableBlock tb, IReadOnlyList<string> titles, List<IReadOnlyList<string>> body, int code)
+    private string? StatusCodes(MappedSection n, TableBlock tb, IReadOnlyList<string> titles, List<IReadOnlyList<string>> body, int code)
     {
         int status = Col(titles, @"service status", @"^status$", @"^status(?! code)"), meaning = Col(titles, @"meaning", @"description", @"further"), behavior = Col(titles, @"behavio", @"action", @"reason", @"comment");
         var target = n.Template?.Tables.FirstOrDefault(x => x.Columns.Any(c => c.Key == "status_code"));
         if (target is null)
         {
+            if (n.Template is null) return null;
             AppendText(n, MarkdownTable(tb), tb.Line);
             return "section text (status codes; the section has no status-code table)";
         }
@@ -324,7 +326,7 @@ internal sealed partial class StatementAssembler
         return $"sections.{n.Template!.Key}.tables.{target.Key}";
     }
 
-    private string AeTitles(MappedSection n, TableBlock tb, IReadOnlyList<string> titles, List<IReadOnlyList<string>> body, int aeTitle, int port)
+    private string? AeTitles(MappedSection n, TableBlock tb, IReadOnlyList<string> titles, List<IReadOnlyList<string>> body, int aeTitle, int port)
     {
         int aeName = Col(titles, @"application entity$", @"^ae$", @"^ae name", @"^application");
         var remote = Regex.IsMatch(tb.Caption ?? n.Title, @"remote", RegexOptions.IgnoreCase);
@@ -340,7 +342,7 @@ internal sealed partial class StatementAssembler
             }
             return "application_entities (AE Titles, ports)";
         }
-        var target = n.Template is { } t ? t.Tables.FirstOrDefault(x => x.Columns.Count > 0) : null;
+        if (n.Template is null) return null;
         AppendText(n, MarkdownTable(tb), tb.Line);
         return "section text (remote AE configuration)";
     }

@@ -170,11 +170,12 @@ internal sealed partial class StatementAssembler
     private void AddedSection(MappedSection n)
     {
         var parent = n.Parent;
-        while (parent is not null && parent.Template is null) parent = parent.Parent;
+        var top = n;
+        while (parent is { Template: null, Parent: not null }) { top = parent; parent = parent.Parent; }
         if (parent is { Template: null } root)
         {
             // A chapter of its own (no PS3.2 section above it): added at the end of the nearest chapter before it, else after it.
-            var i = root.Children.IndexOf(n);
+            var i = root.Children.IndexOf(top);
             parent = root.Children.Take(i).LastOrDefault(c => c.Template is not null) ?? root.Children.Skip(i + 1).FirstOrDefault(c => c.Template is not null);
         }
         var text = new List<string>();
@@ -188,6 +189,7 @@ internal sealed partial class StatementAssembler
                     case TextBlock tx: if (!IsNa(tx.Markdown)) text.Add(tx.Markdown); break;
                     case ImageBlock img: text.Add($"![{ReaderText.EscapeMarkdown(img.Caption)}](images/{img.FileName})"); break;
                     case TableBlock tb:
+                        if (Recognize(s, tb) is { } went) { _report.Tables.Add(new ReportEntry(tb.Line, TableLabel(tb), Destination.Structured, went)); break; }
                         text.Add(MarkdownTable(tb));
                         _report.Tables.Add(new ReportEntry(tb.Line, TableLabel(tb), Destination.AddedSection, $"added section \"{n.Title}\" (as a Markdown table)"));
                         break;

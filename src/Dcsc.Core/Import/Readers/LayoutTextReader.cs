@@ -50,10 +50,18 @@ public static partial class LayoutTextReader
     {
         var result = new List<Line>();
         var edgeCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        // A running header is the block of lines before the page's first blank line, a footer the block after its
+        // last blank line (pdftotext -layout leaves vertical space as blank lines); at most three lines each.
         List<Line> Edges(List<Line> p)
         {
-            var nonEmpty = p.Where(l => l.Text.Trim().Length > 0).ToList();
-            return nonEmpty.Take(3).Concat(nonEmpty.Skip(Math.Max(3, nonEmpty.Count - 3))).ToList();
+            int first = p.FindIndex(l => l.Text.Trim().Length > 0), last = p.FindLastIndex(l => l.Text.Trim().Length > 0);
+            if (first < 0) return new List<Line>();
+            var head = p.Skip(first).TakeWhile(l => l.Text.Trim().Length > 0).Take(4).ToList();
+            var foot = p.Take(last + 1).Reverse().TakeWhile(l => l.Text.Trim().Length > 0).Take(4).ToList();
+            var edges = new List<Line>();
+            if (head.Count <= 3 && head.Count < p.Count(l => l.Text.Trim().Length > 0)) edges.AddRange(head);
+            if (foot.Count <= 3 && foot.Count < p.Count(l => l.Text.Trim().Length > 0)) edges.AddRange(foot);
+            return edges;
         }
         // A numbered heading at the top of every page ("9.12 Added Section 12") has the shape of a running line but
         // changes its words' numbers only: it is kept unless the very same text recurs.
@@ -206,11 +214,12 @@ public static partial class LayoutTextReader
         var cols = new List<int>();
         foreach (var s in starts) if (cols.Count == 0 || s - cols[^1] > 2) cols.Add(s);
         if (cols.Count < 2) return (null, start);
+        // A cell belongs to the column whose header starts nearest to it (headers are often indented or centred).
         int ColumnOf(int pos)
         {
-            int c = 0;
-            for (int k = 0; k < cols.Count; k++) if (pos >= cols[k] - 2) c = k;
-            return c;
+            int best = 0;
+            for (int k = 1; k < cols.Count; k++) if (Math.Abs(pos - cols[k]) < Math.Abs(pos - cols[best])) best = k;
+            return best;
         }
         var header = Enumerable.Repeat("", cols.Count).ToList();
         for (int h = 0; h < headerLines; h++)
