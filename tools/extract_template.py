@@ -41,6 +41,16 @@ DROP_BOILERPLATE = {
     "A.2.2": ["N/A"], "A.4.2": ["N/A"], "A.6.1": ["N/A"],
 }
 
+# Tables the template allows to remove, with the text that introduces them, when they do not apply
+# (table ref -> seed line of the instruction). Every other empty table of a live section is kept.
+OPTIONAL_TABLES = {
+    "3.4-b": 1410,  # "If none are needed remove the following introduction and table"
+    "5-169": 8444,  # "otherwise remove the following table and introductory text"
+    "5-170": 8492,  # "otherwise remove the table and the introductory text below"
+    "6-19": 9977,   # "If your system is only a collector remove the Originator Parameters Table."
+    "6-20": 9977,   # "If your system is only an originator remove the Collector Parameters Table."
+}
+
 # Wrong Attribute Tags in the template's example rows: attribute name -> correct tag.
 # (PS3.6: Study Instance UID is (0020,000D); the template prints (0018,000D) in Table A-2.)
 KNOWN_TAG_FIXES = {"Study Instance UID": "(0020,000D)"}
@@ -377,6 +387,8 @@ def build_table(rt, ref, title, numbered=True):
     t["example_rows"] = copy.deepcopy(rt.get("example_rows", []))
     if rt.get("notes"):
         t["notes"] = rt["notes"]
+    if ref in OPTIONAL_TABLES:
+        t["optional"] = True
     return t
 
 

@@ -7,6 +7,8 @@ to configure it. The examples are complete statements; tests/Dcsc.Tests/Rules/Ru
 The "Reports" line under a failing example is the real output of `dcsc lint`, captured when the page is written.
 
 Run from the repository root after `dotnet build`:  python3 tools/gen_rule_docs.py
+`--check` writes nothing and exits 1 when a page or the index differs from what it would write
+(tests/Dcsc.Tests/Rules/RuleDocsTests.cs runs it).
 """
 import glob, json, os, re, subprocess, sys, tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -16,6 +18,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "docs", "rules")
 CATALOGUE = sorted(glob.glob(os.path.join(ROOT, "src/Dcsc.Core/Diagnostics", "DiagnosticCatalogue*.cs")))  # one file per stage
 CLI = os.path.join(ROOT, "src/Dcsc.Cli/bin/Debug/net10.0/dcsc.dll")
+if "--cli" in sys.argv:  # the test passes the dcsc.dll it was built with
+    CLI = os.path.abspath(sys.argv[sys.argv.index("--cli") + 1])
 
 
 def R(base, *pairs):
@@ -295,6 +299,18 @@ rule("DCS0504", "Value ranges are written `[low … high]` (a warning): cells an
      "PS3.2 conventions: ranges are written [low … high] so that they are not mistaken for lists, dates or negative numbers.",
      "Write `[1 … 10]` (with the ellipsis character …).", R(RANGE, ('          default_value: "[0 … 10]"\n', "          default_value: 0-10\n")), RANGE)
 
+# ----------------------------------------------------------------------------------------------- layout
+rule("DCS0501", "A template paragraph or table title of an applicable section contains a placeholder (`<Transaction Name>`, `<products reporting screen>`, `<<choice>>`) and the statement gives no value for it. The sentence with the placeholder is left out of the output (no `<…>` text is ever printed). For sections of repeated content the message names the full path, e.g. `sr_templates[0].finding_sites[0].sections.annex_b_sr_template_finding_site.fill.\"products reporting screen\"`.",
+     "The PS3.2 template's boilerplate names product-specific facts in angle brackets; printed as they are, they would be template text in a published statement.",
+     "Add the value under the section's `fill`, keyed by the placeholder text the message names (`fill: { Transaction Name: Retrieve }`).",
+     ECHO + "sections:\n  config_dicom_ws:\n    text: Web services are configured per tenant.\n",
+     ECHO + "sections:\n  config_dicom_ws:\n    text: Web services are configured per tenant.\n    fill:\n      Transaction Name: Retrieve\n")
+rule("DCS0505", "A section the PS3.2 template makes mandatory for every Conformance Statement (the Overview, the Table of Contents, the Introduction, …; `never_na` in `src/Dcsc.Core/Layout/Data/template.json`) is given `na: true` under `sections`.",
+     "PS3.2 keeps these sections in every statement so that readers find the same content at the same number in every vendor's document. dcsc prints the section anyway and ignores the `na`; the warning says so instead of ignoring it silently.",
+     "Remove `na` from the section; give it content with `text` if the template's boilerplate is not enough.",
+     ECHO + "sections:\n  introduction:\n    na: true\n", ECHO)
+
+
 # ----------------------------------------------------------------------------------------------- PS3.4 requirements
 def ps34(id, cand, what, why, fix, fail, ok):
     rule(id, f"({cand} of the PS3.4 candidate rules) " + what, why, fix, fail, ok)
@@ -318,7 +334,7 @@ ps34("DCS1004", "GEN-10", "SCP/SCU Role Selection Negotiation is stated (`role_n
 ps34("DCS1005", "GEN-11", "Extended negotiation values are inside the range the service defines: Storage Level of Support 0-3, Level of Digital Signature Support 0-3, Element Coercion 0-2; Query/Retrieve, Worklist and UPS items 0 or 1.",
      "PS3.4 Tables B.3-1/B.3-2, C.5-1 to C.5-4, K.5.1-1/K.5.1-2.", "Use a defined value.",
      R(QR_SCP, ("            support: true\n", "            support: true\n            value: \"2\"\n")), R(QR_SCP, ("            support: true\n", "            support: true\n            value: \"1\"\n")))
-ps34("DCS1006", "GEN-12", "Every C-FIND, C-MOVE and C-GET SCP states whether it supports priority processing and what the priority levels mean (`dimse.query_retrieve.<find|move|get>.scp.priority`; for Modality Worklist and UPS SCPs, in the role's description).",
+ps34("DCS1006", "GEN-12", "Every C-FIND, C-MOVE and C-GET SCP states whether it supports priority processing and what the priority levels mean (`dimse.query_retrieve.<find|move|get>.scp.priority`; for Modality Worklist and UPS SCPs `dimse.worklist.scp.priority` and `dimse.ups.scp.priority`; statements that say it in the role's description are accepted too).",
      "PS3.4 C.4.1.1.2, C.4.2.1.2, C.4.3.1.2, K.4.1.1.2, CC.2.8.1.2.2: \"Whether or not an SCP supports priority processing and the meaning of the different priority levels shall be stated in the Conformance Statement of the SCP.\"",
      "Add `priority`.", R(QR_SCP, ("        priority: Priority is ignored; all requests are MEDIUM.\n", "")), QR_SCP)
 ps34("DCS1007", "STO-01", "A Storage SCP states its Level of Storage Support (`dimse.storage.scp.level_of_support`: 0, 1 or 2).",
@@ -633,6 +649,10 @@ rule("DCS9003", "The configuration file dcsc.yaml is invalid: it is not a mappin
      "# dcsc.yaml\nrules:\n  DCS0104: off\n  DCS0309: error", "text", "text")
 rule("DCS9004", "The reference document given for DOCX styles (`--reference-doc`) cannot be used.",
      "The reference .docx provides the company's Word styles.", "Give a valid .docx file.", "$ dcsc build statement.yaml --format docx --reference-doc styles.txt", "$ dcsc build statement.yaml --format docx --reference-doc styles.docx", "text", "text")
+rule("DCS9005", "A Markdown field of the statement (a description, a `text`, a comment) is nested too deeply or is too costly to parse: more than 64 levels of block quotes, lists or emphasis, or a paragraph built to make the Markdown parser take quadratic time (for example thousands of unclosed `[x](` links). See [docs/limits.md](../limits.md).",
+     "dcsc runs unattended in CI on whatever a pull request contains. A field crafted to exhaust the renderer's stack or time would otherwise crash or hang the build; it is refused instead, and nothing is written.",
+     "Write the text as ordinary prose: a few levels of lists or quotes at most, and balanced links.",
+     'product:\n  description: "> > > > > … (500 levels of block quote) x"', 'product:\n  description: "An archive for all Storage SOP Classes; see Section 5.2.5."', "text", "text")
 rule("DCS9101", "`dcsc import` cannot read the input: an unsupported extension, not a regular file, larger than the input limit, a corrupt or password-protected .docx, an encrypted PDF, a document past a size limit (pages, blocks, table cells; docs/limits.md), or a document that is not a DICOM Conformance Statement (fewer than three PS3.2 sections and no SOP Class UID).",
      "An import either produces a complete project or nothing; bad input gets one clear message instead of a partial project.",
      "Import the statement itself: save a protected .docx unprotected, remove a PDF's password (or import the text of `pdftotext -layout`), split a document past the limits.",
@@ -709,7 +729,9 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     if os.path.exists(CLI):
         lint_all()
-    missing = [i for i in ids if i not in D and not os.path.exists(os.path.join(OUT, f"{i}.md"))]  # other stages may write their own page
+    elif "--check" in sys.argv:
+        sys.exit(f"--check needs the built CLI ({CLI}): run dotnet build first")
+    missing = [i for i in ids if i not in D and not os.path.exists(os.path.join(OUT, f"{i}.md"))]  # the PS3.4 pages come from ps34()
     extra = [i for i in D if i not in ids]
     if missing or extra:
         sys.exit(f"catalogue and docs disagree: missing docs {missing}, docs without id {extra}")
@@ -724,12 +746,28 @@ def main():
              "The PS3.4 candidate each DCS1xxx rule implements is named on its page; GEN-02 is DCS0104, GEN-03 DCS0103,",
              "GEN-04/GEN-05 DCS0105, GEN-08 DCS0401/DCS0402, GEN-09 and VER-01 DCS0407, MED-03 DCS0106.", "",
              "| Id | Severity | Category | Title |", "|---|---|---|---|"]
+    files = {}
     for id in sorted(ids):
         if id in D:
-            open(os.path.join(OUT, f"{id}.md"), "w", encoding="utf-8").write(page(id, ids[id], D[id]))
+            files[f"{id}.md"] = page(id, ids[id], D[id])
         index.append(f"| [{id}]({id}.md) | {ids[id]['severity']} | {ids[id]['category']} | {ids[id]['title'].replace('|', '/')} |")
-    open(os.path.join(OUT, "README.md"), "w", encoding="utf-8").write("\n".join(index) + "\n")
+    files["README.md"] = "\n".join(index) + "\n"
+    if "--check" in sys.argv:
+        stale = [name for name, text in files.items() if read(os.path.join(OUT, name)) != text]
+        if stale:
+            sys.exit("docs/rules is out of date (run python3 tools/gen_rule_docs.py after dotnet build): " + ", ".join(stale))
+        print(f"docs/rules: {len(files)} files up to date")
+        return
+    for name, text in files.items():
+        open(os.path.join(OUT, name), "w", encoding="utf-8").write(text)
     print(f"wrote {len(ids)} pages to {OUT}")
+
+
+def read(path):
+    try:
+        return open(path, encoding="utf-8").read()
+    except FileNotFoundError:
+        return None
 
 
 if __name__ == "__main__":

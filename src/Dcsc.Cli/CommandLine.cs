@@ -2,6 +2,7 @@ using System.CommandLine;
 using Dcsc.Diagnostics;
 using Dcsc.Pipeline;
 using Dcsc.Schema;
+using Dcsc.Tool;
 
 namespace Dcsc.Cli;
 
@@ -150,12 +151,14 @@ public static class CommandLine
             var referencePath = p.GetValue(referenceDoc);
             if (referencePath is not null)
             {
-                try { reference = File.ReadAllBytes(referencePath); }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+                var read = Dcsc.Source.BoundedFile.Read(referencePath, Dcsc.Render.Docx.ReferenceDocument.MaxPackageBytes);
+                if (!read.Ok)
                 {
-                    stderr.WriteLine(DiagnosticCatalogue.ReferenceDocumentUnusable(SourceSpan.None(referencePath), $"the reference document cannot be read: {e.Message}"));
+                    stdout.WriteLine(DiagnosticCatalogue.ReferenceDocumentUnusable(SourceSpan.None(referencePath), "the reference document cannot be read: " + read.Message));
+                    stderr.WriteLine("dcsc: nothing was written.");
                     return InputErrors;
                 }
+                reference = read.Bytes;
             }
             var path = p.GetValue(file)!;
             var options = new Dcsc.Pipeline.BuildOptions

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Dcsc.Diagnostics;
 using Dcsc.Pipeline;
 using Dcsc.Schema;
+using Dcsc.Tool;
 
 namespace Dcsc.Cli;
 

@@ -86,6 +86,10 @@ public static class LintOutputs
         return list;
     }
 
+    /// <summary>Reports and baselines go through the one output writer (all or nothing, never through a link).</summary>
+    private static void WriteFile(string path, string text) =>
+        Dcsc.Output.AtomicFileWriter.WriteAll([(path, new System.Text.UTF8Encoding(false).GetBytes(text))]);
+
     private static IEnumerable<string> SplitList(string value) =>
         value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
@@ -110,7 +114,7 @@ public static class LintOutputs
             if (updateBaseline)
             {
                 baseline = Baseline.Create(all, folder);
-                try { AtomicFile.Write(baselinePath, baseline.ToJson()); }
+                try { WriteFile(baselinePath, baseline.ToJson()); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     stderr.WriteLine(DiagnosticCatalogue.OutputCannotBeWritten(SourceSpan.None("dcsc"), $"cannot write the baseline {baselinePath}: {e.Message}"));
@@ -125,7 +129,7 @@ public static class LintOutputs
                     stderr.WriteLine($"dcsc: the baseline {baselinePath} does not exist; create it with --baseline {baselinePath} --update-baseline");
                     return CommandLine.UsageError;
                 }
-                try { baseline = Baseline.Parse(File.ReadAllText(baselinePath)); }
+                try { baseline = Baseline.Load(baselinePath); }
                 catch (FormatException e)
                 {
                     stderr.WriteLine($"dcsc: {baselinePath}: {e.Message}");
@@ -147,7 +151,7 @@ public static class LintOutputs
                 _ => DiagnosticFormatter.Text(all),
             };
             if (o.Path is null) { stdout.Write(text); continue; }
-            try { AtomicFile.Write(o.Path, text); }
+            try { WriteFile(o.Path, text); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 stderr.WriteLine(DiagnosticCatalogue.OutputCannotBeWritten(SourceSpan.None("dcsc"), $"cannot write {o.Path}: {e.Message}"));

@@ -1,4 +1,6 @@
-Dcsc.Pipeline.StageTimer.Mark("main");
+using Dcsc.Tool;
+
+StageTimer.Mark("main");
 int code = Dcsc.Cli.CommandLine.Run(args);
-Dcsc.Pipeline.StageTimer.Mark("exit");
+StageTimer.Mark("exit");
 return code;

@@ -57,7 +57,8 @@ public sealed record DcscConfig(string? Path, IReadOnlyDictionary<string, Severi
         }
         var local = new DiagnosticBag();
         var source = new SourceLoader(local).Load(full);
-        foreach (var d in local.Items)
+        // An empty configuration file (only comments, or nothing) is valid: it sets nothing.
+        foreach (var d in local.Items.Where(d => d.Id != DiagnosticCatalogue.Descriptors.EmptyStatement.Id))
             bag.Add(DiagnosticCatalogue.ConfigurationInvalid(d.Span, $"configuration file cannot be read: {d.Message}"));
         if (source?.Root is not YamlMapping root)
         {

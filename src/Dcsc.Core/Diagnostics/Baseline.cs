@@ -72,7 +72,24 @@ public sealed class Baseline
         return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
     }
 
-    /// <summary>Reads a baseline file; throws <see cref="FormatException"/> with a readable message when it is not one.</summary>
+    /// <summary>Largest baseline file read, in bytes (docs/limits.md).</summary>
+    public const long MaxFileBytes = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// Reads a baseline file (a regular file of at most <see cref="MaxFileBytes"/>, UTF-8); throws
+    /// <see cref="FormatException"/> with a readable message when it cannot be read or is not a baseline.
+    /// </summary>
+    public static Baseline Load(string path)
+    {
+        var read = Dcsc.Source.BoundedFile.Read(path, MaxFileBytes);
+        if (!read.Ok) throw new FormatException(read.Message);
+        string text;
+        try { text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(read.Bytes!); }
+        catch (DecoderFallbackException) { throw new FormatException("the baseline is not UTF-8 text"); }
+        return Parse(text.TrimStart('\uFEFF'));
+    }
+
+    /// <summary>Reads a baseline file's text; throws <see cref="FormatException"/> with a readable message when it is not one.</summary>
     public static Baseline Parse(string json)
     {
         try
@@ -81,8 +98,13 @@ public sealed class Baseline
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("findings", out var findings) || findings.ValueKind != JsonValueKind.Array)
                 throw new FormatException("not a dcsc baseline: expected an object with a `findings` array");
-            if (root.TryGetProperty("version", out var v) && (v.ValueKind != JsonValueKind.Number || v.GetInt32() != FormatVersion))
-                throw new FormatException($"unsupported baseline version {v}; this dcsc reads version {FormatVersion}");
+            if (root.TryGetProperty("version", out var v))
+            {
+                if (v.ValueKind != JsonValueKind.Number)
+                    throw new FormatException($"`version` must be the number {FormatVersion}, not {Describe(v)}");
+                if (!v.TryGetInt32(out int version) || version != FormatVersion)
+                    throw new FormatException($"unsupported baseline version {Shorten(v.GetRawText())}; this dcsc reads version {FormatVersion}");
+            }
             var entries = new List<BaselineEntry>();
             foreach (var f in findings.EnumerateArray())
             {
@@ -95,6 +117,18 @@ public sealed class Baseline
         }
         catch (JsonException e) { throw new FormatException("the baseline is not valid JSON: " + e.Message, e); }
     }
+
+    private static string Describe(JsonElement v) => v.ValueKind switch
+    {
+        JsonValueKind.String => $"the string \"{Shorten(v.GetString()!)}\"",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "a list",
+        JsonValueKind.True or JsonValueKind.False => v.GetRawText(),
+        JsonValueKind.Null => "null",
+        _ => Shorten(v.GetRawText()),
+    };
+
+    private static string Shorten(string s) => Diagnostic.OneLine(s.Length > 40 ? s[..40] + "…" : s);
 
     private static string KeyPath(string file, string baselineFolder)
     {

@@ -16,24 +16,9 @@ public sealed record Diagnostic(string Id, Severity Severity, string Message, So
         return OneLine($"{Span}: {sev} {Id}: {Message}");
     }
 
-    /// <summary>Replaces control characters with visible escapes (<c>\n</c>, <c>\r</c>, <c>\t</c>, <c>\u0001</c>).</summary>
-    public static string OneLine(string s)
-    {
-        if (!s.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029')) return s;
-        var sb = new System.Text.StringBuilder(s.Length + 8);
-        foreach (var c in s)
-        {
-            switch (c)
-            {
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                default:
-                    if (char.IsControl(c) || c is '\u2028' or '\u2029') sb.Append("\\u").Append(((int)c).ToString("X4"));
-                    else sb.Append(c);
-                    break;
-            }
-        }
-        return sb.ToString();
-    }
+    /// <summary>
+    /// One line with every control, bidirectional and other unsafe character as a visible escape
+    /// (<c>\n</c>, <c>\u001B</c>, <c>\u202E</c>; the rule is <see cref="Dcsc.Source.UntrustedText"/>).
+    /// </summary>
+    public static string OneLine(string s) => Dcsc.Source.UntrustedText.ForLog(s);
 }

@@ -13,8 +13,8 @@ public static class DiffFormatter
     public static string Text(IReadOnlyList<Change> changes)
     {
         var sb = new StringBuilder();
-        foreach (var c in changes) sb.Append(c.Where).Append(": ").Append(c.Verb).Append(' ').Append(c.Category).Append(' ').Append(c.Subject)
-                .Append(c.Detail is null ? "" : ": " + c.Detail).Append('\n');
+        // One line per change, author text with control characters made visible (UntrustedText.ForLog).
+        foreach (var c in changes) sb.Append(Diagnostic.OneLine($"{c.Where}: {c.Verb} {c.Category} {c.Subject}{(c.Detail is null ? "" : ": " + c.Detail)}")).Append('\n');
         return sb.ToString();
     }
 
@@ -26,11 +26,11 @@ public static class DiffFormatter
     {
         var sb = new StringBuilder();
         sb.Append("### Conformance changes\n\n");
-        sb.Append($"`{paths.Display(oldPath)}` → `{paths.Display(newPath)}`: {Summary(changes)}.\n");
+        sb.Append($"{MarkdownText.Code(paths.Display(oldPath))} → {MarkdownText.Code(paths.Display(newPath))}: {Summary(changes)}.\n");
         if (changes.Count == 0) return sb.ToString();
         foreach (var group in changes.GroupBy(c => c.Category))
         {
-            sb.Append($"\n#### {group.Key}\n\n| Change | Item | Details | Where |\n| --- | --- | --- | --- |\n");
+            sb.Append($"\n#### {MarkdownText.Escape(group.Key)}\n\n| Change | Item | Details | Where |\n| --- | --- | --- | --- |\n");
             foreach (var c in group)
             {
                 var where = c.Where;
@@ -38,7 +38,7 @@ public static class DiffFormatter
                 sb.Append("| ").Append(c.Kind switch { ChangeKind.Added => "➕ added", ChangeKind.Removed => "➖ removed", _ => "✏️ changed" })
                   .Append(" | ").Append(MarkdownFormatter.Cell(c.Subject))
                   .Append(" | ").Append(MarkdownFormatter.Cell(c.Detail ?? ""))
-                  .Append(" | `").Append(loc.Replace("`", "'").Replace("|", "\\|")).Append("` |\n");
+                  .Append(" | ").Append(MarkdownText.Code(loc)).Append(" |\n");
             }
         }
         return sb.ToString();

@@ -62,8 +62,14 @@ internal sealed partial class LayoutRun
                 if (scp?.DigitalSignatureLevel is { } d) rows.Add(Row(("level_label", "Level of Digital Signature Support"), ("value", d.ToString(System.Globalization.CultureInfo.InvariantCulture))));
                 return One(n, t, rows);
             }
-            case "general_association_parameters": return One(n, t, AssociationRows(_s.Association));
-            case "association_parameters_for_ae": return One(n, t, AssociationRows(ctx.Ae?.Association));
+            // PS3.2 7.1.1 (L10100): either one table for all AEs (7.1.1, the AE sections N/A) or one per AE (7.2.x.2,
+            // 7.1.1 N/A). As soon as one AE declares its own parameters, every AE that negotiates associations gets
+            // its table, with the statement-wide values it does not override.
+            case "general_association_parameters":
+                return One(n, t, PerAeAssociation ? new() : AssociationRows(_s.Association));
+            case "association_parameters_for_ae":
+                return One(n, t, PerAeAssociation && ctx.Ae is { } owner && NegotiatesAssociations(owner)
+                    ? AssociationRows(Merge(_s.Association, owner.Association)) : new());
             case "extended_negotiation_for_activity_of_ae_association_initiation":
             case "extended_negotiation_for_activity_of_ae_association_acceptance":
                 return One(n, t, (ctx.Activity?.ExtendedNegotiation ?? Array.Empty<ExtendedNegotiation>()).Select(e => Row(
@@ -166,7 +172,8 @@ internal sealed partial class LayoutRun
     private List<RowSpec> SrTemplateRows()
     {
         var rows = new List<RowSpec>();
-        foreach (var t in _s.SrTemplates)
+        // Root TIDs in ascending numerical order (PS3.2 1.1.1 instruction, L325).
+        foreach (var t in _s.SrTemplates.OrderBy(t => long.TryParse(t.Tid, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : long.MaxValue).ThenBy(t => t.Tid, StringComparer.Ordinal))
         {
             var uids = t.SopClasses.OrderBy(u => u, UidComparer.Instance).ToList();
             for (int i = 0; i < Math.Max(1, uids.Count); i++)
@@ -251,23 +258,44 @@ internal sealed partial class LayoutRun
             int first = rows.Count;
             foreach (var (name, r) in services.OrderBy(x => Array.IndexOf(ServiceOrder, x.Key) is var i && i < 0 ? int.MaxValue : i).ThenBy(x => x.Key, StringComparer.Ordinal))
             {
+                // Every role cell says Y or N (PS3.2 conventions L17: "Y" for yes and "N" for no), none is blank.
                 rows.Add(Row(("application_entity", rows.Count == first ? ae.Name : ""), ("supported_services", name),
-                    ("scu", r.Rtv ? "" : YN(r.Scu)), ("scp", r.Rtv ? "" : YN(r.Scp)),
-                    ("origin_server", ""), ("user_agent", ""), ("fsc", ""), ("fsu", ""), ("fsr", ""),
-                    ("scu_2", r.Rtv ? YN(r.Scu) : ""), ("scp_2", r.Rtv ? YN(r.Scp) : "")));
+                    ("scu", YN(r.Scu && !r.Rtv)), ("scp", YN(r.Scp && !r.Rtv)),
+                    ("origin_server", "N"), ("user_agent", "N"), ("fsc", "N"), ("fsu", "N"), ("fsr", "N"),
+                    ("scu_2", YN(r.Scu && r.Rtv)), ("scp_2", YN(r.Scp && r.Rtv))));
             }
             // DICOMweb services and media, by the AE that provides them (`ae` of a transaction or media profile).
             foreach (var web in _s.DicomWeb.Transactions.Where(t => t.Ae == ae.Name).GroupBy(t => t.Service).OrderBy(g => g.Key, StringComparer.Ordinal))
                 rows.Add(Row(("application_entity", rows.Count == first ? ae.Name : ""), ("supported_services", web.Key + " Web Service"),
-                    ("scu", ""), ("scp", ""), ("origin_server", YN(web.Any(t => t.OriginServer))), ("user_agent", YN(web.Any(t => t.UserAgent)))));
+                    ("scu", "N"), ("scp", "N"), ("origin_server", YN(web.Any(t => t.OriginServer))), ("user_agent", YN(web.Any(t => t.UserAgent))),
+                    ("fsc", "N"), ("fsu", "N"), ("fsr", "N"), ("scu_2", "N"), ("scp_2", "N")));
             var media = _s.MediaProfiles.Where(m => m.Ae == ae.Name).ToList();
             if (media.Count > 0)
                 rows.Add(Row(("application_entity", rows.Count == first ? ae.Name : ""), ("supported_services", "Media Storage"),
-                    ("scu", ""), ("scp", ""), ("fsc", YN(media.Any(m => m.Fsc))), ("fsu", YN(media.Any(m => m.Fsu))), ("fsr", YN(media.Any(m => m.Fsr)))));
+                    ("scu", "N"), ("scp", "N"), ("origin_server", "N"), ("user_agent", "N"),
+                    ("fsc", YN(media.Any(m => m.Fsc))), ("fsu", YN(media.Any(m => m.Fsu))), ("fsr", YN(media.Any(m => m.Fsr))), ("scu_2", "N"), ("scp_2", "N")));
             if (rows.Count == first)
                 rows.Add(Row(("application_entity", ae.Name), ("supported_services", "")));
         }
         return rows;
+    }
+
+    private bool PerAeAssociation => _s.ApplicationEntities.Any(a => a.Association is not null);
+
+    /// <summary>A media-only or web-only AE has no DICOM associations: its own parameters, activities or SCU/SCP roles say it has.</summary>
+    private bool NegotiatesAssociations(ApplicationEntity ae) =>
+        ae.Association is not null || ae.Activities.Count > 0 || _s.SopClasses.Any(s => s.Scu.Contains(ae.Name) || s.Scp.Contains(ae.Name));
+
+    /// <summary>An AE's association parameters over the statement-wide ones (field by field; `other` by name).</summary>
+    private static AssociationParameters? Merge(AssociationParameters? all, AssociationParameters? ae)
+    {
+        if (all is null || ae is null) return ae ?? all;
+        var other = all.Other.Where(o => !ae.Other.Any(x => x.Name == o.Name)).Concat(ae.Other).ToList();
+        return new AssociationParameters(ae.ApplicationContextName ?? all.ApplicationContextName, ae.ImplementationClassUid ?? all.ImplementationClassUid,
+            ae.ImplementationVersionName ?? all.ImplementationVersionName, ae.MaxPduLength ?? all.MaxPduLength, ae.ArtimTimeout ?? all.ArtimTimeout,
+            ae.MaxAssociationsInitiator ?? all.MaxAssociationsInitiator, ae.MaxAssociationsAcceptor ?? all.MaxAssociationsAcceptor,
+            ae.MaxAsyncOperations ?? all.MaxAsyncOperations, ae.Port ?? all.Port, ae.FileMetaInformationVersion ?? all.FileMetaInformationVersion,
+            ae.MaxServerConnections ?? all.MaxServerConnections, other, ae.Location);
     }
 
     private List<RowSpec> AssociationRows(AssociationParameters? a)

@@ -60,11 +60,28 @@ internal sealed partial class LayoutRun
             n.TableByRef[t.Tables[^1].Ref] = moduleTables[^1];
         }
 
-        // An empty table is left out, with the boilerplate that only introduces it.
+        // An empty table whose template text is more than a one-sentence introduction (a description of its columns
+        // and values: several paragraphs or a list) stays, header only, so that this required text stays with what
+        // it describes (the section may still be N/A as a whole). Otherwise an empty table is left out with the
+        // boilerplate that only introduces it; so are the tables the template allows to remove (`optional`), tables
+        // whose condition does not hold, per-module / per-code-set tables, and tables whose header is itself an
+        // example to complete (Table 5-9: one column per Transfer Syntax, ending in "…").
         for (int k = 0; k < content.Count; k++)
         {
             if (content[k].Table is not { } tref || (tables.TryGetValue(k, out var d) && d.Count > 0)) continue;
             if (n.TableByRef.GetValueOrDefault(tref) is not null) continue;
+            var tt = t.Tables.FirstOrDefault(x => x.Ref == tref);
+            if (tt is not null && !tt.Optional && tt.Repeat is null && !moduleList && (tt.Condition is null || ConditionHolds(n, tt.Condition))
+                && !tt.Columns.Any(c => c.Title.Trim() == "…")
+                && DescribingBlocks(content, omitted, k) >= 2)
+            {
+                var empty = EmptyTable(n, tt);
+                empty.Owner = n;
+                _tablesByUid[empty.Uid] = empty;
+                tables[k] = new() { empty };
+                n.TableByRef[tref] = empty;
+                continue;
+            }
             omitted[k] = true;
             for (int j = k - 1; j >= 0; j--)
             {
@@ -153,6 +170,22 @@ internal sealed partial class LayoutRun
         }
         var one = MakeTable(t, ResolveTableTitle(n, t.Title, null), specs.Select(x => x.Spec).ToList());
         return one is null ? new() : new() { one };
+    }
+
+    /// <summary>Text blocks of the template between the previous table (or the start of the section) and table block <paramref name="k"/>.</summary>
+    private static int DescribingBlocks(IReadOnlyList<TemplateBlock> content, bool[] omitted, int k)
+    {
+        int count = 0;
+        for (int j = k - 1; j >= 0 && content[j].Table is null; j--)
+            if (!omitted[j] && (content[j].Paragraph is not null || content[j].List is not null)) count++;
+        return count;
+    }
+
+    /// <summary>A table with the template's header and no rows (nothing of its kind is supported).</summary>
+    private TableDraft EmptyTable(Node n, TemplateTable t)
+    {
+        var (columns, groups) = Header(t);
+        return new TableDraft { Uid = NextUid(), T = t, Title = ResolveTableTitle(n, t.Title, null), Columns = columns, Groups = groups, Rows = new() };
     }
 
     internal static string JoinCell(IReadOnlyList<string> values) =>

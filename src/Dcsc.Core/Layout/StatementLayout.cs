@@ -83,7 +83,7 @@ internal sealed class TableDraft
 {
     public required string Uid { get; init; }
     public required TemplateTable T { get; init; }
-    public required string Title { get; init; }
+    public required string Title { get; set; }
     public required IReadOnlyList<string> Columns { get; init; }
     public IReadOnlyList<HeaderGroup>? Groups { get; init; }
     public required List<DraftRow> Rows { get; init; }
@@ -132,6 +132,7 @@ internal sealed partial class LayoutRun
         foreach (var n in _root.Children) BuildDrafts(n);
         foreach (var n in _root.Children) ComputeApplicability(n, forced: false);
         foreach (var n in _root.Children) Collapse(n);
+        MakeCaptionsUnique();
         AssignCaptionNumbers();
         var cover = BuildCover();
         var sections = new List<LaidOutSection>();
@@ -319,7 +320,7 @@ internal sealed partial class LayoutRun
         // A section with subsections that are all N/A, and nothing of its own beyond boilerplate, is N/A itself
         // (PS3.2 template conventions, L19) — also an AE's 7.2.x whose subsections are all N/A.
         n.Applicable = !string.IsNullOrWhiteSpace(n.Content.Text)
-            || n.Drafts.Any(d => d is DraftTable or DraftAuthor or DraftFigure or DraftPlain)
+            || n.Drafts.Any(d => d is DraftTable { Table.Rows.Count: > 0 } or DraftAuthor or DraftFigure or DraftPlain)
             || n.Children.Any(c => c.Applicable)
             || FactApplicable(n);
     }
@@ -336,6 +337,22 @@ internal sealed partial class LayoutRun
     }
 
     // ------------------------------------------------------------------ caption numbers
+
+    /// <summary>
+    /// Two shown tables with the same caption (the same per-activity table of one AE for two activities) get the
+    /// activity, else the section title, appended: captions identify their table (PS3.2 table conventions).
+    /// </summary>
+    private void MakeCaptionsUnique()
+    {
+        var shown = _root.Children.SelectMany(c => c.SelfAndDescendants()).Where(n => n.Applicable && !IsUnderDropped(n))
+            .SelectMany(n => n.Drafts.OfType<DraftTable>().Select(d => d.Table)).ToList();
+        foreach (var same in shown.GroupBy(t => t.Title, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            foreach (var t in same)
+            {
+                var owner = t.Owner.IsRunIn ? t.Owner.Parent! : t.Owner;
+                t.Title += " - " + (owner.Ctx.Activity?.Name ?? owner.Title);
+            }
+    }
 
     private void AssignCaptionNumbers()
     {

@@ -56,6 +56,8 @@ public sealed class TemplateTable
     [JsonPropertyName("repeat")] public string? Repeat { get; init; }
     [JsonPropertyName("condition")] public string? Condition { get; init; }
     [JsonPropertyName("notes")] public string? Notes { get; init; }
+    /// <summary>The template allows removing this table, with the text that introduces it, when it does not apply.</summary>
+    [JsonPropertyName("optional")] public bool Optional { get; init; }
     [JsonPropertyName("columns")] public List<TemplateColumn> Columns { get; init; } = new();
     [JsonPropertyName("header_rows")] public List<List<TemplateHeaderCell>> HeaderRows { get; init; } = new();
     [JsonPropertyName("row_groups")] public List<string> RowGroups { get; init; } = new();

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Dcsc.Diagnostics;
+using Dcsc.Diagnostics.Formats;
 
 namespace Dcsc.Match;
 
@@ -43,8 +44,8 @@ public static class MatchFormatter
     public static string Text(MatchReport r)
     {
         var sb = new StringBuilder();
-        sb.Append($"A: {r.A.Product} {r.A.Version} ({r.A.Path})\n");
-        sb.Append($"B: {r.B.Product} {r.B.Version} ({r.B.Path})\n");
+        sb.Append(Diagnostic.OneLine($"A: {r.A.Product} {r.A.Version} ({r.A.Path})")).Append('\n');
+        sb.Append(Diagnostic.OneLine($"B: {r.B.Product} {r.B.Version} ({r.B.Path})")).Append('\n');
         sb.Append($"Verdict: {LevelName(r.Verdict).ToUpperInvariant()} ({Counts(r)}; verdict over {Scope(r)})\n");
         foreach (var service in r.Services)
         {
@@ -53,8 +54,8 @@ public static class MatchFormatter
             sb.Append($"{MatchServices.Title(service)} [{service}]: {LevelName(r.ServiceVerdict(service))}{counted}\n");
             foreach (var f in r.Findings.Where(f => f.Service == service))
             {
-                sb.Append($"  {LevelName(f.Level),-12} {FlowArrow(f.Flow)}  {f.Message}\n");
-                sb.Append($"  {"",-12} {"",5}  A: {Where(f.A)}  B: {Where(f.B)}\n");
+                sb.Append(Diagnostic.OneLine($"  {LevelName(f.Level),-12} {FlowArrow(f.Flow)}  {f.Message}")).Append('\n');
+                sb.Append(Diagnostic.OneLine($"  {"",-12} {"",5}  A: {Where(f.A)}  B: {Where(f.B)}")).Append('\n');
             }
         }
         return sb.ToString();
@@ -69,8 +70,8 @@ public static class MatchFormatter
         sb.Append("Compared by `dcsc match` from the two products' DICOM Conformance Statements (PS3.2): what one side initiates ");
         sb.Append("(SCU, user agent, file-set creator) against what the other accepts (SCP, origin server, file-set reader), in both directions.\n\n");
         sb.Append("| | Product | Version | Statement |\n| --- | --- | --- | --- |\n");
-        sb.Append($"| A | {Md(r.A.Product)} | {Md(r.A.Version)} | `{r.A.Path.Replace("`", "'")}` |\n");
-        sb.Append($"| B | {Md(r.B.Product)} | {Md(r.B.Version)} | `{r.B.Path.Replace("`", "'")}` |\n\n");
+        sb.Append($"| A | {Md(r.A.Product)} | {Md(r.A.Version)} | {MarkdownText.Code(r.A.Path)} |\n");
+        sb.Append($"| B | {Md(r.B.Product)} | {Md(r.B.Version)} | {MarkdownText.Code(r.B.Path)} |\n\n");
         sb.Append($"**Verdict: {LevelName(r.Verdict)}.** {Counts(r)} finding(s) in {Md(Scope(r))}.\n\n");
 
         sb.Append("## Summary\n\n");
@@ -87,7 +88,7 @@ public static class MatchFormatter
             sb.Append("| Level | Direction | Subject | Finding | A | B |\n| --- | --- | --- | --- | --- | --- |\n");
             foreach (var f in r.Findings.Where(f => f.Service == s))
             {
-                var subject = f.SubjectUid is null ? Md(f.Subject) : $"{Md(f.Subject)} ({f.SubjectUid})";
+                var subject = f.SubjectUid is null ? Md(f.Subject) : $"{Md(f.Subject)} ({Md(f.SubjectUid)})";
                 sb.Append($"| {LevelName(f.Level)} | {FlowArrow(f.Flow)} | {subject} | {Md(f.Message)} | {Md(Where(f.A))} | {Md(Where(f.B))} |\n");
             }
             sb.Append('\n');
@@ -97,23 +98,8 @@ public static class MatchFormatter
 
     private static string Anchor(string service) => "match-" + service;
 
-    /// <summary>Escapes text for a Markdown table cell.</summary>
-    private static string Md(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        foreach (var c in s)
-        {
-            switch (c)
-            {
-                case '|': sb.Append("\\|"); break;
-                case '\\': case '*': case '_': case '`': case '[': case ']': case '<': case '>': sb.Append('\\').Append(c); break;
-                case '\r': break;
-                case '\n': sb.Append(' '); break;
-                default: sb.Append(c); break;
-            }
-        }
-        return sb.ToString();
-    }
+    /// <summary>Author text for the report: all Markdown syntax escaped, one line (see <see cref="MarkdownText"/>).</summary>
+    private static string Md(string s) => MarkdownText.Escape(s);
 
     // ------------------------------------------------------------------------------------------------ JSON
 

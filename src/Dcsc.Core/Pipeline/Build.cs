@@ -2,6 +2,7 @@ using System.Text;
 using Dcsc.Diagnostics;
 using Dcsc.Layout;
 using Dcsc.Render.Md;
+using Dcsc.Tool;
 
 namespace Dcsc.Pipeline;
 
@@ -59,7 +60,8 @@ public static class Build
         using (StageTimer.Time("markdown")) md = MarkdownRenderer.Render(document, options.TemplatesDirectory);
         diagnostics.AddRange(md.Diagnostics);
         if (!md.Success || diagnostics.Any(d => d.Severity == Severity.Error)) return new BuildResult(diagnostics, null, null, files);
-        var markdown = md.Markdown!;
+        // Control and bidirectional characters of author (or template) text never reach a document (docs/limits.md).
+        var markdown = Dcsc.Source.UntrustedText.ForDocument(md.Markdown!);
         var outputs = new List<BuildOutput>();
         foreach (var f in options.Formats)
         {

@@ -4,6 +4,7 @@ using Dcsc.Model;
 using Dcsc.Rules;
 using Dcsc.Schema;
 using Dcsc.Source;
+using Dcsc.Tool;
 
 namespace Dcsc.Pipeline;
 

@@ -257,45 +257,11 @@ public sealed class DcscDocument
     }
 
     /// <summary>
-    /// Removes characters that are not allowed in XML 1.0 / HTML text (C0 controls other than TAB, LF, CR;
-    /// DEL and C1 controls; U+FFFE/U+FFFF) and replaces lone surrogates with U+FFFD.
+    /// Removes characters that are not allowed in XML 1.0 / HTML text and the invisible controls that make text read
+    /// differently from what it is (bidirectional overrides, line separators); replaces lone surrogates with U+FFFD.
+    /// The rule is <see cref="Dcsc.Source.UntrustedText"/>, shared with the logs and reports.
     /// </summary>
-    public static string SanitizeText(string s)
-    {
-        StringBuilder? sb = null;
-        for (int i = 0; i < s.Length; i++)
-        {
-            char c = s[i];
-            string? replacement = null;
-            bool bad = false;
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
-                {
-                    sb?.Append(c).Append(s[i + 1]);
-                    i++;
-                    continue;
-                }
-                bad = true; replacement = "\uFFFD";
-            }
-            else if (char.IsLowSurrogate(c)) { bad = true; replacement = "\uFFFD"; }
-            else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F) || c == '\uFFFE' || c == '\uFFFF')
-            {
-                bad = true;
-            }
-
-            if (bad)
-            {
-                sb ??= new StringBuilder(s, 0, i, s.Length);
-                if (replacement is not null) sb.Append(replacement);
-            }
-            else
-            {
-                sb?.Append(c);
-            }
-        }
-        return sb?.ToString() ?? s;
-    }
+    public static string SanitizeText(string s) => Dcsc.Source.UntrustedText.ForDocument(s);
 
     /// <summary>The marker in an HTML block, if the block is exactly one dcsc marker line.</summary>
     public static (bool Close, string Name, string? Json)? ReadMarker(HtmlBlock html)

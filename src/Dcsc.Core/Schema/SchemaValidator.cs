@@ -4,6 +4,7 @@ using Dcsc.Source;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
+using Dcsc.Tool;
 
 namespace Dcsc.Schema;
 
@@ -31,10 +32,10 @@ public sealed class SchemaValidator
     /// <summary>Validates; returns true when the statement has no schema errors.</summary>
     public static bool Validate(LoadedSource source, DiagnosticBag diagnostics)
     {
-        using (Dcsc.Pipeline.StageTimer.Time("schema: read schema")) _ = Schema;
+        using (StageTimer.Time("schema: read schema")) _ = Schema;
         YamlToJson json;
         ICollection<ValidationError> errors;
-        using (Dcsc.Pipeline.StageTimer.Time("schema: validate"))
+        using (StageTimer.Time("schema: validate"))
         {
             json = new YamlToJson(source.Root);
             errors = Schema.Validate(json.Root);

@@ -86,38 +86,25 @@ public sealed class SourceLoader
     private string? ReadText(string fullPath, string display, SourceSpan includedAt)
     {
         var at = includedAt.HasPosition ? includedAt : SourceSpan.None(display);
-        byte[] bytes;
-        try
+        var read = BoundedFile.Read(fullPath, _limits.MaxFileBytes, display);
+        if (!read.Ok)
         {
-            if (Directory.Exists(fullPath))
+            var diagnostic = read.Problem switch
             {
-                _diagnostics.Add(Unreadable(includedAt, at, $"`{display}` is a folder, not a file"));
-                return null;
-            }
-            var info = new FileInfo(fullPath);
-            if (!info.Exists)
-            {
-                _diagnostics.Add(Unreadable(includedAt, at, $"file `{display}` does not exist"));
-                return null;
-            }
-            if (info.Length > _limits.MaxFileBytes)
-            {
-                _diagnostics.Add(DiagnosticCatalogue.FileTooLarge(at, $"`{display}` is {info.Length:N0} bytes; the limit is {_limits.MaxFileBytes:N0} bytes (see docs/limits.md)"));
-                return null;
-            }
-            if (_totalBytes + info.Length > _limits.MaxTotalBytes)
-            {
-                _diagnostics.Add(DiagnosticCatalogue.FileTooLarge(at, $"the statement and its included files are more than {_limits.MaxTotalBytes:N0} bytes together (with `{display}`, {_totalBytes + info.Length:N0} bytes; see docs/limits.md)"));
-                return null;
-            }
-            bytes = File.ReadAllBytes(fullPath);
-            _totalBytes += bytes.Length;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            _diagnostics.Add(DiagnosticCatalogue.FileCannotBeRead(at, $"cannot read `{display}`: {e.Message}"));
+                FileReadProblem.TooLarge => DiagnosticCatalogue.FileTooLarge(at, read.Message),
+                FileReadProblem.Missing or FileReadProblem.Folder => Unreadable(includedAt, at, read.Message),
+                _ => DiagnosticCatalogue.FileCannotBeRead(at, read.Message),
+            };
+            _diagnostics.Add(diagnostic);
             return null;
         }
+        var bytes = read.Bytes!;
+        if (_totalBytes + bytes.Length > _limits.MaxTotalBytes)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.FileTooLarge(at, $"the statement and its included files are more than {_limits.MaxTotalBytes:N0} bytes together (with `{display}`, {_totalBytes + bytes.Length:N0} bytes; see docs/limits.md)"));
+            return null;
+        }
+        _totalBytes += bytes.Length;
         return Decode(bytes, display);
     }
 
@@ -347,7 +334,8 @@ public sealed class SourceLoader
 
     private YamlNode? Include(string relative, SourceSpan at, string includingFile, int depth)
     {
-        if (_files.Count >= _limits.MaxIncludedFiles)
+        // _files holds the statement itself too: the 501st included file is the first refused.
+        if (_files.Count > _limits.MaxIncludedFiles)
         {
             _diagnostics.Add(DiagnosticCatalogue.IncludeCannotBeResolved(at, $"more than {_limits.MaxIncludedFiles} files are included (see docs/limits.md)"));
             return null;
@@ -422,7 +410,7 @@ public sealed class SourceLoader
     {
         if (nodes > _limits.MaxExpandedNodes)
         {
-            _diagnostics.Add(DiagnosticCatalogue.AliasExpansionLimit(at, $"the statement has more than {_limits.MaxExpandedNodes:N0} values, counting each use of an alias in full (a \"billion laughs\" document?); see docs/limits.md"));
+            _diagnostics.Add(DiagnosticCatalogue.AliasExpansionLimit(at, $"the statement has more than {_limits.MaxExpandedNodes:N0} values (keys, values and list items), counting each use of an alias in full; see docs/limits.md"));
             return false;
         }
         if (_expandedChars > _limits.MaxExpandedChars)

@@ -38,12 +38,6 @@ public sealed class YamlMapping : YamlNode
             return null;
         }
     }
-
-    public YamlScalar? KeyNode(string key)
-    {
-        foreach (var e in Entries) if (e.Key.Value == key) return e.Key;
-        return null;
-    }
 }
 
 public sealed class YamlSequence : YamlNode

@@ -126,9 +126,9 @@ public class BuildReferenceDocTests
     {
         using var dir = new TestUtil.TempDir();
         var f = dir.File("acme.yaml", Minimal.Yaml);
-        var (code, _, stderr) = CliTests.Run("build", f, "-o", Path.Combine(dir.Path, "out"), "--format", "docx", "--reference-doc", Path.Combine(dir.Path, "nope.docx"));
+        var (code, stdout, stderr) = CliTests.Run("build", f, "-o", Path.Combine(dir.Path, "out"), "--format", "docx", "--reference-doc", Path.Combine(dir.Path, "nope.docx"));
         Assert.Equal(1, code);
-        Assert.Contains("DCS9004", stderr);
+        Assert.Contains("DCS9004", stdout + stderr);
     }
 
     private static byte[] WithHeadingFont(byte[] docx, string font)

@@ -44,7 +44,7 @@ public class DiagnosticCatalogueTests
         {
             var made = (Diagnostic)m.Invoke(null, new object[] { span, "m" })!;
             var descriptor = DiagnosticCatalogue.Get(made.Id);
-            Assert.Equal(m.Name, typeof(DiagnosticCatalogue.Descriptors).GetFields().Single(f => f.GetValue(null) == descriptor).Name);
+            Assert.Equal(m.Name, typeof(DiagnosticCatalogue.Descriptors).GetFields().Single(f => (DiagnosticDescriptor?)f.GetValue(null) == descriptor).Name);
             Assert.Equal(descriptor.DefaultSeverity, made.Severity);
         }
         Assert.Equal(ids.Count, methods.Count);

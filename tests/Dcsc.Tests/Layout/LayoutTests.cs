@@ -14,8 +14,8 @@ public class LayoutTests
         Assert.Contains("4.1.1 Functional Definition of STORE", h);
         Assert.Contains("4.1.2 Functional Definition of QUERY", h);
         Assert.Contains("7.2.1 STORE Application Entity", h);
-        // QUERY declares no activities or association parameters: all its subsections are N/A, so it is N/A (PS3.2 L19).
-        Assert.Contains("7.2.2 QUERY Application Entity - N/A", h);
+        // QUERY has no activities, but its association parameters (STORE declares its own, so every AE gets its table).
+        Assert.Contains("7.2.2 QUERY Application Entity", h);
         Assert.Contains("7.2.1.3.1 Real-World Activity Send Images", h);
         Assert.Contains("7.2.1.4.1 Real-World Activity Receive Images", h);
         Assert.Contains("7.2.1.2 Association Parameters of STORE", h);
@@ -211,15 +211,111 @@ public class LayoutTests
     }
 
     [Fact]
-    public void Empty_tables_are_left_out_with_the_paragraph_that_introduces_them()
+    public void Empty_tables_keep_their_required_text_in_a_live_section()
     {
         var scp = Lay(Rich).FindByNumber("5.2.5.2")!;
         var text = string.Join("\n", scp.Blocks.OfType<ParagraphBlock>().Select(p => string.Concat(p.Inlines.Select(i => i.Text))));
         Assert.Contains("Table 5-2 defines the conformance levels", text);
-        Assert.DoesNotContain("coerces", text);          // Table 5-11 has no rows
-        Assert.DoesNotContain("Type of Change", text);   // its column explanations go with it
-        Assert.DoesNotContain("compression", text);
-        Assert.Single(scp.Blocks.OfType<TableBlock>());
+        // Table 5-11 has no rows, but its columns are described by required text (PS3.2 L2550 ff.): text and header stay.
+        Assert.Contains("coerces the Attributes listed in Table 5-3", text);
+        Assert.Contains("Type of Change", text);
+        Assert.Contains("describes how the SCP handles compression", text);
+        Assert.Contains(scp.Blocks.OfType<ListBlock>(), l => l.Items.Any(i => i.Any(x => x.Text.StartsWith("MODIFIED", StringComparison.Ordinal))));
+        var coercion = scp.Blocks.OfType<TableBlock>().Single(b => b.Table.Key == "attribute_coercion_by_storage_scp").Table;
+        Assert.Empty(coercion.Rows);
+        Assert.Equal("Attribute Name", coercion.Columns[0]);
+        // A table introduced by one sentence only is left out with it (Table 5-13, behavior when storing instances).
+        Assert.DoesNotContain("actions performed upon receiving", text);
+    }
+
+    [Fact]
+    public void Private_iods_follow_the_Basic_Directory_IOD_and_root_tids_are_ascending()
+    {
+        var yaml = """
+            product:
+              name: Acme Order
+              version: "1.0"
+              description: Creates a private IOD and a standard one.
+            iods:
+              - name: Acme Private Raw Data IOD
+                sop_class: 1.2.826.0.1.3680043.9.7433.2.1
+              - name: CT Image IOD
+                sop_class: 1.2.840.10008.5.1.4.1.1.2
+            sr_templates:
+              - name: Measurement Report
+                tid: "1500"
+                functions: [CREATE]
+                sop_classes: [1.2.840.10008.5.1.4.1.1.88.33]
+              - name: Basic Diagnostic Imaging Report
+                tid: "2000"
+                functions: [CREATE]
+                sop_classes: [1.2.840.10008.5.1.4.1.1.88.33]
+              - name: Imaging Report
+                tid: "300"
+                functions: [CREATE]
+                sop_classes: [1.2.840.10008.5.1.4.1.1.88.33]
+            """;
+        var h = Headings(Lay(yaml, keep: true));
+        int ct = h.ToList().FindIndex(x => x.StartsWith("A.2 CT Image IOD", StringComparison.Ordinal));
+        int dir = h.ToList().FindIndex(x => x.StartsWith("A.3 Basic Directory IOD", StringComparison.Ordinal));
+        int priv = h.ToList().FindIndex(x => x.StartsWith("A.4 Acme Private Raw Data IOD", StringComparison.Ordinal));
+        Assert.True(ct >= 0 && ct < dir && dir < priv, string.Join("\n", h.Where(x => x.StartsWith("A.", StringComparison.Ordinal))));
+        Assert.Contains("A.4.1 Acme Private Raw Data IOD Specific Modules - N/A", h);
+        var tids = Lay(yaml).AllTables().Single(t => t.Key == "supported_root_sr_template_ids_tids").Rows.Select(r => r.Cells[1].Single().Text);
+        Assert.Equal(new[] { "300", "1500", "2000" }, tids);
+    }
+
+    [Fact]
+    public void Association_parameters_are_printed_in_one_of_the_two_alternatives()
+    {
+        // Statement-wide only: Table 7-1 in 7.1.1, the AEs' 7.2.x.2 are N/A.
+        var globalYaml = Rich.Replace("    association:\n      max_pdu_length: 16384\n", "");
+        Assert.NotEqual(Rich, globalYaml);
+        var global = Lay(globalYaml);
+        Assert.Contains(global.AllTables(), t => t.Key == "general_association_parameters");
+        Assert.DoesNotContain(global.AllTables(), t => t.Key == "association_parameters_for_ae");
+        Assert.EndsWith("- N/A", global.FindByNumber("7.2.1.2")!.Title, StringComparison.Ordinal);
+        // STORE has its own parameters: 7.1.1 is N/A; every AE's table holds its values over the statement-wide ones.
+        var perAe = Lay(Rich);
+        Assert.Equal("General Association Parameters - N/A", perAe.FindByNumber("7.1.1")!.Title);
+        Dictionary<string, string> Rows(string ae) => perAe.AllTables().Single(t => t.Title == "Association Parameters for " + ae).Rows
+            .ToDictionary(r => Text(r.Cells[1]), r => Text(r.Cells[2]));
+        Assert.Equal("16384", Rows("STORE")["Maximum PDU Length"]);
+        Assert.Equal("1.2.3.4", Rows("STORE")["Implementation Class UID"]);
+        Assert.Equal("1.2.3.4", Rows("QUERY")["Implementation Class UID"]);
+        Assert.False(Rows("QUERY").ContainsKey("Maximum PDU Length"));
+    }
+
+    private static string Text(IEnumerable<Inline> inlines) => string.Concat(inlines.Select(i => i.Text));
+
+    [Fact]
+    public void Tables_with_the_same_caption_get_the_activity_appended()
+    {
+        const string receive = "        transfer_syntax_selection:\n          - sop_classes: Image SOP Classes\n            transfer_syntaxes: [1.2.840.10008.1.2.1]\n";
+        var yaml = Rich.Replace(receive, receive + "      - name: Receive More\n        role: acceptor\n        description: Receives more.\n" + receive);
+        Assert.NotEqual(Rich, yaml);
+        var titles = Lay(yaml).AllTables().Select(t => t.Title).Where(t => t.StartsWith("Transfer Syntax Selection Preference Order - Image", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, titles.Count);
+        Assert.Equal(2, titles.Distinct().Count());
+        Assert.Contains(titles, t => t.EndsWith(" - Receive More", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Tables_the_template_allows_to_remove_go_with_their_introduction()
+    {
+        // 6.6: "If your system is only an originator remove the Collector Parameters Table" (L9977).
+        var yaml = Rich + """
+
+              config_audit_trail_syslog:
+                tables:
+                  audit_trail_originator_parameters:
+                    - { parameter: Audit Source ID, configurable: SERVICE, default_value: Station Name }
+            """;
+        var s = Lay(yaml).FindByNumber("6.6")!;
+        Assert.Single(s.Blocks.OfType<TableBlock>());
+        var text = string.Join("\n", s.Blocks.OfType<ParagraphBlock>().Select(p => string.Concat(p.Inlines.Select(i => i.Text))));
+        Assert.DoesNotContain("Audit Trail Collector", text);
+        Assert.True(TemplateData.Walk(TemplateData.Template.Sections).SelectMany(t => t.Tables).Count(t => t.Optional) == 5);
     }
 
     [Fact]

@@ -113,7 +113,7 @@ public class IncludeAndFileTests
         var main = box.Write("statement.yaml", sb.ToString());
         box.Write("part.yaml", "text\n");
         var r = box.RunChecked("lint", main);
-        Sandbox.AssertDiagnostic(r, "DCS0008", main, 505);
+        Sandbox.AssertDiagnostic(r, "DCS0008", main, 506); // the 501st include
         Assert.Contains("more than 500 files", r.Out);
     }
 
@@ -137,31 +137,31 @@ public class IncludeAndFileTests
     [Fact]
     public void Included_files_together_above_the_total_limit_are_refused()
     {
-        // Five 7 MB files: each is under the per-file limit, together they pass the 32 MB total.
+        // Five 1.5 MB files (comments: bytes, not text): each is under the per-file limit, three pass the 4 MiB total.
         using var box = new Sandbox();
         var sb = new StringBuilder("product:\n  name: Acme\n  version: \"1.0\"\n  description: x\nx_parts:\n");
         for (int i = 0; i < 5; i++)
         {
             sb.Append($"  - !include big{i}.md\n");
-            box.Write($"big{i}.md", "\"" + new string('x', 7 * 1024 * 1024) + "\"\n");
+            box.Write($"big{i}.md", "# " + new string('x', 1536 * 1024) + "\nx\n");
         }
         var main = box.Write("statement.yaml", sb.ToString());
         var r = box.RunChecked("lint", main);
-        Sandbox.AssertDiagnostic(r, "DCS0006", main, 10, 5);
-        Assert.Contains("included files are more than 33,554,432 bytes together", r.Out);
+        Sandbox.AssertDiagnostic(r, "DCS0006", main, 8, 5);
+        Assert.Contains("included files are more than 4,194,304 bytes together", r.Out);
     }
 
     [Fact]
     public void Aliases_repeating_a_long_text_are_limited_by_the_expanded_text_limit()
     {
-        // One 1 MB value repeated 100 times is 100 MB of text for the renderers: refused.
+        // One 100 KB value repeated 100 times is 10 MB of text for the renderers: refused at the 20th use.
         using var box = new Sandbox();
-        var sb = new StringBuilder("product:\n  name: Acme\n  version: \"1.0\"\n  description: &d \"" + new string('x', 1024 * 1024) + "\"\nx_parts:\n");
+        var sb = new StringBuilder("product:\n  name: Acme\n  version: \"1.0\"\n  description: &d \"" + new string('x', 100 * 1024) + "\"\nx_parts:\n");
         for (int i = 0; i < 100; i++) sb.Append("  - *d\n");
         var main = box.Write("statement.yaml", sb.ToString());
         var r = box.RunChecked("lint", main);
-        Sandbox.AssertDiagnostic(r, "DCS0004", main, 36, 5);
-        Assert.Contains("more than 33,554,432 characters", r.Out);
+        Sandbox.AssertDiagnostic(r, "DCS0004", main, 5 + 20, 5);
+        Assert.Contains("more than 2,097,152 characters", r.Out);
     }
 
     // ---------------------------------------------------------------- input files and folders

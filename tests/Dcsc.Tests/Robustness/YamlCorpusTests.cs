@@ -12,7 +12,7 @@ public class YamlCorpusTests
     [Theory]
     [InlineData("empty.yaml", "DCS0011", 1)]
     [InlineData("comment-only.yaml", "DCS0011", 1)]
-    [InlineData("billion-laughs.yaml", "DCS0004", 9)]
+    [InlineData("billion-laughs.yaml", "DCS0004", 8)]
     [InlineData("tabs.yaml", "DCS0002", 3)]
     [InlineData("duplicate-keys.yaml", "DCS0007", 5)]
     [InlineData("huge-number.yaml", "DCS0055", 6)]
@@ -157,18 +157,18 @@ public class YamlCorpusTests
         using (var fs = File.Create(file)) fs.SetLength(50L * 1024 * 1024); // sparse: no 50 MB written
         var r = box.RunChecked("lint", file);
         Sandbox.AssertDiagnostic(r, "DCS0006", file, null);
-        Assert.Contains("52,428,800 bytes; the limit is 8,388,608 bytes", r.Out);
+        Assert.Contains("52,428,800 bytes; the limit is 2,097,152 bytes", r.Out);
         Assert.True(r.AllocatedBytes < 20L * 1024 * 1024, $"read the file? {r.AllocatedBytes:N0} bytes allocated");
     }
 
     [Fact]
     public void File_just_below_the_size_limit_is_read_within_budget()
     {
-        // 8 MB of real YAML (one long text value): read, parsed and schema-checked in budget.
+        // 2 MiB of real YAML (one long text value): read, parsed and schema-checked in budget.
         using var box = new Sandbox();
-        var body = new string('x', 8 * 1024 * 1024 - Minimal.Yaml.Length - 100);
+        var body = new string('x', (int)Dcsc.Source.LoaderLimits.Default.MaxFileBytes - Minimal.Yaml.Length - 100);
         var file = box.Write("big.yaml", Minimal.Yaml.Replace("description: A test product.", "description: \"" + body + "\"") + "\n");
-        Assert.True(new FileInfo(file).Length < 8 * 1024 * 1024);
+        Assert.True(new FileInfo(file).Length < Dcsc.Source.LoaderLimits.Default.MaxFileBytes);
         var r = box.RunChecked("lint", file);
         Assert.True(r.Code == 0, r.ToString()[..Math.Min(3000, r.ToString().Length)]);
     }
@@ -240,7 +240,7 @@ public class YamlCorpusTests
     }
 
     [Fact]
-    public void Heavy_inputs_stay_inside_a_hard_500_MB_heap_in_a_child_process()
+    public void Heavy_inputs_stay_inside_a_hard_300_MB_heap_in_a_child_process()
     {
         // The in-process checks measure allocation; this one enforces the bound: the child's GC heap is capped.
         using var box = new Sandbox();
@@ -251,7 +251,7 @@ public class YamlCorpusTests
         var r = ChildProcess.Run(new[] { "lint", bomb, deep, huge });
         Assert.True(r.Code == 1, r.ToString());
         Sandbox.AssertNoStackTrace(r);
-        Assert.Contains($"{bomb}(9,", r.Out);
+        Assert.Contains($"{bomb}(8,", r.Out);
         Assert.Contains($"{deep}(2,", r.Out);
         Assert.Contains($"{huge}: error DCS0006", r.Out);
     }

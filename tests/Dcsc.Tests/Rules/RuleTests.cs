@@ -179,7 +179,7 @@ public class RuleTests
 }
 
 [Collection(Serial.Name)]
-public class RulePerformanceTests(ITestOutputHelper output)
+public class RuleScaleTests
 {
     /// <summary>A statement with 4,000 attribute and table rows.</summary>
     internal static string Large()
@@ -196,21 +196,14 @@ public class RulePerformanceTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Rules_over_4000_rows_take_milliseconds()
+    public void Rules_over_4000_dictionary_rows_report_nothing_about_them()
     {
         var r = Compilation.LintText("big.yaml", Large(), new RuleOptions { Severities = new Dictionary<string, Severity> { ["DCS0315"] = Severity.Off } });
         Assert.True(r.Statement is not null, string.Join("\n", r.Diagnostics.Items.Take(5)));
-        RuleRunner.Run(r.Statement!); // warm-up (JIT, dictionary)
-        double ms = double.MaxValue;
-        IReadOnlyList<Diagnostic> diags = Array.Empty<Diagnostic>();
-        for (int i = 0; i < 5; i++)
-        {
-            var sw = Stopwatch.StartNew();
-            diags = RuleRunner.Run(r.Statement!);
-            ms = Math.Min(ms, sw.Elapsed.TotalMilliseconds);
-        }
-        output.WriteLine($"rules over 4000 rows: {ms:F1} ms, {diags.Count} diagnostics");
+        Assert.True(r.Statement!.Iods.SelectMany(i => i.Modules).Sum(m => m.Attributes.Count) > 2000);
+        var diags = RuleRunner.Run(r.Statement!);
+        // Every row is a dictionary attribute with its own name and tag: no tag, name or template finding.
         Assert.DoesNotContain(diags, d => d.Id is "DCS0201" or "DCS0202" or "DCS0203" or "DCS0502");
-        // Speed is measured by the benchmarks (bench/, docs/performance.md), not asserted here.
+        // Speed is measured by the benchmarks (bench/, docs/performance.md), not asserted in unit tests.
     }
 }

@@ -39,7 +39,7 @@ public class FormatterTests
         var md = MarkdownFormatter.Format(new[] { D("a | b <x>"), D("w", Severity.Warning) }, new ArtifactPaths("/repo"), files: 1);
         Assert.Contains("**1 error(s), 1 warning(s)** in 1 file(s).", md);
         Assert.Contains("| Location | Severity | Rule | Message |", md);
-        Assert.Contains("| `dir/s.yaml:12:7` | error | [DCS0053](https://github.com/dcsc-project/dcsc/blob/main/docs/rules/DCS0053.md) | a \\| b &lt;x&gt; |", md);
+        Assert.Contains("| `dir/s.yaml:12:7` | error | [DCS0053](https://github.com/dcsc-project/dcsc/blob/main/docs/rules/DCS0053.md) | a \\| b \\<x\\> |", md);
         // Every table row has exactly 5 unescaped pipes.
         foreach (var row in md.Split('\n').Where(l => l.StartsWith("| `")))
             Assert.Equal(5, System.Text.RegularExpressions.Regex.Matches(row, @"(?<!\\)\|").Count);

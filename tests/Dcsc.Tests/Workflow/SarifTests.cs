@@ -3,6 +3,7 @@ using Dcsc.Diagnostics;
 using Dcsc.Diagnostics.Formats;
 using Dcsc.Pipeline;
 using NJsonSchema;
+using Dcsc.Tool;
 
 namespace Dcsc.Tests.Workflow;
 

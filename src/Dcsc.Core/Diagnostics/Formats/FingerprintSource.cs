@@ -19,8 +19,14 @@ public sealed class FingerprintSource
         if (!span.HasPosition || string.IsNullOrEmpty(span.File)) return "";
         if (!_lines.TryGetValue(span.File, out var lines))
         {
-            try { lines = File.Exists(span.File) ? File.ReadAllLines(span.File) : Array.Empty<string>(); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException) { lines = Array.Empty<string>(); }
+            // Through the bounded reader: the file named by a diagnostic may be a FIFO or a link to a device.
+            var read = Dcsc.Source.BoundedFile.Read(span.File, Dcsc.Source.LoaderLimits.Default.MaxFileBytes);
+            if (read.Ok)
+            {
+                using var reader = new StreamReader(new MemoryStream(read.Bytes!), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+                lines = reader.ReadToEnd().ReplaceLineEndings("\n").Split('\n');
+            }
+            else lines = Array.Empty<string>();
             _lines[span.File] = lines;
         }
         return span.Line <= lines.Length ? string.Join(' ', lines[span.Line - 1].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : "";

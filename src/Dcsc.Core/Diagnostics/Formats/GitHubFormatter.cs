@@ -31,7 +31,12 @@ public static class GitHubFormatter
         return sb.ToString();
     }
 
-    public static string EscapeData(string s) => s.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
+    /// <summary>
+    /// The toolkit's escaping, after control, bidirectional and other unsafe characters (ANSI escape sequences, U+0085,
+    /// U+2028, U+202E) are made visible escapes by <see cref="Dcsc.Source.UntrustedText.ForLog"/>: one line, nothing the
+    /// log viewer interprets.
+    /// </summary>
+    public static string EscapeData(string s) => Dcsc.Source.UntrustedText.ForLog(s.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A"));
 
     public static string EscapeProperty(string s) => EscapeData(s).Replace(":", "%3A").Replace(",", "%2C");
 }

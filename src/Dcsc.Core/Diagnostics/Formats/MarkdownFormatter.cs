@@ -36,7 +36,7 @@ public static class MarkdownFormatter
         {
             var where = paths.Display(d.Span.File);
             if (d.Span.HasPosition) where += $":{d.Span.Line}:{d.Span.Column}";
-            sb.Append("| `").Append(Code(where)).Append("` | ").Append(DiagnosticFormatter.SeverityName(d.Severity))
+            sb.Append("| ").Append(MarkdownText.Code(where)).Append(" | ").Append(DiagnosticFormatter.SeverityName(d.Severity))
               .Append(" | [").Append(d.Id).Append("](").Append(d.HelpUri).Append(") | ")
               .Append(Cell(d.Message)).Append(" |\n");
         }
@@ -45,10 +45,6 @@ public static class MarkdownFormatter
         return sb.ToString();
     }
 
-    /// <summary>Text for a table cell: one line, <c>|</c> escaped, HTML-significant characters neutralised.</summary>
-    public static string Cell(string s) => s
-        .Replace("\\", "\\\\").Replace("|", "\\|").Replace("<", "&lt;").Replace(">", "&gt;")
-        .Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ');
-
-    private static string Code(string s) => s.Replace("`", "'").Replace("|", "\\|");
+    /// <summary>Text for a table cell: one line, all Markdown syntax escaped (<see cref="MarkdownText.Escape"/>).</summary>
+    public static string Cell(string s) => MarkdownText.Escape(s);
 }

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Dcsc.Pipeline;
+using Dcsc.Tool;
 
 namespace Dcsc.Diagnostics.Formats;
 

@@ -9,6 +9,7 @@ using Markdig.Syntax.Inlines;
 using MdTable = Markdig.Extensions.Tables.Table;
 using MdTableCell = Markdig.Extensions.Tables.TableCell;
 using MdTableRow = Markdig.Extensions.Tables.TableRow;
+using Dcsc.Tool;
 
 namespace Dcsc.Render.Docx;
 
@@ -38,7 +39,7 @@ public static partial class DocxRenderer
     {
         options ??= new DocxOptions();
         DcscDocument doc;
-        using (Dcsc.Pipeline.StageTimer.Time("docx: parse markdown")) doc = DcscDocument.Parse(dcscMarkdown);
+        using (StageTimer.Time("docx: parse markdown")) doc = DcscDocument.Parse(dcscMarkdown);
         var cover = doc.Cover;
         var product = cover?.ProductAndVersion ?? "";
         var core = new DocxPackage.CoreProperties(
@@ -50,14 +51,14 @@ public static partial class DocxRenderer
 
         using var ms = new MemoryStream();
         IReadOnlyList<string> rawTables;
-        using (Dcsc.Pipeline.StageTimer.Time("docx: build and save package"))
+        using (StageTimer.Time("docx: build and save package"))
         using (var pkg = WordprocessingDocument.Create(ms, WordprocessingDocumentType.Document, true))
         {
             var builder = new Builder(doc, pkg, options);
             builder.Build();
             rawTables = builder.RawTables;
         }
-        using (Dcsc.Pipeline.StageTimer.Time("docx: normalize zip")) return DocxPackage.Normalize(ms.ToArray(), core, rawTables);
+        using (StageTimer.Time("docx: normalize zip")) return DocxPackage.Normalize(ms.ToArray(), core, rawTables);
     }
 
     private readonly record struct Fmt(bool Bold, bool Italic, bool Strike, bool Code, bool Link);
@@ -102,15 +103,14 @@ public static partial class DocxRenderer
             _main = _pkg.AddMainDocumentPart();
             Styles? refStyles = null;
             byte[]? theme = null, fonts = null;
-            if (_options.ReferenceDocx is { } reference)
+            if (_options.ReferenceDocx is { } referenceBytes)
             {
-                using var rs = new MemoryStream(reference, writable: false);
-                using var rdoc = WordprocessingDocument.Open(rs, false);
-                var rmain = rdoc.MainDocumentPart;
-                if (rmain?.StyleDefinitionsPart?.Styles is { } st) refStyles = (Styles)st.CloneNode(true);
-                if (rmain?.ThemePart is { } tp) theme = ReadAll(tp);
-                if (rmain?.FontTablePart is { } fp) fonts = ReadAll(fp);
-                if (rmain?.NumberingDefinitionsPart?.Numbering is { } nb) _referenceNumbering = (Numbering)nb.CloneNode(true);
+                // Read with caps and checks (hostile input); see ReferenceDocument.
+                var reference = ReferenceDocument.Read(referenceBytes);
+                if (reference.StylesXml is { } st) refStyles = new Styles(RootXml(st));
+                theme = reference.Theme;
+                fonts = reference.FontTable;
+                if (reference.NumberingXml is { } nb) _referenceNumbering = new Numbering(RootXml(nb));
             }
 
             var (styles, map) = DocxStyles.Build(refStyles);
@@ -156,7 +156,7 @@ public static partial class DocxRenderer
             }
 
             if (_body.Count == 0 || _body[^1] is Table or OpenXmlMiscNode) _body.Add(new Paragraph());
-            var saveTimer = Dcsc.Pipeline.StageTimer.Time("docx: document.xml save");
+            var saveTimer = StageTimer.Time("docx: document.xml save");
             var body = new Body();
             foreach (var e in _body) body.Append(e);
             body.Append(Sect(_landscape, cover: false));
@@ -175,15 +175,12 @@ public static partial class DocxRenderer
                 var numberingPart = _main.AddNewPart<NumberingDefinitionsPart>("rIdNumbering");
                 _referenceNumbering.Save(numberingPart);
             }
+            if (_options.ReferenceDocx is not null) ReferenceDocument.ValidateCopiedParts(_main);
         }
 
-        private static byte[] ReadAll(OpenXmlPart part)
-        {
-            using var s = part.GetStream(FileMode.Open, FileAccess.Read);
-            using var m = new MemoryStream();
-            s.CopyTo(m);
-            return m.ToArray();
-        }
+        /// <summary>A part's XML without its declaration (the SDK's element constructors take the root element only).</summary>
+        private static string RootXml(string xml) =>
+            xml.TrimStart('\uFEFF').TrimStart().StartsWith("<?xml", StringComparison.Ordinal) ? xml[(xml.IndexOf("?>", StringComparison.Ordinal) + 2)..].Trim() : xml.Trim();
 
         private static void Feed(OpenXmlPart part, string xml) => part.FeedData(new MemoryStream(new UTF8Encoding(false).GetBytes(xml)));
 

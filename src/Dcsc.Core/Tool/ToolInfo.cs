@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Dcsc.Pipeline;
+namespace Dcsc.Tool;
 
 /// <summary>What this build of dcsc follows: its own version, the PS3.2 template edition, the dictionary edition.</summary>
 public static class ToolInfo
