@@ -683,7 +683,7 @@ def lint(yaml_text):
 
 
 STAGE = {"layout": "Layout", "source": "Source", "schema": "Schema", "build": "Build", "uid": "Rules", "attribute": "Rules", "consistency": "Rules",
-         "protocol": "Rules", "ps32": "Rules", "ps34": "Rules"}
+         "protocol": "Rules", "ps32": "Rules", "ps34": "Rules", "import": "Import"}
 
 
 _RESULTS = {}
