@@ -126,7 +126,8 @@ internal sealed partial class StatementAssembler
                 if (!cells.TryGetValue(c.Key, out var v)) continue;
                 // "SINGLE_VALUE; RANGE": several defined terms in one cell are a list in the source format.
                 var parts = Split(v).ToList();
-                if (parts.Count > 1 && parts.All(x => Regex.IsMatch(x, @"^[A-Z][A-Z0-9_]*$"))) row[c.Key] = Scalars(parts);
+                if (parts.Count > 1 && parts.All(x => Regex.IsMatch(x, @"^[A-Z][A-Z0-9_]*$")) && SourceSchema.ColumnTakesList(n.Template!.Key, tt.Key, c.Key))
+                    row[c.Key] = Scalars(parts);
                 else row.Set(c.Key, v);
             }
             if (first) { row.Comment = Src(tb.Line); first = false; }
@@ -509,6 +510,9 @@ internal sealed partial class StatementAssembler
             if (name.Length == 0) continue;
             if (AssociationFields.TryGetValue(name.Trim(), out var field) && !target.Has(field))
             {
+                // A per-AE table repeats the product-wide value it inherits (7.1.1): only a different value is the AE's own.
+                var general = (YMap)_root["association"]!;
+                if (!ReferenceEquals(target, general) && general[field] is YScalar g && Regex.Replace(g.Value, @"[\s,.']", "") == Regex.Replace(value, @"[\s,.']", "")) continue;
                 if (NumericAssociationFields.Contains(field))
                 {
                     if (long.TryParse(Regex.Replace(value, @"[\s,.']", ""), out var num)) { target.Set(field, num); continue; }

@@ -58,11 +58,31 @@ internal sealed partial class StatementAssembler
     {
         Cover(root.Blocks);
         foreach (var c in root.Children) Section(c);
+        HoistAssociation();
         FinishSopClasses();
         FinishProduct(root);
         foreach (var (k, v) in _root.Items.ToList())
             if (v is YMap { Count: 0 } or YSeq { Items.Count: 0 }) _root[k] = null;
         return _root;
+    }
+
+    /// <summary>
+    /// A statement without a general association table (7.1.1 N/A) prints the product-wide values in every AE's table:
+    /// a value every AE table gives alike, with two or more AE tables, is the product's, not each AE's.
+    /// </summary>
+    private void HoistAssociation()
+    {
+        var general = (YMap)_root["association"]!;
+        var tables = _aes.Values.Select(a => a["association"] as YMap).Where(t => t is not null).ToList();
+        if (tables.Count < 2) return;
+        foreach (var field in AssociationFields.Values.Distinct().Where(f => f is not ("port" or "max_associations_initiator" or "max_associations_acceptor" or "max_async_operations")))
+        {
+            var values = tables.Select(t => (t![field] as YScalar)?.Value).ToList();
+            if (values.Any(v => v is null) || values.Distinct().Count() != 1 || general.Has(field)) continue;
+            general[field] = tables[0]![field];
+            foreach (var t in tables) t![field] = null;
+        }
+        foreach (var t in tables) if (t!.Count == 0) foreach (var ae in _aes.Values.Where(a => ReferenceEquals(a["association"], t))) ae["association"] = null;
     }
 
     // ------------------------------------------------------------------ cover page and product
@@ -268,18 +288,28 @@ internal sealed partial class StatementAssembler
 
     private YMap SrTemplate(string title, int line)
     {
-        if (_srTemplates.TryGetValue(title, out var sr)) return sr;
+        if (_srTemplates.TryGetValue(title, out var sr))
+        {
+            // First seen in Table 1-3: Annex B's order is the declaration order.
+            if (_annexBSeen.Add(sr)) { var l = (YSeq)_root["sr_templates"]!; l.Items.Remove(sr); l.Items.Insert(Math.Min(_annexBOrder++, l.Items.Count), sr); }
+            return sr;
+        }
         var m = Regex.Match(title, @"^(.+?)\s*\(TID\s*(\d+)\)$");
         sr = new YMap().Set("name", m.Success ? m.Groups[1].Value : title);
         if (m.Success) sr.Set("tid", m.Groups[2].Value);
         sr.Comment = Src(line);
         _srTemplates[title] = sr;
-        // The overview table (1-3) may have declared it already under its bare name.
-        var existing = ((YSeq)_root["sr_templates"]!).Items.OfType<YMap>().FirstOrDefault(x => (x["name"] as YScalar)?.Value == (sr["name"] as YScalar)?.Value);
-        if (existing is not null) { _srTemplates[title] = existing; return existing; }
-        ((YSeq)_root["sr_templates"]!).Add(sr);
+        // The overview table (1-3) may have declared it already under its bare name; Annex B's order is the declaration order.
+        var list = (YSeq)_root["sr_templates"]!;
+        var existing = list.Items.OfType<YMap>().FirstOrDefault(x => (x["name"] as YScalar)?.Value == (sr["name"] as YScalar)?.Value);
+        if (existing is not null) { _srTemplates[title] = existing; sr = existing; list.Items.Remove(existing); }
+        list.Items.Insert(Math.Min(_annexBOrder++, list.Items.Count), sr);
+        _annexBSeen.Add(sr);
         return sr;
     }
+
+    private int _annexBOrder;
+    private readonly HashSet<YMap> _annexBSeen = new(ReferenceEqualityComparer.Instance);
 
     private YMap Mapping(string name, int line)
     {
