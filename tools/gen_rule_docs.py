@@ -295,10 +295,78 @@ RANGE = A(ECHO, '''sections:
           configurable: SERVICE
           default_value: "[0 … 10]"
 ''')
-rule("DCS0504", "Value ranges are written `[low … high]` (a warning): cells and values that state a range as `1-10`, `1..10`, `[1..10]` or `1 to 10` are flagged.",
+rule("DCS0504", "Value ranges are written `[low … high]` (a warning): cells and values that state a range as `1-10`, `1..10`, `[1..10]`, `1 to 10` or `1 <= x <= 10` are flagged.",
      "PS3.2 conventions: ranges are written [low … high] so that they are not mistaken for lists, dates or negative numbers.",
      "Write `[1 … 10]` (with the ellipsis character …).", R(RANGE, ('          default_value: "[0 … 10]"\n', "          default_value: 0-10\n")), RANGE)
 
+# ----------------------------------------------------------------------------------------------- what a reviewer checks
+rule("DCS0601", "The name of a public attribute is given with another tag in an odd (private) group, e.g. \"Referring Physician's Name (0009,0090)\".",
+     "PS3.6 gives every public Data Element one tag; a private tag cannot carry a public attribute's name, so one of the two is wrong (PS3.5 §7.8).",
+     "Use the public tag the message names, or give the private attribute its own name.",
+     R(ATTR_OK, ("tag: (0010,0010)", "tag: (0011,0010)")), ATTR_OK)
+rule("DCS0602", "An attribute name that matches the dictionary only once case, apostrophes, spaces or the keyword spelling are ignored (\"Patients Name\", \"PatientName\", \"Issuer of patient ID\") (a warning).",
+     "A statement is read side by side with PS3.6 and other vendors' statements; the dictionary name is the one readers search for.",
+     "Write the name the message gives.", R(ATTR_OK, ("name: Patient's Name", "name: Patients Name")), ATTR_OK)
+NARR = R(STORE_SCU, ("      description: On success the image is marked sent;", "      description: Lossy compressed images carry Lossy Image Compression (0028,2110) = 01. On success the image is marked sent;"))
+rule("DCS0603", "A tag quoted in narrative text after an attribute name (\"Lossy Image Compression (0028,2110)\") is the tag of that name, and a public tag quoted in text is in the dictionary.",
+     "Narrative is read as carefully as tables; a name and tag that disagree in the text tell the reader two different things (PS3.6).",
+     "Correct the tag or the name in the text.", R(NARR, ("(0028,2110)", "(0028,2112)")), NARR)
+rule("DCS0604", "A tag written without parentheses (`0010,0010`) is noted (information); the output writes it as `(0010,0010)`.",
+     "PS3 writes tags as (gggg,eeee); the output follows that form whatever the source says.",
+     "Write `(0010,0010)`.", R(ATTR_OK, ("tag: (0010,0010)", "tag: \"0010,0010\"")), ATTR_OK)
+rule("DCS0605", "An invisible or direction-changing character (zero-width space or joiner, non-breaking space, soft hyphen, bidi control such as U+202E, other Unicode format characters) in a value; in narrative only bidi controls and zero-width characters. Reported at the character's column.",
+     "An AE Title, UID or name with an invisible character looks right and never matches its peer's; bidi controls make text read differently from what it says.",
+     "Delete the character (the message shows it as ⟨U+XXXX⟩).", R(ECHO, ("ae_title: ACME_ECHO", "ae_title: \"ACME\\u200B_ECHO\"")), ECHO)
+rule("DCS0617", "A bidirectional control (U+202A–U+202E, U+2066–U+2069, U+200E/U+200F) or zero-width character in narrative text (a warning).",
+     "Bidi controls make text display in another order than it is stored (\"Trojan Source\"); the outputs show them as escapes, but the source should not carry them.",
+     "Delete the character (the message shows it as ⟨U+XXXX⟩).",
+     R(ECHO, ("  description: Answers C-ECHO.\n", "  description: \"Answers C-ECHO \\u202Eevil.\"\n")), ECHO)
+IDENT = A(ECHO, "association:\n  implementation_class_uid: 1.2.826.0.1.3680043.10.999.1.0\n  implementation_version_name: ACME_ECHO_10\n")
+rule("DCS0606", "The Implementation Class UID is the built-in default of a toolkit (DCMTK, dcm4che, fo-dicom, pynetdicom, pydicom) (a warning).",
+     "PS3.7 D.3.3.2: the Implementation Class UID identifies the implementation; a toolkit's default announces the toolkit, not the product, to every peer and in every log.",
+     "Register a UID under the product's own root and configure the toolkit to send it.",
+     R(IDENT, ("1.2.826.0.1.3680043.10.999.1.0", "1.2.276.0.7230010.3.0.3.6.7")), IDENT)
+rule("DCS0607", "The Implementation Version Name is a placeholder (\"TBD\", \"4.x.x\") or the toolkit's own (\"OFFIS_DCMTK_367\", \"PYNETDICOM_203\", \"fo-dicom 5.1.2\") (a warning).",
+     "PS3.7 D.3.3.2.2: the Implementation Version Name distinguishes releases of the product; a placeholder or the toolkit's name says nothing about the product.",
+     "Give the product's name and version (at most 16 characters).", R(IDENT, ("ACME_ECHO_10", "OFFIS_DCMTK_367")), IDENT)
+DATED = R(ECHO, ("  description: Answers C-ECHO.\n", "  description: Answers C-ECHO.\n  date: \"2025-12-01\"\n"))
+rule("DCS0608", "A date (`product.date`, revision dates) written as YYYY-MM-DD or YYYYMMDD is a calendar date.",
+     "The cover and revision history are dated; a month 13 or a 31 February is a typo a reader cannot resolve.",
+     "Correct the date.", R(DATED, ("2025-12-01", "2025-13-01")), DATED)
+rule("DCS0609", "An IOD documented in Annex A whose SOP Class no AE sends or serves (no SCU or SCP role, no activity) and no media profile writes (a warning).",
+     "Annex A documents what the product creates for others to read; an IOD nothing exports is either a forgotten role or a stale section.",
+     "Add the role that exports the objects, or remove the IOD.",
+     R(STORE_SCU, ("    scu: [STORAGE-SCU]\n", ""), ("        sop_classes: [1.2.840.10008.5.1.4.1.1.2]\n", "        sop_classes: []\n")), STORE_SCU)
+rule("DCS0610", "An activity without a real description (empty, \"TBD\", \"-\") (a warning).",
+     "PS3.2 7.2.x.3: each Real-World Activity says what starts it and what it does; that is what an integration engineer reads.",
+     "Describe the activity.", R(STORE_SCU, ("        description: Sends each image when it is reconstructed.\n", "        description: TBD\n")), STORE_SCU)
+COND = R(ATTR_OK, ("            source: MWL\n", "            source: MWL\n            presence_of_value: CONDITIONAL\n            condition: Present if the worklist provides it.\n"))
+rule("DCS0611", "A CONDITIONAL module, or an attribute whose presence is CONDITIONAL, without its `condition` (a warning).",
+     "PS3.2 A.x.1 and A.x.2: a conditional presence is only useful with the condition; without it the reader cannot tell when the value is there.",
+     "Add `condition`.", R(COND, ("            condition: Present if the worklist provides it.\n", "")), COND)
+FIXEDV = R(ATTR_OK, ("          - name: Patient's Name\n            tag: (0010,0010)\n            source: MWL\n", "          - name: Patient's Name\n            tag: (0010,0010)\n            source: MWL\n          - name: Conversion Type\n            tag: (0008,0064)\n            source: FIXED\n            presence_of_value: ALWAYS\n            value: WSD\n"))
+rule("DCS0612", "An attribute with a FIXED value whose presence of value is not ALWAYS (a warning).",
+     "A fixed value is always written; a FIXED source with a conditional or empty presence contradicts itself (PS3.2 A.x.2).",
+     "Make the presence ALWAYS, or give the real source.", R(FIXEDV, ("            presence_of_value: ALWAYS\n            value: WSD\n", "            presence_of_value: EMPTY\n            value: WSD\n")), FIXEDV)
+MODAL = R(ATTR_OK, ("          - name: Patient's Name\n            tag: (0010,0010)\n            source: MWL\n", "          - name: Patient's Name\n            tag: (0010,0010)\n            source: MWL\n    coded_values:\n      - name: Modality\n        tag: (0008,0060)\n        value: CT\n"))
+rule("DCS0613", "A Modality (0008,0060) value stated for an IOD that its SOP Class does not allow (a CT Image with Modality XA, an Encapsulated PDF with Modality OT).",
+     "PS3.3 Annex A fixes the Modality of most IODs (e.g. CT Image: CT; Encapsulated PDF: DOC); a wrong value breaks hanging protocols and worklist reconciliation.",
+     "State the Modality of the IOD.", R(MODAL, ("        value: CT\n", "        value: XA\n")), MODAL)
+MWL_Q = A(STORE_SCU, "sections:\n  services_scu_mwl_find:\n    tables:\n      supported_c_find_query_parameters_for_modality_worklist_scu:\n"
+          "        - attribute_name: Scheduled Procedure Step Start Date\n          tag: (0040,0002)\n          matching_type: RANGE\n          query_value_source: USER\n"
+          "        - attribute_name: \"Patient's Name\"\n          tag: (0010,0010)\n")
+rule("DCS0614", "A row of a query-key table (a table whose rows state matching types) that is sent with a query value (`query_value_source` or `value`) but has no `matching_type` (a warning).",
+     "PS3.4 C.2.2.2: the kind of matching (single value, range, universal, list, wild card, sequence) decides what the SCP returns; PS3.2 Tables 5-2/5-3 state it per key.",
+     "Add `matching_type`.", R(MWL_Q, ("          matching_type: RANGE\n", "")), MWL_Q)
+rule("DCS0615", "An AE that gives a listen port but only initiates associations: no acceptor activity, no SCP role (a warning).",
+     "A port documents where the product accepts associations (PS3.2 Table 6-1); on an initiator-only AE it makes the reader configure a peer that never answers.",
+     "Remove the port, or document what the AE accepts.",
+     R(STORE_SCU, ("    description: Sends images.\n", "    description: Sends images.\n    association:\n      port: 104\n")), STORE_SCU)
+SEP = A(ECHO, "sections:\n  config_general_config_parameters:\n    tables:\n      general_configuration_parameters:\n"
+        "        - parameter: Priority of outgoing requests\n          configurable: SERVICE\n          default_value: \"HIGH; MEDIUM\"\n")
+rule("DCS0616", "Several codes in one table cell separated by \",\" or \"or\" (\"SV, WC\", \"COMPLETED or DISCONTINUED\") (a warning).",
+     "PS3.2 conventions: several values in a cell are separated by \";\", so that a value that itself contains a comma is not split.",
+     "Separate the values with \";\".", R(SEP, ("HIGH; MEDIUM", "HIGH, MEDIUM")), SEP)
 # ----------------------------------------------------------------------------------------------- layout
 rule("DCS0501", "A template paragraph or table title of an applicable section contains a placeholder (`<Transaction Name>`, `<products reporting screen>`, `<<choice>>`) and the statement gives no value for it. The sentence with the placeholder is left out of the output (no `<…>` text is ever printed). For sections of repeated content the message names the full path, e.g. `sr_templates[0].finding_sites[0].sections.annex_b_sr_template_finding_site.fill.\"products reporting screen\"`.",
      "The PS3.2 template's boilerplate names product-specific facts in angle brackets; printed as they are, they would be template text in a published statement.",
@@ -664,6 +732,11 @@ rule("DCS9102", "The output folder of `dcsc import` already holds files the impo
      "$ dcsc import vendor.docx -o project   # project/statement.yaml exists\nproject/statement.yaml: error DCS9102: the output folder already holds a project …",
      "$ dcsc import vendor.docx -o project --force", "text", "text")
 
+rule("DCS9006", "`dcsc build --format pdf` cannot print the PDF: the engine (WeasyPrint, Debian package `weasyprint`) is not installed, fails, or does not finish within 10 minutes. The message names the package to install or gives the engine's own error.",
+     "The PDF is the HTML output printed by a CSS Paged Media engine (docs/pdf.md); without one there is no PDF, and no partial output is written.",
+     "Install the engine (`apt-get install weasyprint`), or build the other formats without `pdf`.",
+     "$ dcsc build statement.yaml --format pdf\nstatement.yaml: error DCS9006: the PDF engine `weasyprint` (WeasyPrint) is not installed; install the Debian package `weasyprint` (apt-get install weasyprint) or put `weasyprint` on PATH",
+     "$ apt-get install weasyprint && dcsc build statement.yaml --format pdf", "text", "text")
 
 # ----------------------------------------------------------------------------------------------- writing
 def catalogue():
@@ -683,7 +756,7 @@ def lint(yaml_text):
 
 
 STAGE = {"layout": "Layout", "source": "Source", "schema": "Schema", "build": "Build", "uid": "Rules", "attribute": "Rules", "consistency": "Rules",
-         "protocol": "Rules", "ps32": "Rules", "ps34": "Rules", "import": "Import"}
+         "protocol": "Rules", "ps32": "Rules", "ps34": "Rules", "review": "Rules", "import": "Import"}
 
 
 _RESULTS = {}

@@ -120,23 +120,25 @@ public static class CommandLine
         return cmd;
     }
 
-    private static readonly string[] BuildFormats = { "md", "html", "docx" };
+    private static readonly string[] BuildFormats = { "md", "html", "docx", "pdf" };
 
     private static Command BuildCommand(TextWriter stdout, TextWriter stderr)
     {
         var file = new Argument<string>("statement") { Description = "The statement file (YAML)." };
         var output = new Option<string>("--output", "-o") { Description = "Output folder (default: out).", DefaultValueFactory = _ => "out" };
-        var format = new Option<string>("--format") { Description = "Comma-separated output formats: md, html, docx (default: md).", DefaultValueFactory = _ => "md" };
+        var format = new Option<string>("--format") { Description = "Comma-separated output formats: md, html, docx, pdf (default: md). pdf needs WeasyPrint (Debian package weasyprint; docs/pdf.md).", DefaultValueFactory = _ => "md" };
         var templates = new Option<string?>("--templates") { Description = "Folder with Handlebars partials (<name>.hbs) that override the built-in Markdown templates." };
         var na = new Option<string>("--na") { Description = "N/A sections: collapse (drop the N/A subsections of an N/A section, default) or keep.", DefaultValueFactory = _ => "collapse" };
         na.AcceptOnlyFromAmong("keep", "collapse");
         var referenceDoc = new Option<string?>("--reference-doc") { Description = "A .docx whose styles (fonts, colours, heading and table styles) the DOCX output uses, as pandoc does (docs/docx-styles.md)." };
+        var tocLevels = new Option<int>("--toc-levels") { Description = "Heading levels the DOCX and printed (PDF) table of contents list, 1-6 (default: 3).", DefaultValueFactory = _ => 3 };
+        tocLevels.AcceptOnlyFromAmong("1", "2", "3", "4", "5", "6");
         var watch = new Option<bool>("--watch") { Description = "Rebuild whenever the statement or a file it includes changes; Ctrl+C stops." };
         var cmd = new Command("build",
-            "Compile a statement into a PS3.2 Conformance Statement: <output>/<statement name>.md (and .html, .docx).\n" +
+            "Compile a statement into a PS3.2 Conformance Statement: <output>/<statement name>.md (and .html, .docx, .pdf).\n" +
             "Nothing is written when the statement has errors; earlier outputs stay as they were.\n" +
             "Exit codes: 0 built, 1 errors in the input (or templates), 2 usage error, 3 internal error.")
-        { file, output, format, templates, na, referenceDoc, watch };
+        { file, output, format, templates, na, referenceDoc, tocLevels, watch };
         cmd.SetAction(p =>
         {
             var formats = (p.GetValue(format) ?? "md").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
@@ -144,7 +146,7 @@ public static class CommandLine
             var unknown = formats.Where(f => !BuildFormats.Contains(f)).ToList();
             if (formats.Count == 0 || unknown.Count > 0)
             {
-                stderr.WriteLine($"dcsc: unknown output format '{string.Join(",", unknown)}'; use md, html and/or docx (e.g. --format md,html).");
+                stderr.WriteLine($"dcsc: unknown output format '{string.Join(",", unknown)}'; use md, html, docx and/or pdf (e.g. --format md,html).");
                 return UsageError;
             }
             byte[]? reference = null;
@@ -164,6 +166,7 @@ public static class CommandLine
             var options = new Dcsc.Pipeline.BuildOptions
             {
                 Formats = formats, TemplatesDirectory = p.GetValue(templates), ReferenceDocx = reference, ReferenceDocxPath = referencePath,
+                TocLevels = p.GetValue(tocLevels),
                 Layout = new Dcsc.Layout.LayoutOptions { KeepNaSubsections = p.GetValue(na) == "keep" },
             };
             var outDir = p.GetValue(output) ?? "out";

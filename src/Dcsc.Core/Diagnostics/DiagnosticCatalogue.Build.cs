@@ -1,7 +1,7 @@
 namespace Dcsc.Diagnostics;
 
 /// <summary>
-/// Build and tool errors: output files, templates, configuration, reference document, Markdown text. DCS9000-DCS9999.
+/// Build and tool errors: output files, templates, configuration, reference document, Markdown text, PDF engine. DCS9000-DCS9999.
 /// </summary>
 public static partial class DiagnosticCatalogue
 {
@@ -20,6 +20,9 @@ public static partial class DiagnosticCatalogue
     /// <summary>DCS9005: Markdown text cannot be rendered (nested too deeply or too costly to parse).</summary>
     public static Diagnostic MarkdownCannotBeRendered(SourceSpan at, string message) => Descriptors.MarkdownCannotBeRendered.At(at, message);
 
+    /// <summary>DCS9006: PDF engine is missing or fails.</summary>
+    public static Diagnostic PdfEngineFails(SourceSpan at, string message) => Descriptors.PdfEngineFails.At(at, message);
+
     public static partial class Descriptors
     {
         public static readonly DiagnosticDescriptor OutputCannotBeWritten = new("DCS9001", Severity.Error, "Output cannot be written", "build");
@@ -27,5 +30,6 @@ public static partial class DiagnosticCatalogue
         public static readonly DiagnosticDescriptor ConfigurationInvalid = new("DCS9003", Severity.Error, "Configuration file is invalid", "build");
         public static readonly DiagnosticDescriptor ReferenceDocumentUnusable = new("DCS9004", Severity.Error, "Reference document cannot be used", "build");
         public static readonly DiagnosticDescriptor MarkdownCannotBeRendered = new("DCS9005", Severity.Error, "Markdown text cannot be rendered (nested too deeply or too costly to parse)", "build");
+        public static readonly DiagnosticDescriptor PdfEngineFails = new("DCS9006", Severity.Error, "PDF engine is missing or fails", "build");
     }
 }

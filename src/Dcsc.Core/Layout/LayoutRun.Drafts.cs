@@ -221,6 +221,11 @@ internal sealed partial class LayoutRun
     /// Lays out rows: the rows before the first <c>group</c> first, then each group (first-appearance order) under a
     /// group row with its rows in source order; notes become numbered footnotes.
     /// </summary>
+    /// <summary>Tags as PS3.5 §7.1 writes them, "(gggg,eeee)", whatever form the source used ("0010,0010", "00100010";
+    /// lint notes it as DCS0604). A cell that is not a tag (a pattern, a note) is kept as written.</summary>
+    private static string TagCell(string cell) =>
+        string.Join("; ", cell.Split("; ").Select(p => Dcsc.Dictionary.DicomTag.TryParse(p, out var tag) ? tag.ToString() : p));
+
     private TableDraft? MakeTable(TemplateTable t, string title, List<RowSpec> rows)
     {
         if (rows.Count == 0) return null;
@@ -232,7 +237,7 @@ internal sealed partial class LayoutRun
         var draft = new TableDraft { Uid = NextUid(), T = t, Title = title, Columns = columns, Groups = groups, Rows = draftRows };
         void Add(RowSpec r)
         {
-            var cells = t.Columns.Select(c => Clean(r.Cells.GetValueOrDefault(c.Key) ?? "")).ToList();
+            var cells = t.Columns.Select(c => c.Key == "tag" ? TagCell(Clean(r.Cells.GetValueOrDefault(c.Key) ?? "")) : Clean(r.Cells.GetValueOrDefault(c.Key) ?? "")).ToList();
             if (!string.IsNullOrWhiteSpace(r.Note))
             {
                 draft.Footnotes.Add(r.Note!);

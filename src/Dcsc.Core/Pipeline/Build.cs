@@ -8,7 +8,7 @@ namespace Dcsc.Pipeline;
 
 public sealed record BuildOptions
 {
-    /// <summary>Output formats: md, html, docx.</summary>
+    /// <summary>Output formats: md, html, docx, pdf.</summary>
     public IReadOnlyList<string> Formats { get; init; } = new[] { "md" };
     /// <summary>Folder with Markdown template overrides (<c>&lt;name&gt;.hbs</c>).</summary>
     public string? TemplatesDirectory { get; init; }
@@ -17,6 +17,10 @@ public sealed record BuildOptions
     public byte[]? ReferenceDocx { get; init; }
     /// <summary>Where the reference document came from, for diagnostics.</summary>
     public string? ReferenceDocxPath { get; init; }
+    /// <summary>The PDF engine's command (default <c>weasyprint</c> on PATH); see docs/pdf.md.</summary>
+    public string PdfEngine { get; init; } = Dcsc.Render.Pdf.PdfRenderer.DefaultEngine;
+    /// <summary>Heading levels the DOCX and printed (HTML, PDF) tables of contents list, 1–6 (<c>--toc-levels</c>).</summary>
+    public int TocLevels { get; init; } = 3;
 }
 
 /// <summary>One output file's content (extension without dot: md, html, docx).</summary>
@@ -63,14 +67,17 @@ public static class Build
         // Control and bidirectional characters of author (or template) text never reach a document (docs/limits.md).
         var markdown = Dcsc.Source.UntrustedText.ForDocument(md.Markdown!);
         var outputs = new List<BuildOutput>();
+        string? html = null;
+        string Html() => html ??= Dcsc.Render.Html.HtmlRenderer.Render(markdown, new Dcsc.Render.Html.HtmlOptions { TocLevels = options.TocLevels });
         foreach (var f in options.Formats)
         {
             using var timer = StageTimer.Time(f);
             outputs.Add(f switch
             {
                 "md" => new BuildOutput("md", new UTF8Encoding(false).GetBytes(markdown)),
-                "html" => new BuildOutput("html", new UTF8Encoding(false).GetBytes(Dcsc.Render.Html.HtmlRenderer.Render(markdown))),
+                "html" => new BuildOutput("html", new UTF8Encoding(false).GetBytes(Html())),
                 "docx" => Docx(markdown, options, diagnostics),
+                "pdf" => Pdf(Html(), document, check.Path, options, diagnostics),
                 _ => throw new ArgumentException($"unknown output format {f}", nameof(options)),
             });
         }
@@ -78,12 +85,31 @@ public static class Build
         return new BuildResult(diagnostics, outputs, markdown, files);
     }
 
+    /// <summary>The HTML printed by the PDF engine; a missing or failing engine is DCS9006 (nothing is written).</summary>
+    private static BuildOutput Pdf(string html, LaidOutDocument document, string path, BuildOptions options, List<Diagnostic> diagnostics)
+    {
+        var epoch = options.Layout.SourceDateEpoch ?? (options.Layout.ReadEnvironment ? Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") : null);
+        try
+        {
+            return new BuildOutput("pdf", Dcsc.Render.Pdf.PdfRenderer.Render(html, new Dcsc.Render.Pdf.PdfOptions
+            {
+                Engine = options.PdfEngine,
+                SourceDateEpoch = Dcsc.Render.Pdf.PdfRenderer.SourceDateEpoch(epoch, document.Cover.Date),
+            }));
+        }
+        catch (Dcsc.Render.Pdf.PdfEngineException e)
+        {
+            diagnostics.Add(DiagnosticCatalogue.PdfEngineFails(SourceSpan.None(path), e.Message));
+            return new BuildOutput("pdf", Array.Empty<byte>());
+        }
+    }
+
     private static BuildOutput Docx(string markdown, BuildOptions options, List<Diagnostic> diagnostics)
     {
         try
         {
             return new BuildOutput("docx", Dcsc.Render.Docx.DocxRenderer.Render(markdown,
-                new Dcsc.Render.Docx.DocxOptions { ReferenceDocx = options.ReferenceDocx }));
+                new Dcsc.Render.Docx.DocxOptions { ReferenceDocx = options.ReferenceDocx, TocLevels = options.TocLevels }));
         }
         // A plain FormatException is refused author Markdown (DCS9005, reported by Continue), not the reference document.
         catch (Exception e) when (options.ReferenceDocx is not null && e is not OutOfMemoryException && e.GetType() != typeof(FormatException))

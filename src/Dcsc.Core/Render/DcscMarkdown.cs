@@ -10,7 +10,7 @@ using Markdig.Syntax.Inlines;
 namespace Dcsc.Render;
 
 /// <summary>Metadata of the cover block (<c>&lt;!-- dcsc:cover {...} --&gt;</c>).</summary>
-public sealed record CoverInfo(string? Product, string? Version, string? Date, string? Manufacturer)
+public sealed record CoverInfo(string? Product, string? Version, string? Date, string? Manufacturer, string? DocumentId = null)
 {
     /// <summary>"Acme CT 5.2" (product and version, whichever are present).</summary>
     public string ProductAndVersion => string.Join(" ", new[] { Product, Version }.Where(s => !string.IsNullOrWhiteSpace(s)));
@@ -427,7 +427,7 @@ public sealed class DcscDocument
             using var doc = JsonDocument.Parse(json);
             string? Get(string name) => doc.RootElement.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
                 ? SanitizeText(v.GetString()!) : null;
-            return new CoverInfo(Get("product"), Get("version"), Get("date"), Get("manufacturer"));
+            return new CoverInfo(Get("product"), Get("version"), Get("date"), Get("manufacturer"), Get("documentId"));
         }
         catch (JsonException e)
         {

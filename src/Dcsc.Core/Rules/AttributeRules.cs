@@ -10,9 +10,12 @@ namespace Dcsc.Rules;
 /// with a <c>tag</c> column): well-formed tag, known public tag, name matching the tag, VR and VM as in the
 /// dictionary, private attributes with their Private Creator. DCS0201–DCS0206 (and DCS0405 for VRs that do not exist).
 /// </summary>
-public sealed class AttributeRules : IRule
+public sealed partial class AttributeRules : IRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Ids { get; } = new[] { Descriptors.TagMalformed, Descriptors.UnknownPublicTag, Descriptors.AttributeNameMismatch, Descriptors.VrMismatch, Descriptors.VmMismatch, Descriptors.PrivateTagWithoutCreator, Descriptors.VrDoesNotExist };
+    [System.Text.RegularExpressions.GeneratedRegex(@"-[A-Za-z]")] private static partial System.Text.RegularExpressions.Regex HyphenWordRx();
+
+    public IReadOnlyList<DiagnosticDescriptor> Ids { get; } = new[] { Descriptors.TagMalformed, Descriptors.UnknownPublicTag, Descriptors.AttributeNameMismatch, Descriptors.VrMismatch, Descriptors.VmMismatch, Descriptors.PrivateTagWithoutCreator, Descriptors.VrDoesNotExist,
+        Descriptors.PublicNameWithOtherTag, Descriptors.AttributeNameVariant, Descriptors.TagWithoutParentheses };
 
     /// <summary>One place where the statement names an attribute.</summary>
     internal readonly record struct TagUse(string Tag, SourceSpan TagSpan, string? Name, SourceSpan NameSpan,
@@ -51,6 +54,19 @@ public sealed class AttributeRules : IRule
             }
 
             CheckVrExists(ctx, use, out bool vrValid);
+            if (ctx.IsOn(Descriptors.TagWithoutParentheses) && !text.StartsWith('(') && text.Contains(','))
+                ctx.Report(DiagnosticCatalogue.TagWithoutParentheses(use.TagSpan,
+                    $"tag {text} ({use.Place}) is written without parentheses; the output writes {Display(text)} (PS3.5 §7.1)"));
+
+            // A public attribute's name with a private (odd-group) tag is a wrong tag, not a private attribute.
+            if (isPrivate && use.Name is { } privateName && !string.IsNullOrWhiteSpace(privateName)
+                && ctx.Facts.AttributeByName(privateName) is { Retired: false } publicEntry
+                && Names.Same(privateName.TrimStart('>', ' ', '\t'), publicEntry.Name))
+            {
+                ctx.Report(DiagnosticCatalogue.PublicNameWithOtherTag(use.TagSpan,
+                    $"\"{privateName.Trim()}\" is the public attribute {publicEntry.DisplayTag}, not {Display(text)} ({use.Place}); a private tag needs its own name"));
+                continue;
+            }
 
             if (isPrivate)
             {
@@ -67,8 +83,17 @@ public sealed class AttributeRules : IRule
                 continue;
             }
 
-            if (use.Name is { } name && !string.IsNullOrWhiteSpace(name) && !NameMatches(name, entry))
-                ctx.Report(DiagnosticCatalogue.AttributeNameMismatch(use.NameSpan, $"tag {entry.DisplayTag} is \"{entry.Name}\"{(entry.Keyword.Length > 0 ? $" ({entry.Keyword})" : "")}, not \"{name.Trim()}\""));
+            if (use.Name is { } name && !string.IsNullOrWhiteSpace(name))
+            {
+                if (!NameMatches(name, entry))
+                {
+                    var other = ctx.Facts.AttributeByName(name) is { } o && o.Tag != entry.Tag ? $" (\"{o.Name}\" is {o.DisplayTag})" : "";
+                    ctx.Report(DiagnosticCatalogue.AttributeNameMismatch(use.NameSpan, $"tag {entry.DisplayTag} is \"{entry.Name}\"{(entry.Keyword.Length > 0 ? $" ({entry.Keyword})" : "")}, not \"{name.Trim()}\"{other}"));
+                }
+                else if (IsVariant(name, entry))
+                    ctx.Report(DiagnosticCatalogue.AttributeNameVariant(use.NameSpan,
+                        $"\"{name.Trim().TrimStart('>', ' ', '\t')}\" is written \"{entry.Name}\" in PS3.6 ({entry.DisplayTag}); use the dictionary name"));
+            }
 
             if (vrValid && use.Vr is { } vr && !string.IsNullOrWhiteSpace(vr) && entry.Vrs.All(ctx.Dictionary.IsValidVr))
             {
@@ -109,6 +134,17 @@ public sealed class AttributeRules : IRule
     private static string NormVm(string vm) => new string(vm.Where(c => !char.IsWhiteSpace(c)).ToArray()).ToLowerInvariant();
 
     private static string Display(string tag) => DicomTag.TryParse(tag, out var t) ? t.ToString() : tag.Trim();
+
+    /// <summary>True when <paramref name="given"/> matches the entry only once case, spaces, punctuation or the keyword
+    /// spelling are ignored ("Patient Sex", "StudyInstanceUID", "Issuer of patient ID").</summary>
+    internal static bool IsVariant(string given, AttributeEntry entry)
+    {
+        var g = given.Trim().TrimStart('>').Trim().Replace('’', '\'');
+        // Editions differ in the case of a word after a hyphen ("Per-frame" / "Per-Frame"): not a variant.
+        return g.Length > 0 && !string.Equals(AfterHyphenLower(g), AfterHyphenLower(entry.Name), StringComparison.Ordinal);
+
+        static string AfterHyphenLower(string s) => HyphenWordRx().Replace(s, m => m.Value.ToLowerInvariant());
+    }
 
     internal static bool NameMatches(string given, AttributeEntry entry)
     {

@@ -43,7 +43,7 @@ public sealed partial class ConventionRules : IRule
     [GeneratedRegex(@"```.*?```|`[^`\n]*`", RegexOptions.Singleline)] private static partial Regex CodeRx();
     [GeneratedRegex(@"^(RFC|IHE|ISO|IEC|PS ?3|DICOM|NEMA|IEEE|HL7|IETF|BCP)\b")] private static partial Regex CitationRx();
     [GeneratedRegex(@"^\[\s*-?\d+(?:[.,]\d+)?\s*…\s*-?\d+(?:[.,]\d+)?\s*\]$")] private static partial Regex GoodRangeRx();
-    [GeneratedRegex(@"^\s*[\[(]?\s*(-?\d+(?:[.,]\d+)?)\s*(?:-|–|—|\.\.\.?|…|to)\s*(-?\d+(?:[.,]\d+)?)\s*[\])]?\s*$")] private static partial Regex AnyRangeRx();
+    [GeneratedRegex(@"^\s*[\[(]?\s*(-?\d+(?:[.,]\d+)?)\s*(?:-|–|—|\.\.\.?|…|to)\s*(-?\d+(?:[.,]\d+)?)\s*[\])]?\s*$|^\s*(-?\d+(?:[.,]\d+)?)\s*(?:<=?|>=?|≤|≥)\s*[A-Za-z]\w*\s*(?:<=?|>=?|≤|≥)\s*(-?\d+(?:[.,]\d+)?)\s*$")] private static partial Regex AnyRangeRx();
 
     public void Check(RuleContext ctx)
     {
@@ -61,7 +61,11 @@ public sealed partial class ConventionRules : IRule
             {
                 var v = field.Text.Trim();
                 if (!GoodRangeRx().IsMatch(v) && AnyRangeRx().Match(v) is { Success: true } m)
-                    ctx.Report(DiagnosticCatalogue.RangeNotBracketed(field.Span, $"range \"{v}\" should be written \"[{m.Groups[1].Value} … {m.Groups[2].Value}]\" (PS3.2 convention: ranges are [low … high])"));
+                {
+                    // The inequality forms ("1 >= x <= 200", "1 <= x <= 200") give their bounds in groups 3 and 4.
+                    var (low, high) = m.Groups[1].Success ? (m.Groups[1].Value, m.Groups[2].Value) : (m.Groups[3].Value, m.Groups[4].Value);
+                    ctx.Report(DiagnosticCatalogue.RangeNotBracketed(field.Span, $"range \"{v}\" should be written \"[{low} … {high}]\" (PS3.2 convention: ranges are [low … high])"));
+                }
             }
         }
     }

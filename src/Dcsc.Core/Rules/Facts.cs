@@ -45,6 +45,25 @@ internal sealed class Facts
     public List<(ApplicationEntity Ae, Activity Activity)> Activities { get; } = new();
 
     private Dictionary<string, UidEntry>? _uidByName;
+    private Dictionary<string, AttributeEntry>? _attributeByName;
+
+    /// <summary>The public attribute whose name or keyword reads the same as <paramref name="name"/> (case, spaces and
+    /// punctuation ignored), current entries first; repeating-group entries are not names of one tag.</summary>
+    public AttributeEntry? AttributeByName(string name)
+    {
+        if (_attributeByName is null)
+        {
+            var map = new Dictionary<string, AttributeEntry>(StringComparer.Ordinal);
+            foreach (var e in _dict.Attributes)
+            {
+                if (e.IsRepeating || e.Name == "Retired-blank") continue;
+                foreach (var k in new[] { Names.Normalize(e.Name), Names.Normalize(e.Keyword) })
+                    if (k.Length > 0 && (!map.TryGetValue(k, out var old) || (old.Retired && !e.Retired))) map[k] = e;
+            }
+            _attributeByName = map;
+        }
+        return _attributeByName.GetValueOrDefault(Names.Normalize(name.TrimStart('>', ' ', '\t')));
+    }
 
     /// <summary>The UID whose name (or keyword) reads the same as <paramref name="name"/>, current entries first.</summary>
     public UidEntry? UidByName(string name)

@@ -18,6 +18,10 @@ public static class RuleRunner
         new ProtocolRules(),
         new ConventionRules(),
         new Ps34Rules(),
+        new NarrativeRules(),
+        new CharacterRules(),
+        new IdentityRules(),
+        new ReviewRules(),
     };
 
     /// <summary>Every diagnostic id the rules can report.</summary>

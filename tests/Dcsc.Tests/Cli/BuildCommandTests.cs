@@ -57,8 +57,9 @@ public class BuildCommandTests
     }
 
     [Theory]
-    [InlineData("--format", "pdf")]
+    [InlineData("--format", "xps")]
     [InlineData("--na", "sometimes")]
+    [InlineData("--toc-levels", "7")]
     public void Build_usage_errors_exit_2(string option, string value)
     {
         using var dir = new TestUtil.TempDir();

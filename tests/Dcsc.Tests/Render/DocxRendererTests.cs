@@ -129,6 +129,15 @@ public class DocxRendererTests
     }
 
     [Fact]
+    public void Toc_levels_are_configurable()
+    {
+        using var doc = Open(DocxRenderer.Render(Sample.Markdown, new DocxOptions { TocLevels = 6 }));
+        var body = doc.MainDocumentPart!.Document.Body!;
+        Assert.Contains("TOC \\o \"1-6\" \\h \\z \\u", string.Concat(body.Descendants<FieldCode>().Select(f => f.Text)));
+        Assert.Contains(body.Elements<Paragraph>(), p => StyleOf(p) == "TOC6" && TextOf(p) == "4.1.1.1.1.1 Number of Associations");
+    }
+
+    [Fact]
     public void Cover_toc_header_and_footer()
     {
         using var doc = Open(Docx);
@@ -138,8 +147,10 @@ public class DocxRendererTests
         Assert.Equal("DICOM Conformance Statement", TextOf(paragraphs[0]));
         Assert.Equal("Subtitle", StyleOf(paragraphs[1]));
         var instr = string.Concat(main.Document.Body.Descendants<FieldCode>().Select(f => f.Text));
-        Assert.Contains("TOC \\o \"1-6\" \\h \\z \\u", instr);
-        Assert.Contains(paragraphs, p => StyleOf(p) == "TOC6" && TextOf(p) == "4.1.1.1.1.1 Number of Associations");
+        // Three levels by default (issue 16: six made the CT example's TOC five pages long).
+        Assert.Contains("TOC \\o \"1-3\" \\h \\z \\u", instr);
+        Assert.DoesNotContain(paragraphs, p => StyleOf(p) is "TOC4" or "TOC5" or "TOC6");
+        Assert.Contains(paragraphs, p => StyleOf(p) == "TOC3");
         Assert.Contains("Acme CT 5.2", TextOf(main.HeaderParts.Single().Header!));
         Assert.Contains(main.FooterParts.Single().Footer!.Descendants<SimpleField>(), f => f.Instruction!.Value!.Trim() == "PAGE");
         Assert.Equal(new DateTime(2026, 11, 1), doc.PackageProperties.Created!.Value.Date);

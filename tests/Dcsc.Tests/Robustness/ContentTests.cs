@@ -27,6 +27,7 @@ public class ContentTests
     internal static readonly HashSet<string> RendererAttributes = new(StringComparer.Ordinal)
     {
         "lang", "charset", "http-equiv", "name", "content", "class", "id", "href", "title", "colspan", "rowspan", "scope", "start", "aria-label",
+        "data-product", "data-document-id", // the cover's running-header strings (print stylesheet), escaped text
     };
 
     /// <summary>Asserts the page holds no markup of the author's: only the renderer's elements and attributes, safe links, no controls.</summary>

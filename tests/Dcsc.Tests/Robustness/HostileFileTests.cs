@@ -410,6 +410,26 @@ public class HostileFileTests
     }
 
     [Fact]
+    public void Reference_doc_styles_with_elements_out_of_schema_order_are_kept_without_them()
+    {
+        // pandoc's own reference.docx has tcBorders after vAlign in a table style: Word accepts it, the schema does not.
+        using var box = new Sandbox();
+        var own = DocxRenderer.Render("# 1 X\n");
+        string styles;
+        using (var zip = new ZipArchive(new MemoryStream(own)))
+        using (var r = new StreamReader(zip.GetEntry("word/styles.xml")!.Open())) styles = r.ReadToEnd();
+        styles = styles.Replace("</w:styles>", "<w:style w:type=\"table\" w:styleId=\"PandocTable\"><w:name w:val=\"Pandoc Table\"/><w:tblStylePr w:type=\"firstRow\"><w:tcPr><w:vAlign w:val=\"bottom\"/><w:tcBorders><w:bottom w:val=\"single\"/></w:tcBorders></w:tcPr></w:tblStylePr></w:style></w:styles>");
+        var r2 = BuildWithReference(box, ReferenceWith(("word/styles.xml", Encoding.UTF8.GetBytes(styles))));
+        Assert.True(r2.Code == 0, r2.ToString());
+        var docx = File.ReadAllBytes(Path.Combine(box.Out, "s.docx"));
+        ContentTests.AssertValidDocx(docx);
+        using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), false);
+        var kept = doc.MainDocumentPart!.StyleDefinitionsPart!.Styles!.Elements<DocumentFormat.OpenXml.Wordprocessing.Style>().Single(x => x.StyleId == "PandocTable");
+        Assert.Contains("bottom", kept.OuterXml); // the vAlign stays; only the misplaced borders went
+        Assert.DoesNotContain("tcBorders", kept.OuterXml);
+    }
+
+    [Fact]
     public void Reference_doc_font_table_pointing_at_embedded_fonts_still_gives_a_valid_docx()
     {
         using var box = new Sandbox();

@@ -189,6 +189,7 @@ public static partial class DocxRenderer
             private int TextRun(string text, Fmt f)
             {
                 if (text.Length == 0 || !Safe(text)) { _failed = true; return 1; }
+                if (_b._uidBreaks) text = ColumnSizer.UidBreaks(text);
                 var sb = _sb;
                 sb.Append("<w:r>");
                 if (f.Code || f.Link || f.Bold || f.Italic || f.Strike)

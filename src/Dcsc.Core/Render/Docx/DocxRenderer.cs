@@ -27,6 +27,9 @@ public sealed class DocxOptions
     /// byte for byte; a test compares the two). Also set by the environment variable <c>DCSC_DOCX_DOM=1</c>.
     /// </summary>
     internal bool DomTables { get; init; } = Environment.GetEnvironmentVariable("DCSC_DOCX_DOM") == "1";
+
+    /// <summary>Heading levels the table of contents lists (1–6; default 3: chapters, sections, subsections).</summary>
+    public int TocLevels { get; init; } = 3;
 }
 
 /// <summary>
@@ -79,6 +82,9 @@ public static partial class DocxRenderer
         private readonly List<OpenXmlElement> _body = new();
         private readonly List<string> _rawTables = new();
 
+        /// <summary>While a table too narrow for its UIDs is written: UIDs get break opportunities after their dots.</summary>
+        private bool _uidBreaks;
+
         /// <summary>Tables written as XML text; the body holds a placeholder comment for each (see <see cref="TableXml"/>).</summary>
         public IReadOnlyList<string> RawTables => _rawTables;
         private readonly Dictionary<string, string> _hyperlinkRels = new(StringComparer.Ordinal);
@@ -129,7 +135,9 @@ public static partial class DocxRenderer
             for (int i = 0; i < nodes.Count; i++)
             {
                 var node = nodes[i];
-                bool landscapeTable = node is DcscTable { Info.Landscape: true, Table: not null };
+                // A table goes on a landscape page when the layout says so (many columns) or when its codes, UIDs
+                // and words cannot stand side by side across the portrait text width.
+                bool landscapeTable = node is DcscTable { Table: not null } dt && (dt.Info.Landscape || TooWideForPortrait(dt));
                 if (_landscape && !landscapeTable) SectionBreak(landscape: true, insertAt: _body.Count);
                 if (!_landscape && landscapeTable)
                 {
@@ -284,11 +292,13 @@ public static partial class DocxRenderer
             var entries = new List<(int Level, string? Anchor, ContainerInline? Inline)>();
             foreach (var b in toc.Blocks)
                 if (b is ListBlock l) CollectTocEntries(l, 1, entries);
+            int levels = Math.Clamp(_options.TocLevels, 1, 6);
+            entries.RemoveAll(e => e.Level > levels);
 
             OpenXmlElement[] FieldStart() =>
             [
                 new Run(new FieldChar { FieldCharType = FieldCharValues.Begin, Dirty = true }),
-                new Run(new FieldCode(" TOC \\o \"1-6\" \\h \\z \\u ") { Space = SpaceProcessingModeValues.Preserve }),
+                new Run(new FieldCode($" TOC \\o \"1-{levels}\" \\h \\z \\u ") { Space = SpaceProcessingModeValues.Preserve }),
                 new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
             ];
             var end = new Run(new FieldChar { FieldCharType = FieldCharValues.End });
@@ -497,7 +507,8 @@ public static partial class DocxRenderer
             }
 
             int columns = Math.Max(1, t.ColumnCount);
-            var widths = ColumnWidths(t, columns, textWidth);
+            var (widths, uidBreaks) = ColumnWidths(t, columns, textWidth);
+            _uidBreaks = uidBreaks;
             // Fast path: the table's XML is written as text (what the SDK would write, byte for byte) and put in
             // place of a placeholder comment when the package is normalized; building ~10 SDK objects per cell and
             // serializing them dominated the DOCX time of large statements (the SDK parses raw elements it is given,
@@ -508,6 +519,7 @@ public static partial class DocxRenderer
                 _rawTables.Add(xml);
             }
             else _body.Add(DomTable(t, columns, widths, textWidth));
+            _uidBreaks = false;
 
             foreach (var b in t.Footnotes) RenderBlock(b, DocxStyles.TableNote);
             if (t.Footnotes.Count == 0)
@@ -604,47 +616,33 @@ public static partial class DocxRenderer
             return result;
         }
 
-        /// <summary>
-        /// Column widths (twips) summing to <paramref name="total"/>: every column first gets room for its longest
-        /// word (up to 14 characters, so codes like "(0010,0010)" do not break), the rest is shared in proportion
-        /// to the remaining text length of each column.
-        /// </summary>
-        private static int[] ColumnWidths(DcscTable t, int columns, int total)
+        private static bool TooWideForPortrait(DcscTable t)
         {
-            const int charWidth = 95, padding = 260; // ~8.5 pt Arial, bold headers; cell margins
-            var minChars = new int[columns];
-            var wantChars = new int[columns];
+            var (header, body) = CellTexts(t);
+            return ColumnSizer.MinimumWidth(header, body, Math.Max(1, t.ColumnCount), PortraitTextWidth) > PortraitTextWidth;
+        }
+
+        private static (List<IReadOnlyList<string>> Header, List<IReadOnlyList<string>> Body) CellTexts(DcscTable t)
+        {
+            var header = new List<IReadOnlyList<string>>();
+            var body = new List<IReadOnlyList<string>>();
             int bodyIndex = 0;
             foreach (var row in t.Table!.OfType<MdTableRow>())
             {
                 bool merged = !row.IsHeader && DcscDocument.IsMergedGroupRow(t, row, bodyIndex);
                 if (!row.IsHeader) bodyIndex++;
                 if (merged) continue;
-                for (int i = 0; i < Math.Min(columns, row.Count); i++)
-                {
-                    var text = DcscDocument.NormalizeSpace(DcscDocument.CellText((MdTableCell)row[i]));
-                    int longestWord = text.Split(' ').Select(w => w.Length).DefaultIfEmpty(0).Max();
-                    minChars[i] = Math.Max(minChars[i], Math.Min(longestWord, 14));
-                    wantChars[i] = Math.Max(wantChars[i], Math.Min(text.Length, 60));
-                }
+                var cells = row.OfType<MdTableCell>().Select(c => DcscDocument.NormalizeSpace(DcscDocument.CellText(c))).ToList();
+                (row.IsHeader ? header : body).Add(cells);
             }
-            var min = minChars.Select(c => Math.Max(c, 3) * charWidth + padding).ToArray();
-            var want = wantChars.Select((c, i) => Math.Max(c * charWidth + padding, min[i])).ToArray();
-            var widths = new int[columns];
-            long minSum = min.Sum();
-            if (minSum >= total)
-            {
-                for (int i = 0; i < columns; i++) widths[i] = (int)(total * (long)min[i] / minSum);
-            }
-            else
-            {
-                long extra = want.Zip(min, (w, m) => (long)(w - m)).Sum();
-                long spare = total - minSum;
-                for (int i = 0; i < columns; i++)
-                    widths[i] = min[i] + (int)(extra == 0 ? spare / columns : Math.Min(spare * (want[i] - min[i]) / extra, spare));
-            }
-            widths[^1] += total - widths.Sum();
-            return widths;
+            return (header, body);
+        }
+
+        /// <summary>Column widths from the cells' text (<see cref="ColumnSizer"/>); merged group rows span the table and do not count.</summary>
+        private static (int[] Widths, bool UidBreaks) ColumnWidths(DcscTable t, int columns, int total)
+        {
+            var (header, body) = CellTexts(t);
+            return ColumnSizer.Compute(header, body, columns, total);
         }
 
         // ---------------------------------------------------------------- paragraphs, runs
@@ -784,7 +782,9 @@ public static partial class DocxRenderer
             if (f.Strike) rp.Append(new Strike());
             if (rp.HasChildren) run.Append(rp);
             // Sanitized here too: entities such as &#x1; become control characters only after parsing.
-            run.Append(new Text(DcscDocument.SanitizeText(text).Replace('\t', ' ')) { Space = SpaceProcessingModeValues.Preserve });
+            text = DcscDocument.SanitizeText(text).Replace('\t', ' ');
+            if (_uidBreaks) text = ColumnSizer.UidBreaks(text);
+            run.Append(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
             return run;
         }
     }

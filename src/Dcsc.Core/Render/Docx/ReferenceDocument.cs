@@ -69,13 +69,18 @@ public sealed class ReferenceDocument
         }
     }
 
+    /// <summary>Rounds of removing invalid elements from a part before it is refused.</summary>
+    private const int MaxRepairRounds = 50;
+
     /// <summary>
     /// Checks the parts taken over from the reference document, as written into <paramref name="main"/>, against the
-    /// Office 2016 schema: the output validates whatever reference document was given, or the build fails.
+    /// Office 2016 schema, so that the output validates whatever reference document was given. Elements the schema
+    /// does not allow where they are (Word and pandoc reference documents have some, e.g. table-style cell borders out
+    /// of order) are removed — only what validates is kept; a part whose root element itself is invalid is refused.
     /// </summary>
     internal static void ValidateCopiedParts(MainDocumentPart main)
     {
-        var validator = new OpenXmlValidator(FileFormatVersions.Office2016) { MaxNumberOfErrors = 1 };
+        var validator = new OpenXmlValidator(FileFormatVersions.Office2016) { MaxNumberOfErrors = 100 };
         foreach (var (part, name) in new (OpenXmlPart?, string)[]
                  {
                      (main.StyleDefinitionsPart, "styles"), (main.ThemePart, "theme"), (main.FontTablePart, "font table"),
@@ -83,10 +88,36 @@ public sealed class ReferenceDocument
                  })
         {
             if (part is null) continue;
-            var error = validator.Validate(part).FirstOrDefault();
-            if (error is not null)
-                throw new ReferenceDocumentException($"its {name} part is not valid Office Open XML ({error.Path?.XPath}: {error.Description})");
+            for (int round = 0; ; round++)
+            {
+                var errors = validator.Validate(part).ToList();
+                if (errors.Count == 0) break;
+                var root = part.RootElement;
+                var first = errors[0];
+                if (round == MaxRepairRounds || root is null)
+                    throw new ReferenceDocumentException($"its {name} part is not valid Office Open XML ({first.Path?.XPath}: {first.Description})");
+                bool removed = false;
+                foreach (var e in errors)
+                {
+                    // The element in the wrong place (an unexpected child), else the element that is wrong itself.
+                    var bad = e.RelatedNode is { Parent: not null } related ? related : e.Node;
+                    if (bad is null || ReferenceEquals(bad, root) || bad.Parent is null)
+                        throw new ReferenceDocumentException($"its {name} part is not valid Office Open XML ({e.Path?.XPath}: {e.Description})");
+                    if (!IsInside(bad, root)) continue; // already removed with an ancestor this round
+                    bad.Remove();
+                    removed = true;
+                }
+                if (!removed)
+                    throw new ReferenceDocumentException($"its {name} part is not valid Office Open XML ({first.Path?.XPath}: {first.Description})");
+                root.Save();
+            }
         }
+    }
+
+    private static bool IsInside(OpenXmlElement e, OpenXmlElement root)
+    {
+        for (var p = e.Parent; p is not null; p = p.Parent) if (ReferenceEquals(p, root)) return true;
+        return false;
     }
 
     /// <summary>The target of the first relationship of the type ending in <paramref name="type"/> from a part (""= the package).</summary>

@@ -4,40 +4,34 @@ namespace Dcsc.Render.Html;
 internal static class Css
 {
     public const string Stylesheet = """
-:root {
-  --ink: #1a1a1a;
-  --muted: #555;
-  --accent: #1f4e79;
-  --rule: #b7c3d0;
-  --head-bg: #dce6f1;
-  --group-head-bg: #c5d5e8;
-  --group-row-bg: #eef2f7;
-}
 html { -webkit-text-size-adjust: 100%; }
 body {
   margin: 0 auto;
   max-width: 60rem;
   padding: 1.5rem 2rem 4rem;
-  color: var(--ink);
+  color: #1a1a1a;
   background: #fff;
-  font-family: "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", sans-serif;
+  font-family: "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif;
   font-size: 11pt;
   line-height: 1.45;
 }
-h1, h2, h3, h4, h5, h6 { color: var(--accent); line-height: 1.25; margin: 1.6em 0 0.5em; page-break-after: avoid; break-after: avoid; }
-h1 { font-size: 1.6em; border-bottom: 2px solid var(--accent); padding-bottom: 0.2em; }
+h1, h2, h3, h4, h5, h6 { color: #1f4e79; line-height: 1.25; margin: 1.6em 0 0.5em; page-break-after: avoid; break-after: avoid; }
+h1 { font-size: 1.6em; border-bottom: 2px solid #1f4e79; padding-bottom: 0.2em; }
 h2 { font-size: 1.35em; }
 h3 { font-size: 1.18em; }
 h4 { font-size: 1.05em; }
 h5 { font-size: 1em; }
 h6 { font-size: 1em; font-style: italic; }
-p, li, td, caption, dd { overflow-wrap: anywhere; }
-th { overflow-wrap: normal; word-break: normal; }
-a { color: var(--accent); }
+p, li, dd { overflow-wrap: anywhere; }
+/* Table cells are sized to hold their longest word: a tag, UID, code or AE Title is never split to narrow a
+   column; break-word only breaks a word that overflows the whole table width (issue 16). */
+td, th, caption { overflow-wrap: break-word; word-break: normal; hyphens: manual; }
+.nobr { white-space: nowrap; }
+a { color: #1f4e79; }
 code, pre { font-family: Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 0.92em; }
 pre { background: #f5f7fa; border: 1px solid #e1e6ec; padding: 0.6em 0.8em; overflow-x: auto; white-space: pre-wrap; }
-blockquote { margin: 1em 0; padding: 0 1em; border-left: 3px solid var(--rule); color: var(--muted); }
-p.na { color: var(--muted); font-style: italic; }
+blockquote { margin: 1em 0; padding: 0 1em; border-left: 3px solid #b7c3d0; color: #555; }
+p.na { color: #555; font-style: italic; }
 p.raw { white-space: pre-wrap; }
 
 header.cover {
@@ -49,9 +43,12 @@ header.cover {
   margin-bottom: 2rem;
 }
 header.cover p { margin: 0.4em 0; }
-header.cover .cover-title { font-size: 2.3em; color: var(--accent); margin-bottom: 0.6em; padding-bottom: 0.4em; border-bottom: 2px solid var(--accent); }
+header.cover .cover-title { font-size: 2.3em; color: #1f4e79; margin-bottom: 0.6em; padding-bottom: 0.4em; border-bottom: 2px solid #1f4e79; }
 header.cover .cover-product { font-size: 1.7em; }
-header.cover .cover-text { color: var(--muted); }
+header.cover .cover-text { color: #555; }
+/* The products covered are centred with the rest of the cover (PS3.2 cover page). */
+header.cover ul { list-style: none; padding: 0; margin: 0.4em 0; }
+header.cover li { margin: 0.15em 0; }
 
 nav.toc ul { list-style: none; padding-left: 1.4em; margin: 0.1em 0; }
 nav.toc > ul { padding-left: 0; }
@@ -61,17 +58,17 @@ nav.toc a:hover { text-decoration: underline; }
 .dcsc-table { margin: 1.2em 0 1.6em; }
 .table-scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
-caption { caption-side: top; text-align: left; font-weight: 600; color: var(--accent); padding: 0 0 0.4em; }
-th, td { border: 1px solid var(--rule); padding: 0.25em 0.45em; vertical-align: top; text-align: left; }
-thead th { background: var(--head-bg); font-weight: 600; vertical-align: bottom; }
-thead th.group { background: var(--group-head-bg); text-align: center; }
-tr.group-row td { background: var(--group-row-bg); font-weight: 600; }
+caption { caption-side: top; text-align: left; font-weight: 600; color: #1f4e79; padding: 0 0 0.4em; }
+th, td { border: 1px solid #b7c3d0; padding: 0.25em 0.45em; vertical-align: top; text-align: left; }
+thead th { background: #dce6f1; font-weight: 600; vertical-align: bottom; }
+thead th.group { background: #c5d5e8; text-align: center; }
+tr.group-row td { background: #eef2f7; font-weight: 600; }
 .landscape table { min-width: 60rem; }
-.table-notes { font-size: 0.85em; color: var(--muted); margin-top: 0.4em; }
+.table-notes { font-size: 0.85em; color: #555; margin-top: 0.4em; }
 .table-notes p { margin: 0.2em 0; }
 .image-alt { font-style: italic; }
 
-@page { size: A4; margin: 18mm 16mm 20mm; }
+@page { size: A4; margin: 20mm 16mm 20mm; }
 @page landscape { size: A4 landscape; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
@@ -87,6 +84,32 @@ tr.group-row td { background: var(--group-row-bg); font-weight: 600; }
   .landscape { page: landscape; }
   .landscape table { min-width: 0; }
   p { orphans: 3; widows: 3; }
+}
+""" + PagedMedia;
+
+    /// <summary>
+    /// CSS Paged Media for an engine that implements it (WeasyPrint, which writes the PDF output): running header
+    /// (product, version, document id) and "Page N of M" footer, page-numbered table of contents (target-counter),
+    /// and the PDF outline from the numbered headings only. Browsers ignore what they do not implement.
+    /// </summary>
+    private const string PagedMedia = """
+@media print {
+  @page {
+    font-family: "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif;
+    @top-left { content: string(doc-product); font-size: 8pt; color: #555; }
+    @top-right { content: string(doc-id); font-size: 8pt; color: #555; }
+    @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; color: #555; }
+  }
+  @page :first {
+    @top-left { content: none; } @top-right { content: none; } @bottom-center { content: none; }
+  }
+  header.cover { string-set: doc-product attr(data-product), doc-id attr(data-document-id); }
+  nav.toc a::after { content: leader('.') target-counter(attr(href url), page); }
+  nav.toc li { overflow-wrap: normal; }
+  nav.toc ul.toc-deep { display: none; }
+  h1, h2, h3, h4, h5, h6 { bookmark-level: none; }
+  h1[id] { bookmark-level: 1; } h2[id] { bookmark-level: 2; } h3[id] { bookmark-level: 3; }
+  h4[id] { bookmark-level: 4; } h5[id] { bookmark-level: 5; } h6[id] { bookmark-level: 6; }
 }
 """;
 }

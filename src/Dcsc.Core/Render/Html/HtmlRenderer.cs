@@ -13,6 +13,9 @@ public sealed class HtmlOptions
 
     /// <summary>Page title; default "DICOM Conformance Statement – product version" from the cover marker.</summary>
     public string? Title { get; init; }
+
+    /// <summary>Heading levels the printed table of contents lists (deeper entries stay on screen; default 3).</summary>
+    public int TocLevels { get; init; } = 3;
 }
 
 /// <summary>
@@ -39,6 +42,7 @@ public static class HtmlRenderer
 
         public string RenderPage(HtmlOptions options)
         {
+            _tocLevels = Math.Clamp(options.TocLevels, 1, 6);
             var cover = _doc.Cover;
             var title = options.Title ?? (cover is null || cover.ProductAndVersion.Length == 0
                 ? "DICOM Conformance Statement"
@@ -50,7 +54,13 @@ public static class HtmlRenderer
             _sb.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
             _sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
             _sb.Append("<meta name=\"generator\" content=\"dcsc\">\n");
-            if (cover?.Date is { Length: > 0 } date) _sb.Append("<meta name=\"dcterms.date\" content=\"").Append(Attr(date)).Append("\">\n");
+            if (cover?.Date is { Length: > 0 } date)
+            {
+                _sb.Append("<meta name=\"dcterms.date\" content=\"").Append(Attr(date)).Append("\">\n");
+                // The PDF engine takes the document's creation and modification dates from these (PDF metadata).
+                _sb.Append("<meta name=\"dcterms.created\" content=\"").Append(Attr(date)).Append("\">\n");
+                _sb.Append("<meta name=\"dcterms.modified\" content=\"").Append(Attr(date)).Append("\">\n");
+            }
             if (cover?.Manufacturer is { Length: > 0 } author) _sb.Append("<meta name=\"author\" content=\"").Append(Attr(author)).Append("\">\n");
             if (cover?.ProductAndVersion is { Length: > 0 } pv) _sb.Append("<meta name=\"description\" content=\"DICOM Conformance Statement of ").Append(Attr(pv)).Append("\">\n");
             _sb.Append("<title>").Append(Text(title)).Append("</title>\n");
@@ -81,8 +91,10 @@ public static class HtmlRenderer
 
         private void RenderCover(DcscCover cover)
         {
-            _sb.Append("<header class=\"cover\">\n");
             var info = cover.Info;
+            // The running page header of the printed document reads these (Css.PagedMedia: string-set).
+            _sb.Append("<header class=\"cover\" data-product=\"").Append(Attr("DICOM Conformance Statement – " + info.ProductAndVersion))
+                .Append("\" data-document-id=\"").Append(Attr(info.DocumentId ?? info.Date ?? "")).Append("\">\n");
             int i = 0;
             foreach (var block in cover.Blocks)
             {
@@ -114,9 +126,15 @@ public static class HtmlRenderer
         private void RenderToc(DcscToc toc)
         {
             _sb.Append("<nav class=\"toc\" aria-label=\"Table of contents\">\n");
+            _tocDepth = 0;
             foreach (var b in toc.Blocks) RenderBlock(b);
+            _tocDepth = -1;
             _sb.Append("</nav>\n");
         }
+
+        /// <summary>Nesting depth of the list being written inside the table of contents; -1 outside it.</summary>
+        private int _tocDepth = -1;
+        private int _tocLevels = 3;
 
         private void RenderTable(DcscTable t)
         {
@@ -244,6 +262,7 @@ public static class HtmlRenderer
                             _sb.Append(" start=\"").Append(s).Append('"');
                         _sb.Append(">\n");
                     }
+                    else if (_tocDepth >= 0 && ++_tocDepth > _tocLevels) _sb.Append("<ul class=\"toc-deep\">\n"); // hidden in print
                     else _sb.Append("<ul>\n");
                     foreach (var item in list.OfType<ListItemBlock>())
                     {
@@ -257,6 +276,7 @@ public static class HtmlRenderer
                         _sb.Append("</li>\n");
                     }
                     _sb.Append(list.IsOrdered ? "</ol>\n" : "</ul>\n");
+                    if (!list.IsOrdered && _tocDepth > 0) _tocDepth--;
                     break;
                 }
                 case QuoteBlock q:

@@ -1,0 +1,139 @@
+using Dcsc.Pipeline;
+
+namespace Dcsc.Tests.Rules;
+
+/// <summary>
+/// Issue 13: each reviewer check planted into a copy of a bundled example is found at the planted line and column,
+/// and the unmodified examples stay clean of it.
+/// </summary>
+public class PlantedReviewErrorTests
+{
+    /// <summary>A plant: in <paramref name="file"/> (relative to examples/) replace <paramref name="old"/> by
+    /// <paramref name="planted"/>; the finding is expected on the line of <paramref name="marker"/> (the first
+    /// occurrence after the plant), at its column when <paramref name="exactColumn"/>.</summary>
+    public record Plant(string Id, string Example, string File, string Old, string Planted, string Marker, bool ExactColumn = true,
+        (string Old, string New)[]? Also = null)
+    {
+        public override string ToString() => $"{Id} in {File}";
+    }
+
+    public static TheoryData<Plant> Plants => new()
+    {
+        new("DCS0601", "ct-modality.yaml", "ct-modality.yaml", "name: \"Patient's Name\", tag: \"(0010,0010)\"", "name: \"Patient's Name\", tag: \"(0011,0010)\"", "\"(0011,0010)\""),
+        new("DCS0602", "ct-modality.yaml", "ct-modality.yaml", "name: Patient ID, tag: \"(0010,0020)\"", "name: PatientID, tag: \"(0010,0020)\"", "PatientID,"),
+        new("DCS0603", "image-archive.yaml", "image-archive.yaml", "Lossy Image Compression (0028,2110)", "Lossy Image Compression (0028,2112)", "(0028,2112)", ExactColumn: false),
+        new("DCS0604", "ct-modality.yaml", "ct-modality.yaml", "name: Patient ID, tag: \"(0010,0020)\"", "name: Patient ID, tag: \"0010,0020\"", "\"0010,0020\""),
+        new("DCS0605", "ct-modality.yaml", "ct-modality.yaml", "ae_title: HELIXCT_STORE", "ae_title: HELIXCT\u200B_STORE", "\u200B"),
+        new("DCS0606", "ct-modality.yaml", "ct-modality.yaml", "implementation_class_uid: 1.2.826.0.1.3680043.9.7433.1.52", "implementation_class_uid: 1.2.40.0.13.1.3", "1.2.40.0.13.1.3"),
+        new("DCS0607", "ct-modality.yaml", "ct-modality.yaml", "implementation_version_name: HELIXCT_52", "implementation_version_name: 4.x.x", "4.x.x"),
+        new("DCS0608", "ct-modality.yaml", "ct-modality.yaml", "  date: 2025-06-30\n", "  date: 2025-02-30\n", "2025-02-30"),
+        new("DCS0609", "ct-modality.yaml", "ct-modality/iods/secondary-capture-image.yaml", "", "", "1.2.840.10008.5.1.4.1.1.7",
+            Also: new[] { ("          - 1.2.840.10008.5.1.4.1.1.7\n", ""), ("    name: Secondary Capture Image Storage\n    scu: [STORAGE-SCU]\n    fsc: true\n", "    name: Secondary Capture Image Storage\n") }),
+        new("DCS0610", "ct-modality.yaml", "ct-modality.yaml", "description: STORAGE-SCU accepts Verification requests (C-ECHO) from any calling AE Title and answers with Success.", "description: TBD", "TBD"),
+        new("DCS0611", "ct-modality.yaml", "ct-modality.yaml", "presence_of_value: CONDITIONAL, condition: \"Value present if the worklist provides it or the operator enters it.\" }", "presence_of_value: CONDITIONAL }", "CONDITIONAL }"),
+        new("DCS0612", "ct-modality.yaml", "ct-modality.yaml", "name: Modality, tag: \"(0008,0060)\", source: FIXED, presence_of_attribute: ALWAYS, presence_of_value: ALWAYS", "name: Modality, tag: \"(0008,0060)\", source: FIXED, presence_of_attribute: ALWAYS, presence_of_value: EMPTY", "EMPTY"),
+        new("DCS0613", "ct-modality.yaml", "ct-modality.yaml", "presence_of_value: ALWAYS, value: CT }", "presence_of_value: ALWAYS, value: XA }", "XA }"),
+        new("DCS0614", "ct-modality.yaml", "ct-modality.yaml", "{ attribute_name: \">Scheduled Station AE Title\", tag: \"(0040,0001)\", matching_type: SINGLE_VALUE,", "{ attribute_name: \">Scheduled Station AE Title\", tag: \"(0040,0001)\",", "{ attribute_name: \">Scheduled Station AE Title\""),
+        new("DCS0615", "ct-modality.yaml", "ct-modality.yaml", "      max_associations_acceptor: 0\n      max_async_operations: 1\n", "      max_associations_acceptor: 0\n      max_async_operations: 1\n      port: 105\n", "105"),
+        new("DCS0616", "ct-modality.yaml", "ct-modality.yaml", "\"COMPLETED; DISCONTINUED\"", "\"COMPLETED or DISCONTINUED\"", "\"COMPLETED or DISCONTINUED\""),
+    };
+
+    [Theory]
+    [MemberData(nameof(Plants))]
+    public void Planted_error_is_found_where_it_was_planted(Plant plant)
+    {
+        using var dir = new TestUtil.TempDir();
+        CopyDirectory(TestUtil.Repo("examples"), dir.Path);
+        string file = Path.Combine(dir.Path, plant.File);
+        string text = File.ReadAllText(file);
+        if (plant.Old.Length > 0)
+        {
+            Assert.Contains(plant.Old, text);
+            text = ReplaceFirst(text, plant.Old, plant.Planted);
+            File.WriteAllText(file, text);
+        }
+        foreach (var (old, @new) in plant.Also ?? Array.Empty<(string, string)>())
+        {
+            string main = Path.Combine(dir.Path, plant.Example);
+            string t = File.ReadAllText(main);
+            Assert.Contains(old, t);
+            File.WriteAllText(main, ReplaceFirst(t, old, @new));
+        }
+        int at = plant.Old.Length > 0 ? text.IndexOf(plant.Planted, StringComparison.Ordinal) : 0;
+        int markerIndex = text.IndexOf(plant.Marker, at, StringComparison.Ordinal);
+        Assert.True(markerIndex >= 0, "marker not found");
+        int line = text[..markerIndex].Count(c => c == '\n') + 1;
+        int column = markerIndex - (text.LastIndexOf('\n', Math.Max(0, markerIndex - 1)) + 1) + 1;
+
+        var diagnostics = Lint.Run(Path.Combine(dir.Path, plant.Example));
+        var found = diagnostics.Where(d => d.Id == plant.Id).ToList();
+        Assert.True(found.Count > 0, $"{plant.Id} not reported; got: {string.Join(" | ", diagnostics.Select(d => d.ToString()))}");
+        var hit = found.FirstOrDefault(d => Path.GetFileName(d.Span.File) == Path.GetFileName(file) && d.Span.Line == line);
+        Assert.True(hit is not null, $"{plant.Id} not at {plant.File}({line}): {string.Join(" | ", found.Select(d => d.ToString()))}");
+        if (plant.ExactColumn) Assert.Equal(column, hit!.Span.Column);
+    }
+
+    [Fact]
+    public void Bare_tag_is_written_with_parentheses_in_the_output()
+    {
+        using var dir = new TestUtil.TempDir();
+        CopyDirectory(TestUtil.Repo("examples"), dir.Path);
+        string file = Path.Combine(dir.Path, "ct-modality.yaml");
+        File.WriteAllText(file, ReplaceFirst(File.ReadAllText(file), "name: Patient ID, tag: \"(0010,0020)\"", "name: Patient ID, tag: \"0010,0020\""));
+        var result = Build.Run(file, new BuildOptions { Layout = new Dcsc.Layout.LayoutOptions { ReadEnvironment = false } });
+        Assert.NotNull(result.Outputs);
+        var md = System.Text.Encoding.UTF8.GetString(result.Outputs![0].Content);
+        Assert.Contains("| Patient ID | (0010,0020) |", md);
+        Assert.DoesNotContain("| 0010,0020 |", md);
+    }
+
+    [Fact]
+    public void Range_in_inequality_form_is_reported()
+    {
+        Assert.DoesNotContain(Lint.RunText("ok.yaml", ReviewRuleBases.RangeStatement("\"[1 … 200]\"")), x => x.Id == "DCS0504");
+        var planted = Lint.RunText("planted.yaml", ReviewRuleBases.RangeStatement("\"1 <= x <= 200\""));
+        var hit = Assert.Single(planted, x => x.Id == "DCS0504");
+        Assert.Contains("[1 … 200]", hit.Message);
+    }
+
+    [Theory]
+    [InlineData("ct-modality.yaml")]
+    [InlineData("image-archive.yaml")]
+    [InlineData("web-viewer.yaml")]
+    public void Unmodified_examples_are_clean_of_the_review_checks(string example)
+    {
+        var found = Lint.Run(TestUtil.Repo("examples", example)).Where(d => d.Id.StartsWith("DCS06", StringComparison.Ordinal)).ToList();
+        Assert.True(found.Count == 0, string.Join("\n", found.Select(d => d.ToString())));
+    }
+
+    private static string ReplaceFirst(string text, string old, string @new)
+    {
+        int i = text.IndexOf(old, StringComparison.Ordinal);
+        return text[..i] + @new + text[(i + old.Length)..];
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var d in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, d)));
+        foreach (var f in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(f, Path.Combine(to, Path.GetRelativePath(from, f)));
+    }
+}
+
+internal static class ReviewRuleBases
+{
+    public static string RangeStatement(string value) => $"""
+        product:
+          name: Acme Echo
+          version: "1.0"
+          description: Answers C-ECHO.
+        sections:
+          config_general_config_parameters:
+            tables:
+              general_configuration_parameters:
+                - parameter: Maximum number of retries
+                  configurable: SERVICE
+                  default_value: {value}
+        """;
+}
