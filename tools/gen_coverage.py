@@ -181,6 +181,79 @@ NARRATIVE = [
     (r"^annex_d_code_set_usage$", "narrative"),
 ]
 
+# Issue 12 (network declarations): where Transfer Syntaxes per activity, "every Storage SOP Class", shared AE Titles,
+# association parameters with default and range, and "not documented" answers are printed. Kept as one block.
+EVERY = "every_storage_sop_class"
+for _key, _paths in {
+    "overview_content_transfer": [EVERY + " (every Storage SOP Class: one row each in Table 1-1, and a sentence)",
+                                  "application_entities[].activities[].transfer_syntax_sets[] (effective sets in the Transfer Syntax Set column)",
+                                  SC + ".transfer_syntax_policy (Any / As received in the Transfer Syntax Set column)"],
+    "overview_verification": ["application_entities[].activities[].transfer_syntax_sets[] (effective Transfer Syntaxes)"],
+    "overview_workflow_management": ["application_entities[].activities[].transfer_syntax_sets[] (effective Transfer Syntaxes)"],
+    "overview_qr": ["application_entities[].activities[].transfer_syntax_sets[] (effective Transfer Syntaxes)"],
+    "overview_storage": ["dimse.storage (a Storage role described in 5.2.5 is not N/A here)"],
+    "overview_charset": ["character_sets[] (none stated: says so instead of N/A)"],
+    "services_charset": ["character_sets[] (refers to Table 1-16; none stated: says so instead of N/A)"],
+    "services_scp_storage": ["dimse.storage.scp.* = `not documented` (Table 5-10 \"Not documented\")"],
+    "services_mapping_services_ae": [EVERY + ".scu / .scp (one Storage row per AE)"],
+    "impl_functional_definition_ae_1": ["application_entities[].ae_title (shared with other AEs: named)", "application_entities[].association.port"],
+    "config_general_config_parameters": ["application_entities[].ae_title (one row per AE Title, AEs sharing it together)",
+                                         "application_entities[].association.* (default, minimum, maximum, configurable)",
+                                         "association.* (default, minimum, maximum, configurable)"],
+    "netcomm_general_assoc_parameters": ["association.* (value; default; configurable range)"],
+    "netcomm_assoc_parameters_ae1": ["application_entities[].association.* (value; default; configurable range)"],
+    "netcomm_real_world_activity_activity_1": ["application_entities[].activities[].transfer_syntax_sets[] (proposed Transfer Syntaxes)",
+                                               "application_entities[].activities[].transfer_syntax_policy (as received)"],
+    "netcomm_real_world_activity_activity_2": ["application_entities[].activities[].transfer_syntax_sets[] (accepted Transfer Syntaxes)"],
+    "netcomm_ts_selection_policies": ["application_entities[].activities[].transfer_syntax_policy (any / as received)"],
+}.items():
+    STRUCTURED.setdefault(_key, []).extend(_paths)
+# Issue 12 points 5-7, 9: structured details printed in these sections (LayoutRun.Details.cs), in addition to the feeds above.
+DETAILS = {
+    "services_scu_mwl_find": ["dimse.worklist.scu.key_tables[]"],
+    "services_scp_mwl_find": ["dimse.worklist.scp.key_tables[]"],
+    "services_scu_mpps": ["dimse.mpps.scu.key_tables[] (N-CREATE/N-SET attributes)"],
+    "services_scp_mpps": ["dimse.mpps.scp.key_tables[] (N-CREATE/N-SET attributes)"],
+    "services_ups": ["dimse.ups.scu.key_tables[]", "dimse.ups.scp.key_tables[]"],
+    "services_scu_ian": ["dimse.instance_availability.scu.key_tables[] (N-CREATE attributes with source and presence)"],
+    "services_scp_ian": ["dimse.instance_availability.scp.key_tables[]"],
+    "services_scu_storage": ["dimse.storage.scu.key_tables[]"],
+    "services_scp_storage": ["dimse.storage.scp.key_tables[]"],
+    "services_scu_stgcmt": ["dimse.storage_commitment.scu.key_tables[]"],
+    "services_scp_stgcmt": ["dimse.storage_commitment.scp.key_tables[]"],
+    "services_scu_study_root_qr_find": ["dimse.query_retrieve.find.scu.key_tables[] (every model but Patient Root)"],
+    "services_scu_patient_root_qr_find": ["dimse.query_retrieve.find.scu.key_tables[] (model: Patient Root)"],
+    "services_scp_study_root_qr_find": ["dimse.query_retrieve.find.scp.key_tables[] (every model but Patient Root)"],
+    "services_scp_patient_root_qr_find": ["dimse.query_retrieve.find.scp.key_tables[] (model: Patient Root)"],
+    "services_scu_study_root_qr_move": ["dimse.query_retrieve.move.scu.key_tables[] (C-MOVE identifiers; every model but Patient Root)"],
+    "services_scu_patient_root_qr_move": ["dimse.query_retrieve.move.scu.key_tables[] (C-MOVE identifiers; model: Patient Root)"],
+    "services_scp_study_root_qr_move": ["dimse.query_retrieve.move.scp.key_tables[] (C-MOVE identifiers; every model but Patient Root)"],
+    "services_scp_patient_root_qr_move": ["dimse.query_retrieve.move.scp.key_tables[] (C-MOVE identifiers; model: Patient Root)"],
+    "services_qr": ["dimse.query_retrieve.get.scu.key_tables[] (C-GET identifiers)", "dimse.query_retrieve.get.scp.key_tables[]"],
+    "services_scu_basic_grayscale_print_meta": ["dimse.print.scu.key_tables[]"],
+    "services_scp_basic_grayscale_print_meta": ["dimse.print.scp.key_tables[]"],
+    "status_dimse_services": ["dimse.verification.scu.status_codes[] / other_status_codes (added subsection: C-ECHO)", "dimse.verification.scp.status_codes[] / other_status_codes"],
+    "status_qr": ["dimse.query_retrieve.get.scu.status_codes[] / other_status_codes (added subsection: C-GET)", "dimse.query_retrieve.get.scp.status_codes[] / other_status_codes"],
+    "services_studies_ws": ["dicomweb.additions[] (service: Studies; added subsection per non-standard transaction)"],
+    "services_worklist_ws": ["dicomweb.additions[] (service: Worklist)"],
+    "services_uri_ws_wado_uri": ["dicomweb.additions[] (service: URI)"],
+    "services_npi_ws": ["dicomweb.additions[] (service: Non-Patient Instance)"],
+    "services_retrieve_supported_wado_rs_os": ["dicomweb.transactions[].media_types[] / default_transfer_syntax / transcode_from[] (Retrieve, origin server)"],
+    "services_retrieve_supported_wado_rs_ua": ["dicomweb.transactions[].media_types[] (Retrieve, user agent)"],
+    "services_store_stow_rs_os": ["dicomweb.transactions[].media_types[] (Store, origin server)"],
+    "services_search_qido_rs_os": ["dicomweb.transactions[].search[] (levels, attributes with matching types and fuzzy matching, default_return, includefield)"],
+    "services_search_qido_rs_ua": ["dicomweb.transactions[].search[] (user agent)"],
+    "services_search_worklist_ws_os": ["dicomweb.transactions[].search[] (UPS-RS Search, origin server)"],
+    "services_search_worklist_ws_ua": ["dicomweb.transactions[].search[] (UPS-RS Search, user agent)"],
+    "status_studies_ws_store_os": ["dicomweb.transactions[].failure_reasons[] / warning_reasons[] (Store)"],
+    "status_studies_ws_retrieve_os": ["dicomweb.transactions[].failure_reasons[] / warning_reasons[] (Retrieve)"],
+    "status_studies_ws_search_os": ["dicomweb.transactions[].failure_reasons[] / warning_reasons[] (Search)"],
+    "services_charset": ["character_sets[].code_elements[] (ISO 2022 code elements)"],
+    "security_external_network_requirements": ["network.interfaces[]", "network.ipv4 / ipv6", "network.protocols[]"],
+    "annex_c_secure_transport_connection": ["security.tls (versions, cipher_suites[], certificate_validation, client_certificates)"],
+    "annex_c_audit_trail_messages": ["security.audit_trail (messages[], transport[], collector)"],
+}
+
 def walk(sections, repeat=None, parent=None):
     for sec in sections:
         r = sec.get("repeat") or repeat
@@ -208,7 +281,9 @@ def build():
         for k in table:
             if k not in keys: fail(f"{name} names section `{k}`, which template.json does not have")
     roots = set(schema["properties"])
-    for k, paths in STRUCTURED.items():
+    for k in DETAILS:
+        if k not in keys: fail(f"DETAILS names section `{k}`, which template.json does not have")
+    for k, paths in list(STRUCTURED.items()) + list(DETAILS.items()):
         for p in paths:
             root = re.split(r"[.\[ ]", p, 1)[0]
             if root not in roots: fail(f"STRUCTURED[{k}] path `{p}` does not start at a schema property")
@@ -221,7 +296,8 @@ def build():
     out.append("Generated by `tools/gen_coverage.py` from `src/Dcsc.Core/Layout/Data/template.json`, `derived-tables.json` and the\n"
                "hand-written feed tables in the script. Do not edit; run `python3 tools/gen_coverage.py`.\n")
     out.append("Every section has a **home** in the source: the `sections.<key>` object (inside the repeating item for\n"
-               "repeated sections) which takes `text`, `na`, `fill`, `tables.<table_key>` rows and `added` subsections (see\n"
+               "repeated sections) which takes `text`, `na`, `fill`, `tables.<table_key>` rows, `added_tables` (tables the product\n"
+               "adds, numbered with the template's tables) and `added` subsections with their own `tables` (see\n"
                "[source-format.md](source-format.md#sections)). **Structured feeds** are the declarations dcsc renders into the\n"
                "section. **Derived tables** are computed from the structured declarations; the source cannot give their rows.\n"
                "A section whose feed is *boilerplate* only carries template text.\n")
@@ -252,6 +328,7 @@ def build():
                     break
         if not feeds:
             missing.append(key)
+        feeds += [f"`{p.split(' (', 1)[0]}` ({p.split(' (', 1)[1]}" if " (" in p else f"`{p}`" for p in DETAILS.get(key, [])]
         if key in derived and key not in STRUCTURED:
             fail(f"section `{key}` has derived tables {derived[key]} but no STRUCTURED feed")
         if rep is not None and (parent is None or (parent.get("repeat") != sec.get("repeat") and sec.get("repeat"))):

@@ -86,6 +86,14 @@ rule("DCS0012", "A file has more than one YAML document (`---` separators).",
 rule("DCS0013", "A YAML tag other than `!include` is used.",
      "Tags such as `!!python/object` change how values are read and are never needed in a statement.",
      "Remove the tag.", R(ECHO, ("  name: Acme Echo\n", "  name: !secret Acme Echo\n")), ECHO)
+rule("DCS0014", "`extends:` names a base statement that cannot be used: an absolute path, a path outside the project folder, a file that does not exist, a cycle (A extends B extends A), a chain of more than 8 statements; or `remove:` is given without `extends:` or names something it cannot take out.",
+     "A product family must build from its own repository, and every merge must end (docs/families.md).",
+     "Name the base relative to the statement, inside the project; break the cycle.",
+     "extends: /etc/passwd\nproduct:\n  name: Acme Branded\n", "$ dcsc lint product.yaml   # extends: base.yaml, next to it", "text", "text")
+rule("DCS0015", "An item of `remove:` names something the base statement does not have (a warning).",
+     "A stale `remove` hides a mistake: the base was renamed, or the product removes the wrong thing (docs/families.md).",
+     "Correct the name, or delete the item.",
+     "extends: base.yaml\nremove:\n  application_entities: [FAX]   # base.yaml has no FAX AE", "extends: base.yaml\nremove:\n  application_entities: [PRINT]   # base.yaml has a PRINT AE", "text", "text")
 rule("DCS0050", "A value has the wrong type (text where a list is expected, a list where a number is expected, …).",
      "The schema (schema/dcsc.schema.json) defines what a statement can say.", "Write the value with the type the message names.",
      R(ECHO, ("    scu: [ECHO]\n", "    scu: {ae: ECHO}\n")), ECHO)
@@ -200,9 +208,46 @@ rule("DCS0306", "Every declared Transfer Syntax Set is used by a SOP Class (a wa
      R(ECHO, ("application_entities:\n", "  - code: V\n    name: Video\n    transfer_syntaxes:\n      - uid: 1.2.840.10008.1.2.4.102\n        name: MPEG-4 AVC/H.264 High Profile / Level 4.1\napplication_entities:\n")), ECHO)
 rule("DCS0307", "Application Entity names are unique.", "Names identify AEs in section titles and `scu`/`scp` references.",
      "Rename one of them.", R(ECHO, ("sop_classes:\n", "  - name: ECHO\n    ae_title: ACME_ECHO2\n    description: Second.\nsop_classes:\n")), ECHO)
-rule("DCS0308", "AE Titles are unique.", "An AE Title identifies an AE on the network (PS3.7 §D.3.3.4, PS3.8 §9.3.2); two AEs with the same title cannot be told apart.",
-     "Give each AE its own title.", R(ECHO, ("sop_classes:\n", "  - name: ECHO2\n    ae_title: ACME_ECHO\n    description: Second.\nsop_classes:\n"), ("    scu: [ECHO]\n", "    scu: [ECHO, ECHO2]\n")),
-     R(ECHO, ("sop_classes:\n", "  - name: ECHO2\n    ae_title: ACME_ECHO2\n    description: Second.\nsop_classes:\n"), ("    scu: [ECHO]\n", "    scu: [ECHO, ECHO2]\n")))
+ECHO_PDU = R(ECHO, ("    description: Verifies connectivity.\n", "    description: Verifies connectivity.\n    association:\n      max_pdu_length: 65536\n"))
+rule("DCS0308", "Several functional AEs may share one AE Title (and port) — one process answering several services — but then they must not claim conflicting things: different ports, maximum PDU lengths or Implementation Class UIDs / Version Names, or different Transfer Syntaxes for a SOP Class both accept (a warning).",
+     "An association is negotiated with one AE Title (PS3.7 §D.3.3.4, PS3.8 §9.3.2): the acceptor behind it can state only one maximum PDU length, one implementation and one answer per presentation context. PS3.2 Section 4.1 documents functional AEs; Table 6-1 shows which share a title.",
+     "Make the shared values agree, or give the AEs their own AE Titles.",
+     R(ECHO_PDU, ("sop_classes:\n", "  - name: ECHO2\n    ae_title: ACME_ECHO\n    description: Second.\n    association:\n      max_pdu_length: 16384\nsop_classes:\n"), ("    scu: [ECHO]\n", "    scu: [ECHO, ECHO2]\n")),
+     R(ECHO_PDU, ("sop_classes:\n", "  - name: ECHO2\n    ae_title: ACME_ECHO\n    description: Second.\n    association:\n      max_pdu_length: 65536\nsop_classes:\n"), ("    scu: [ECHO]\n", "    scu: [ECHO, ECHO2]\n")))
+rule("DCS0316", "`transfer_syntax_policy: any` is an acceptor's policy: it says which proposed Transfer Syntaxes are accepted. On an initiator activity, or on a SOP Class (or `every_storage_sop_class`) without an acceptor role, it says nothing (a warning).",
+     "PS3.2 7.2.x.3.y lists what an initiator proposes; PS3.8 §9.3.2.2 lets the acceptor choose. A sender that forwards instances unchanged proposes each in the Transfer Syntax it was received in: that is `as_received`.",
+     "Write `as_received` for a forwarding initiator, or list `transfer_syntax_sets`.",
+     R(STORE_SCU, ("        sop_classes: [1.2.840.10008.5.1.4.1.1.2]\n", "        sop_classes: [1.2.840.10008.5.1.4.1.1.2]\n        transfer_syntax_policy: any\n")),
+     R(STORE_SCU, ("        sop_classes: [1.2.840.10008.5.1.4.1.1.2]\n", "        sop_classes: [1.2.840.10008.5.1.4.1.1.2]\n        transfer_syntax_policy: as_received\n")))
+EVERY = R(STORE_SCP, ("sop_classes:\n", "every_storage_sop_class:\n  scp: [STORE-SCP]\n  transfer_syntax_sets: [U]\n  comment: Instances are stored, not displayed.\n  exclude: [1.2.840.10008.5.1.4.1.1.4]\nsop_classes:\n"))
+rule("DCS0317", "Every UID under `every_storage_sop_class.exclude` is one of the Storage SOP Classes the declaration expands to (a warning).",
+     "An exclusion that matches nothing is a typo or a SOP Class of another service; the statement would claim a SOP Class the author meant to leave out.",
+     "Fix the UID, or remove the exclusion.", R(EVERY, ("  exclude: [1.2.840.10008.5.1.4.1.1.4]\n", "  exclude: [1.2.840.10008.1.1]\n")), EVERY)
+rule("DCS0318", "An activity that narrows the Transfer Syntax Sets of its SOP Classes (`transfer_syntax_sets_mode: narrow`) leaves each of them at least one set (a warning).",
+     "A SOP Class without a Transfer Syntax has no presentation context: PS3.8 §9.3.2.2 needs at least one Transfer Syntax per context.",
+     "Add the SOP Class's own set to the activity's list, or leave the SOP Class out of the activity.",
+     R(STORE_SCU, ("        sop_classes: [1.2.840.10008.5.1.4.1.1.2]\n", "        sop_classes: [1.2.840.10008.5.1.4.1.1.2]\n        transfer_syntax_sets: [LL]\n        transfer_syntax_sets_mode: narrow\n"),
+       ("      - uid: 1.2.840.10008.1.2.1\n        name: Explicit VR Little Endian\n", "      - uid: 1.2.840.10008.1.2.1\n        name: Explicit VR Little Endian\n  - code: LL\n    name: Lossless\n    transfer_syntaxes:\n      - uid: 1.2.840.10008.1.2.4.70\n        name: JPEG Lossless, Non-Hierarchical, First-Order Prediction (Process 14 [Selection Value 1])\n")),
+     R(STORE_SCU, ("        sop_classes: [1.2.840.10008.5.1.4.1.1.2]\n", "        sop_classes: [1.2.840.10008.5.1.4.1.1.2]\n        transfer_syntax_sets: [U]\n        transfer_syntax_sets_mode: narrow\n")))
+rule("DCS0320", "An Application Entity that accepts associations (an acceptor activity, or `scp` of a SOP Class) states its port, on the AE or in the general `association` (a completeness warning).",
+     "Remote systems must configure the port (PS3.2 Table 7-2, Table 6-1). A statement that does not give it prints no port; it never prints N/A for something the product has.",
+     "Add `association.port`; set `completeness: off` in dcsc.yaml to silence every completeness warning.",
+     R(STORE_SCP, ("    association:\n      port: 104\n", "")), STORE_SCP)
+rule("DCS0321", "A product that exchanges DICOM data (DIMSE or DICOMweb) states its Specific Character Sets (a completeness warning).",
+     "PS3.2 Sections 1.7 and 5.7 list the character sets; PS3.5 §6.1 decides how names and texts are exchanged. Without them dcsc prints that the statement does not state them, instead of N/A.",
+     "Add `character_sets` (or the text of `sections.services_charset`).",
+     ECHO, A(ECHO, "character_sets:\n  - defined_term: ISO_IR 100\n"))
+rule("DCS0322", "Every Real-World Activity has SOP Classes: it lists them, or its AE has SOP Classes in the activity's role (a completeness warning).",
+     "PS3.2 7.2.x.3.y and 7.2.x.4.y list the presentation contexts of each activity; an activity without SOP Classes has none to propose or accept.",
+     "List `sop_classes`, give the AE the role on its SOP Classes, or remove the activity.",
+     R(STORE_SCU, ("        sop_classes: [1.2.840.10008.5.1.4.1.1.2]\n", "        sop_classes: [1.2.840.10008.5.1.4.1.1.2]\n      - name: Receive Reports\n        role: acceptor\n        description: Not used yet.\n")), STORE_SCU)
+rule("DCS0323", "A fact PS3.4 asks for is answered `not documented` (level of support, digital signature level, coercion, discarded Attributes, lossy compression, duplicates): the statement is honest about it and lint reports it as a warning instead of asking for an invented value (a completeness warning).",
+     "PS3.4 B.4.3.2 asks a Storage SCP to state these facts; a statement written from a product's documentation may not have them. `not documented` keeps the gap visible (Table 5-10 prints \"Not documented\").",
+     "State the fact when the manufacturer documents it.",
+     R(STORE_SCP, ("      level_of_support: 2\n      digital_signature_level: 1\n", "      level_of_support: not documented\n")), STORE_SCP)
+rule("DCS0324", "An Application Entity with DIMSE roles states its AE Title (a completeness warning).",
+     "Remote systems configure the AE Title (PS3.2 4.1.x, Table 6-1; PS3.8 §9.3.2).",
+     "Add `ae_title`.", R(ECHO, ("    ae_title: ACME_ECHO\n", "")), ECHO)
 rule("DCS0309", "Ports of the AEs are unique (a warning: several AEs can share one listener that dispatches on the called AE Title, but usually two AEs on one port are a copy-paste mistake).",
      "PS3.2 Section 7.2.x.2 states the port of each AE.", "Give each AE its own port, or turn the rule off when AEs share a listener.",
      R(STORE_SCP, ("sop_classes:\n", "  - name: STORE-SCP-2\n    ae_title: ACME_ARCHIVE2\n    description: Second receiver.\n    association:\n      port: 104\nsop_classes:\n"), ("    scp: [STORE-SCP]\n", "    scp: [STORE-SCP, STORE-SCP-2]\n")),
@@ -298,6 +343,24 @@ RANGE = A(ECHO, '''sections:
 rule("DCS0504", "Value ranges are written `[low … high]` (a warning): cells and values that state a range as `1-10`, `1..10`, `[1..10]`, `1 to 10` or `1 <= x <= 10` are flagged.",
      "PS3.2 conventions: ranges are written [low … high] so that they are not mistaken for lists, dates or negative numbers.",
      "Write `[1 … 10]` (with the ellipsis character …).", R(RANGE, ('          default_value: "[0 … 10]"\n', "          default_value: 0-10\n")), RANGE)
+
+AUTHOR_TABLE = A(ECHO, '''sections:
+  netcomm_general:
+    text: The association is rejected for the reasons of {table:rejections}.
+    added_tables:
+      - key: rejections
+        caption: Association Rejection Reasons
+        columns: [Result, Source, Reason]
+        rows:
+          - [rejected-permanent, "1 - DICOM UL service-user", "2 - application-context-name-not-supported"]
+''')
+rule("DCS0510", "Every row of an author table (`added_tables`, `added[].tables`) has one cell per column, and no two author tables share a `key`.",
+     "PS3.2 lets a statement add tables; a row with a missing or extra cell would print misaligned, and `{table:<key>}` must name one table.",
+     "Give one cell per column (an empty cell is `\"\"`), and a unique `key` per table.",
+     R(AUTHOR_TABLE, ('"2 - application-context-name-not-supported"]', '"2 - application-context-name-not-supported", "logged"]')), AUTHOR_TABLE)
+rule("DCS0511", "Every `{table:X}` in narrative, author table cells and footnotes names an author table `key` or a template table number (`{table:5-1}`).",
+     "Cross references are resolved to the number the table gets in the document (tables are numbered within each major section, PS3.2 conventions); one that names no table cannot be resolved.",
+     "Correct the key, or give the table `key: X`.", R(AUTHOR_TABLE, ("{table:rejections}.", "{table:rejection}.")), AUTHOR_TABLE)
 
 # ----------------------------------------------------------------------------------------------- what a reviewer checks
 rule("DCS0601", "The name of a public attribute is given with another tag in an odd (private) group, e.g. \"Referring Physician's Name (0009,0090)\".",
@@ -691,7 +754,7 @@ INV = R(QR_SCP, ("  - uid: 1.2.840.10008.5.1.4.1.2.2.2\n    name: Study Root Que
 ps34("DCS1057", "INV-01", "An Inventory MOVE/GET SCP lists Inventory Storage (1.2.840.10008.5.1.4.1.1.201.1) among its sub-operation SOP Classes.",
      "PS3.4 JJ.4.2.2.2, JJ.4.2.2.3.", "Add it to `sub_operation_sop_classes`.",
      INV, R(INV, ("        sub_operation_sop_classes: [1.2.840.10008.5.1.4.1.1.2]\n", "        sub_operation_sop_classes: [1.2.840.10008.5.1.4.1.1.2, 1.2.840.10008.5.1.4.1.1.201.1]\n")))
-IMPL = R(STORE_SCP, ("    archive: true\n", "    archive: true\n  - uid: 1.2.840.10008.5.1.4.43.2\n    name: Generic Implant Template Information Model - FIND\n    scp: [STORE-SCP]\n    transfer_syntax_sets: [U]\n"), ("dimse:\n", "character_sets:\n  - defined_term: ISO_IR 100\ndimse:\n"))
+IMPL = R(STORE_SCP, ("    archive: true\n", "    archive: true\n  - uid: 1.2.840.10008.5.1.4.43.2\n    name: Generic Implant Template Information Model - FIND\n    scp: [STORE-SCP]\n    transfer_syntax_sets: [U]\n"))
 ps34("DCS1058", "NPQ-03", "An Implant Template, Defined Procedure Protocol or Protocol Approval Q/R SCP stores at Level 2.",
      "PS3.4 BB.1.4, HH.1.4, II.1.4.", "Store at Level 2.", R(IMPL, ("      level_of_support: 2\n      digital_signature_level: 1\n", "      level_of_support: 1\n")), IMPL)
 CIR = R(QR_SCP, ("  - uid: 1.2.840.10008.5.1.4.1.2.2.2\n    name: Study Root Query/Retrieve Information Model - MOVE\n", "  - uid: 1.2.840.10008.5.1.4.1.2.4.2\n    name: Composite Instance Root Retrieve - MOVE\n"), ("1.2.840.10008.5.1.4.1.2.2.2]", "1.2.840.10008.5.1.4.1.2.4.2]"),
@@ -709,8 +772,8 @@ ps34("DCS1060", "NPQ-05", "No relational retrieve is claimed for the non-patient
 rule("DCS9001", "An output file cannot be written (permissions, disk full, a directory in the way).",
      "`dcsc build` writes each output to a temporary file and renames it when complete, so a failed write never leaves a half-written file.",
      "Check the output folder.", "$ dcsc build statement.yaml -o /read-only\nerror DCS9001: output cannot be written: …", "$ dcsc build statement.yaml -o out", "text", "text")
-rule("DCS9002", "A template (built in, or given by the user) cannot be parsed or fails while rendering.",
-     "Templates produce the Markdown of each section.", "Fix the template at the reported place.", "(a template with an unclosed {{#each}} block)", "(a valid template)", "text", "text")
+rule("DCS9002", "A Markdown template (built in, or given with `--templates`) cannot be read, cannot be parsed, or fails while rendering: an unknown variable or member, an include of a template that does not exist, or a run past its bounds (steps, output size, depth, time). A template file that is not a regular file of the folder (a link out of it, a FIFO, a device), an old Handlebars `.hbs` folder, and a `section.<key>`/`table.<key>` template for no such section or table are refused too. Reported at the template's line and column when there is one.",
+     "Templates produce the Markdown of each section; a template folder comes from a pull request like the statement does, so it is untrusted input (docs/limits.md).", "Fix the template at the reported place (docs/layout.md, \"Templates\", lists the variables of each template).", "templates/heading.sbn:\n{{ md.heading_marker section.level }} {{ section.titel }}", "templates/heading.sbn:\n{{ md.heading_marker section.level }} {{ section.title }}", "text", "text")
 rule("DCS9003", "The configuration file dcsc.yaml is invalid: it is not a mapping, `rules` is not a mapping, a rule id is unknown or not a lint rule, or a severity is not off, info, warning or error. Reported at the file's line and column.",
      "A misspelt rule id would otherwise be ignored silently and the rule would keep its default severity.",
      "Fix the id (see docs/rules/) or the severity.", "# dcsc.yaml\nrules:\n  DCS0104: off\n  DCS9999: off        # unknown rule id\n  DCS0309: sometimes  # not a severity",
@@ -756,7 +819,7 @@ def lint(yaml_text):
 
 
 STAGE = {"layout": "Layout", "source": "Source", "schema": "Schema", "build": "Build", "uid": "Rules", "attribute": "Rules", "consistency": "Rules",
-         "protocol": "Rules", "ps32": "Rules", "ps34": "Rules", "review": "Rules", "import": "Import"}
+         "protocol": "Rules", "ps32": "Rules", "ps34": "Rules", "review": "Rules", "completeness": "Rules", "import": "Import"}
 
 
 _RESULTS = {}

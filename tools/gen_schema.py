@@ -359,6 +359,12 @@ definitions["dimse"] = obj("Details of the DIMSE services by service class and r
 
 root_props = {
     "$schema": s("Path or URL of this schema (for editor completion through the yaml-language-server modeline)."),
+    "extends": s("Path of the base statement this one extends (product families, docs/families.md), relative to this file and inside the project; this statement's facts are merged on top of the base's by identity."),
+    "remove": obj("What this statement takes out of the base it `extends` (docs/families.md): each list names items by their identity.", {
+        k: arr(f"Items of `{k}` to take out, by identity.", {"description": "An identity (name, UID, code), or a mapping naming it and the single roles or sets to take out.", "type": ["string", "object"]})
+        for k in ["application_entities", "sop_classes", "transfer_syntax_sets", "dicomweb.transactions", "media.profiles",
+                  "security.profiles", "de_identification", "iods", "sr_templates", "mappings", "character_sets", "sections"]
+    }),
     "product": obj("The product this Conformance Statement describes (cover page, Section 1).", {
         "name": s("Commercial name of the product (replaces <Product> throughout).", minLength=1),
         "version": s("Product version described.", minLength=1),
@@ -419,6 +425,81 @@ root_props = {
                  "properties": {}, "additionalProperties": False},
 }
 
+# ---------------------------------------------------------------- issue 12 (network): Transfer Syntaxes per activity,
+# "every Storage SOP Class", "any Transfer Syntax", association parameters with default and range, "not documented".
+# Kept in one block so that other additions to the format merge cleanly.
+
+# The version of the source format: raised when a field is added (minor) or must change (major; `dcsc migrate`).
+FORMAT_VERSION = "1.1"
+NOT_DOCUMENTED = "not documented"
+
+TS_POLICY = e("How Transfer Syntaxes are chosen beyond the declared sets: `sets` (only the Transfer Syntaxes of the sets, the default), "
+              "`any` (as acceptor: every proposed Transfer Syntax is accepted), `as_received` (as acceptor: every proposed Transfer Syntax is "
+              "accepted and instances are kept as received; as initiator: each instance is proposed in the Transfer Syntax it was received in).",
+              ["sets", "any", "as_received"])
+
+def setting(desc, scalar):
+    return {"description": desc + " A value, or a mapping with the value in use, the default and the configurable range (Table 6-1 and Table 7-2).",
+            "anyOf": [scalar, obj("A parameter with its default and configurable range.", {
+                "value": {"type": ["string", "integer"], "description": "The value in use (when it differs from the default or no default is given)."},
+                "default": {"type": ["string", "integer"], "description": "The factory default value."},
+                "minimum": {"type": ["string", "integer"], "description": "Lowest configurable value (rendered `[low … high]`)."},
+                "maximum": {"type": ["string", "integer"], "description": "Highest configurable value (rendered `[low … high]`)."},
+                "configurable": b("The parameter can be configured (implied by a minimum or maximum)."),
+                "unit": s("Unit, e.g. `s`, `bytes`."),
+                "comment": s("Remark on the parameter (Table 6-1 Comments)."),
+            })]}
+
+ap = definitions["association_parameters"]["properties"]
+for key in ["max_pdu_length", "artim_timeout", "max_associations_initiator", "max_associations_acceptor", "max_async_operations", "port", "max_server_connections"]:
+    ap[key] = setting(ap[key]["description"], ap[key])
+ap["dimse_timeout"] = setting("DIMSE timeout: how long the AE waits for a DIMSE response or request, e.g. `60s`.", s("A duration, e.g. `60s`."))
+ap["network_timeout"] = setting("Network timeout: how long the AE waits for a TCP connection to open, e.g. `10s`.", s("A duration, e.g. `10s`."))
+ap["idle_timeout"] = setting("Association idle timeout: after how long without activity the AE releases an association, e.g. `300s`.", s("A duration, e.g. `300s`."))
+
+act = definitions["activity"]["properties"]
+act["transfer_syntax_sets"] = arr("Transfer Syntax Set codes this activity proposes (initiator) or accepts (acceptor) for its SOP Classes; "
+                                  "they replace the SOP Classes' own sets, or narrow them with `transfer_syntax_sets_mode: narrow`. "
+                                  "Omitted: the SOP Classes' own sets.", s("A set code."))
+act["transfer_syntax_sets_mode"] = e("`replace` (default): the activity's sets are used instead of each SOP Class's sets; `narrow`: only the sets "
+                                     "a SOP Class declares and the activity lists.", ["replace", "narrow"])
+act["transfer_syntax_policy"] = TS_POLICY
+
+definitions["sop_class"]["properties"]["transfer_syntax_policy"] = TS_POLICY
+
+root_props["every_storage_sop_class"] = obj(
+    "Every Storage SOP Class of the dictionary edition dcsc uses (`dcsc --version`) in the given roles, as gateways, routers and archives "
+    "claim it (PS3.4 Annex B). dcsc expands it into Table 1-1 and every other table in UID order. A SOP Class also declared in "
+    "`sop_classes` keeps that declaration instead.", {
+    "scu": arr("Application Entities (by `name`) that send every Storage SOP Class as SCU.", s("An Application Entity name.")),
+    "scp": arr("Application Entities (by `name`) that accept every Storage SOP Class as SCP.", s("An Application Entity name.")),
+    "include_retired": b("Also the retired Storage SOP Classes (default: only the current ones)."),
+    "include_non_patient": b("Also the Non-Patient Object Storage SOP Classes (PS3.4 Annex GG)."),
+    "exclude": arr("SOP Class UIDs left out.", UID),
+    "transfer_syntax_sets": arr("Codes of the Transfer Syntax Sets (Table 1-2) for these SOP Classes.", s("A set code.")),
+    "transfer_syntax_policy": TS_POLICY,
+    "display": b("The product displays these instances."),
+    "process": b("The product processes these instances."),
+    "archive": b("The product stores these instances and makes them available again."),
+    "comment": md("Remarks on these SOP Classes"),
+})
+
+def not_documented(prop):
+    desc = prop["description"] + f" Write `{NOT_DOCUMENTED}` where the product's documentation does not state it (lint warns, DCS0323)."
+    if prop.get("type") == "string" and "enum" not in prop:
+        p = dict(prop); p["description"] = desc; return p
+    scalar = {k: v for k, v in prop.items() if k != "description"}
+    return {"description": desc, "anyOf": [scalar, {"type": "string", "enum": [NOT_DOCUMENTED]}]}
+
+storage_scp = definitions["dimse"]["properties"]["storage"]["properties"]["scp"]["properties"]
+for key in ["level_of_support", "digital_signature_level", "element_coercion", "discarded_attributes", "lossy_compression", "duplicate_instances"]:
+    storage_scp[key] = not_documented(storage_scp[key])
+# Issue 12 points 5-9 (tools/schema_details.py).
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import schema_details
+schema_details.extend(definitions, root_props, dict(s=s, md=md, b=b, i=i, e=e, arr=arr, obj=obj, yn=yn, one_or_more=one_or_more, ref=ref),
+                      MATCHING, QUERY_SOURCE, SOURCE, PRESENCE, DISPLAY_UI, DIMSE_STATUS, UID)
+
 # ---------------------------------------------------------------- the template part (generated)
 
 def walk(sections, repeat=None):
@@ -466,7 +547,8 @@ def main():
         "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": "https://dcsc-project.github.io/schema/dcsc.schema.json",
         "title": "dcsc DICOM Conformance Statement source",
-        "description": "One YAML source describing what a product does in DICOM; dcsc compiles it into a PS3.2 Conformance Statement. Generated by tools/gen_schema.py; do not edit.",
+        "x-dcsc-format-version": FORMAT_VERSION,
+        "description": "One YAML source describing what a product does in DICOM; dcsc compiles it into a PS3.2 Conformance Statement. Source format version " + FORMAT_VERSION + " (docs/source-format.md). Generated by tools/gen_schema.py; do not edit.",
         "type": "object", "additionalProperties": False,
         "required": ["product"],
         "properties": root_props,

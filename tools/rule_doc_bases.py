@@ -67,7 +67,9 @@ iods:
             source: MWL
 '''
 
-STORE_SCP_DIMSE = '''dimse:
+STORE_SCP_DIMSE = '''character_sets:
+  - defined_term: ISO_IR 100
+dimse:
   storage:
     scp:
       description: Stored instances are kept until deleted by the user and can be retrieved with Q/R. No further SOP Classes are accepted dynamically.

@@ -52,6 +52,7 @@ public static class CommandLine
             {
                 stdout.WriteLine($"dcsc {ToolInfo.Version}");
                 stdout.WriteLine($"template: {ToolInfo.TemplateEdition}");
+                stdout.WriteLine($"source format: {ToolInfo.SourceFormatVersion}");
                 stdout.WriteLine($"dictionary: {DictionaryEdition()}");
                 return Ok;
             }
@@ -65,6 +66,7 @@ public static class CommandLine
         root.Subcommands.Add(MatchCommand.Build(stdout, stderr));
         root.Subcommands.Add(DiffCommand.Create(stdout, stderr));
         root.Subcommands.Add(InitCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ExplainCommand.Create(stdout, stderr));
         root.Subcommands.Add(ImportCommand.Create(stdout, stderr));
         return root;
     }
@@ -127,7 +129,7 @@ public static class CommandLine
         var file = new Argument<string>("statement") { Description = "The statement file (YAML)." };
         var output = new Option<string>("--output", "-o") { Description = "Output folder (default: out).", DefaultValueFactory = _ => "out" };
         var format = new Option<string>("--format") { Description = "Comma-separated output formats: md, html, docx, pdf (default: md). pdf needs WeasyPrint (Debian package weasyprint; docs/pdf.md).", DefaultValueFactory = _ => "md" };
-        var templates = new Option<string?>("--templates") { Description = "Folder with Handlebars partials (<name>.hbs) that override the built-in Markdown templates." };
+        var templates = new Option<string?>("--templates") { Description = "Folder with Scriban templates (<name>.sbn) that replace the built-in Markdown templates of the same name, or add section.<key>.sbn / table.<key>.sbn for one section or table (docs/layout.md)." };
         var na = new Option<string>("--na") { Description = "N/A sections: collapse (drop the N/A subsections of an N/A section, default) or keep.", DefaultValueFactory = _ => "collapse" };
         na.AcceptOnlyFromAmong("keep", "collapse");
         var referenceDoc = new Option<string?>("--reference-doc") { Description = "A .docx whose styles (fonts, colours, heading and table styles) the DOCX output uses, as pandoc does (docs/docx-styles.md)." };

@@ -1,6 +1,9 @@
 namespace Dcsc.Tests;
 
-/// <summary>A small valid statement that tests modify; it lints clean (Rules stage included). Append, do not insert: tests use its line numbers.</summary>
+/// <summary>
+/// A small valid statement that tests modify; it lints clean (Rules stage included). Append, do not insert: tests use its
+/// line numbers. It ends with `character_sets`: a test that adds to the IOD's attributes inserts before that key.
+/// </summary>
 internal static class Minimal
 {
     public const string Yaml = """
@@ -37,5 +40,7 @@ internal static class Minimal
                   - name: Patient's Name
                     tag: (0010,0010)
                     source: MWL
+        character_sets:
+          - defined_term: ISO_IR 100
         """;
 }

@@ -7,8 +7,9 @@ namespace Dcsc.Config;
 /// <summary>
 /// The project configuration file <c>dcsc.yaml</c>. The Rules stage reads its <c>rules</c> mapping:
 /// <code>rules: { DCS0104: off, DCS0309: error }</code> (values <c>off</c>, <c>info</c>, <c>warning</c>, <c>error</c>).
-/// Unknown rule ids and bad values are DCS9003 at the config file's line and column. Other top-level keys belong to
-/// other parts of dcsc and are left alone.
+/// <c>completeness: off</c> (or info, warning, error) sets every completeness warning (DCS0320–DCS0324) at once; a rule
+/// named under <c>rules</c> keeps its own severity. Unknown rule ids and bad values are DCS9003 at the config file's line
+/// and column. Other top-level keys belong to other parts of dcsc and are left alone.
 /// </summary>
 public sealed record DcscConfig(string? Path, IReadOnlyDictionary<string, Severity> Severities)
 {
@@ -86,15 +87,7 @@ public sealed record DcscConfig(string? Path, IReadOnlyDictionary<string, Severi
                         bag.Add(DiagnosticCatalogue.ConfigurationInvalid(key.Span, $"{id} is not a lint rule and cannot be configured (only the Rules stage ids DCS0100-DCS1999 can)"));
                         continue;
                     }
-                    var text = value is YamlScalar sv ? sv.Value.Trim().ToLowerInvariant() : "";
-                    Severity? sev = text switch
-                    {
-                        "off" or "false" or "none" => Severity.Off,
-                        "info" or "note" => Severity.Info,
-                        "warning" or "warn" => Severity.Warning,
-                        "error" => Severity.Error,
-                        _ => null,
-                    };
+                    var sev = ParseSeverity(value);
                     if (sev is null)
                         bag.Add(DiagnosticCatalogue.ConfigurationInvalid(value.Span, $"severity \"{(value as YamlScalar)?.Value ?? value.KindName}\" for {id} is not one of off, info, warning, error"));
                     else
@@ -105,6 +98,23 @@ public sealed record DcscConfig(string? Path, IReadOnlyDictionary<string, Severi
                 bag.Add(DiagnosticCatalogue.ConfigurationInvalid(rules.Span, $"`rules` must be a mapping of rule ids to off, info, warning or error; found {rules.KindName}"));
                 break;
         }
+        if (root["completeness"] is { } completeness and not YamlScalar { IsNull: true })
+        {
+            if (ParseSeverity(completeness) is not { } all)
+                bag.Add(DiagnosticCatalogue.ConfigurationInvalid(completeness.Span, $"`completeness` must be one of off, info, warning, error; found {(completeness as YamlScalar)?.Value ?? completeness.KindName}"));
+            else
+                foreach (var d in DiagnosticCatalogue.All.Where(d => d.Category == DiagnosticCatalogue.CompletenessCategory))
+                    severities.TryAdd(d.Id, all);
+        }
         return new DcscConfig(full, severities);
     }
+
+    private static Severity? ParseSeverity(YamlNode value) => (value is YamlScalar sv ? sv.Value.Trim().ToLowerInvariant() : "") switch
+    {
+        "off" or "false" or "none" => Severity.Off,
+        "info" or "note" => Severity.Info,
+        "warning" or "warn" => Severity.Warning,
+        "error" => Severity.Error,
+        _ => null,
+    };
 }

@@ -12,6 +12,13 @@ public sealed class DiagnosticBag
     public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
     public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
 
+    /// <summary>Replaces each finding by <paramref name="map"/> of it (adds context a later stage knows, e.g. the `extends:`
+    /// line through which a base file was reached).</summary>
+    public void Map(Func<Diagnostic, Diagnostic> map)
+    {
+        for (int i = 0; i < _items.Count; i++) _items[i] = map(_items[i]);
+    }
+
     public IReadOnlyList<Diagnostic> Sorted() => _items
         .OrderBy(d => d.Span.File, StringComparer.Ordinal)
         .ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column)

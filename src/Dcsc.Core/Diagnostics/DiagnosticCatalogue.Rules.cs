@@ -63,9 +63,6 @@ public static partial class DiagnosticCatalogue
     /// <summary>DCS0307: Duplicate Application Entity name.</summary>
     public static Diagnostic DuplicateAeName(SourceSpan at, string message) => Descriptors.DuplicateAeName.At(at, message);
 
-    /// <summary>DCS0308: Duplicate AE Title.</summary>
-    public static Diagnostic DuplicateAeTitle(SourceSpan at, string message) => Descriptors.DuplicateAeTitle.At(at, message);
-
     /// <summary>DCS0309: Duplicate port.</summary>
     public static Diagnostic DuplicatePort(SourceSpan at, string message) => Descriptors.DuplicatePort.At(at, message);
 
@@ -138,7 +135,6 @@ public static partial class DiagnosticCatalogue
         public static readonly DiagnosticDescriptor AeSupportsNoSopClass = new("DCS0305", Severity.Warning, "Application Entity supports no SOP Class", "consistency");
         public static readonly DiagnosticDescriptor TransferSyntaxSetUnused = new("DCS0306", Severity.Warning, "Transfer Syntax Set is never used", "consistency");
         public static readonly DiagnosticDescriptor DuplicateAeName = new("DCS0307", Severity.Error, "Duplicate Application Entity name", "consistency");
-        public static readonly DiagnosticDescriptor DuplicateAeTitle = new("DCS0308", Severity.Error, "Duplicate AE Title", "consistency");
         public static readonly DiagnosticDescriptor DuplicatePort = new("DCS0309", Severity.Warning, "Duplicate port", "consistency");
         public static readonly DiagnosticDescriptor SopClassDeclaredTwice = new("DCS0310", Severity.Error, "SOP Class declared twice", "consistency");
         public static readonly DiagnosticDescriptor CreatedSopClassWithoutIod = new("DCS0311", Severity.Warning, "Created SOP Class has no IOD in Annex A", "consistency");

@@ -41,6 +41,12 @@ public static partial class DiagnosticCatalogue
     /// <summary>DCS0012: More than one YAML document in a file.</summary>
     public static Diagnostic MoreThanOneDocument(SourceSpan at, string message) => Descriptors.MoreThanOneDocument.At(at, message);
 
+    /// <summary>DCS0014: Base statement cannot be extended.</summary>
+    public static Diagnostic ExtendsCannotBeResolved(SourceSpan at, string message) => Descriptors.ExtendsCannotBeResolved.At(at, message);
+
+    /// <summary>DCS0015: `remove` names something the base statement does not have.</summary>
+    public static Diagnostic RemoveNamesNothing(SourceSpan at, string message) => Descriptors.RemoveNamesNothing.At(at, message);
+
     /// <summary>DCS0013: Unsupported YAML tag.</summary>
     public static Diagnostic UnsupportedYamlTag(SourceSpan at, string message) => Descriptors.UnsupportedYamlTag.At(at, message);
 
@@ -59,5 +65,7 @@ public static partial class DiagnosticCatalogue
         public static readonly DiagnosticDescriptor EmptyStatement = new("DCS0011", Severity.Error, "Empty statement", "source");
         public static readonly DiagnosticDescriptor MoreThanOneDocument = new("DCS0012", Severity.Error, "More than one YAML document in a file", "source");
         public static readonly DiagnosticDescriptor UnsupportedYamlTag = new("DCS0013", Severity.Error, "Unsupported YAML tag", "source");
+        public static readonly DiagnosticDescriptor ExtendsCannotBeResolved = new("DCS0014", Severity.Error, "Base statement cannot be extended", "source");
+        public static readonly DiagnosticDescriptor RemoveNamesNothing = new("DCS0015", Severity.Warning, "`remove` names something the base statement does not have", "source");
     }
 }

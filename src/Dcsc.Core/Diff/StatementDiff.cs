@@ -28,7 +28,7 @@ public sealed record Change(ChangeKind Kind, string Category, string Subject, st
 /// a removed SOP Class does not also list its roles, its place in activities or its IOD; a removed AE
 /// does not also list the roles SOP Classes had on it.
 /// </summary>
-public static class StatementDiff
+public static partial class StatementDiff
 {
     public static IReadOnlyList<Change> Compare(Statement oldS, Statement newS)
     {
@@ -39,11 +39,14 @@ public static class StatementDiff
         ApplicationEntities(c, oldS, newS, sopUids);
         TransferSyntaxSets(c, oldS, newS);
         SopClasses(c, oldS, newS, aeNames);
+        EveryStorage(c, oldS, newS);
+        AssociationSettings(c, "General association", oldS.Association, newS.Association);
         WebTransactions(c, oldS, newS);
         QueryKeys(c, oldS, newS);
         Iods(c, oldS, newS, sopUids);
         Security(c, oldS, newS);
         CharacterSets(c, oldS, newS);
+        DeIdentification(c, oldS, newS);
         return c.Changes;
     }
 
@@ -117,7 +120,9 @@ public static class StatementDiff
                 c.Field("Real-World Activity", $"{Q(x.Name)} of {a.Name}", "role", x.Role.ToString().ToLowerInvariant(), y.Role.ToString().ToLowerInvariant(), x.Location.Of("role"), y.Location.Of("role"));
                 c.Members("Real-World Activity", $"{Q(x.Name)} of {a.Name}", "SOP Class", x.SopClasses.Where(u => !sopUids.Contains(u)),
                     y.SopClasses.Where(u => !sopUids.Contains(u)), x.Location.Of("sop_classes"), y.Location.Of("sop_classes"));
+                ActivityTransferSyntaxes(c, $"{Q(x.Name)} of {a.Name}", x, y);
             });
+            AssociationSettings(c, $"Application Entity {a.Name}", a.Association, b.Association, "port", "max_pdu_length");
         });
 
     private static void TransferSyntaxSets(Collector c, Statement o, Statement n) =>
@@ -156,6 +161,7 @@ public static class StatementDiff
                 c.Field(cat, subject, field, YN(x), YN(y), a.Location.Of(key), b.Location.Of(key));
             c.Field(cat, subject, "create", a.Create, b.Create, a.Location.Of("create"), b.Location.Of("create"));
             c.Members(cat, subject, "Transfer Syntax Set", a.TransferSyntaxSets, b.TransferSyntaxSets, a.Location.Of("transfer_syntax_sets"), b.Location.Of("transfer_syntax_sets"));
+            c.Field(cat, subject, "Transfer Syntax policy", Policy(a.TransferSyntaxPolicy), Policy(b.TransferSyntaxPolicy), a.Location.Of("transfer_syntax_policy"), b.Location.Of("transfer_syntax_policy"));
         });
 
     private static void WebTransactions(Collector c, Statement o, Statement n) =>
@@ -231,4 +237,12 @@ public static class StatementDiff
 
     private static void CharacterSets(Collector c, Statement o, Statement n) =>
         c.Match(o.CharacterSets, n.CharacterSets, s => s.DefinedTerm, "Character set", s => s.DefinedTerm, s => s.Location.Span);
+
+    /// <summary>De-identification profiles (PS3.2 Table 1-15, PS3.15 Annex E) and the AE that applies each.</summary>
+    private static void DeIdentification(Collector c, Statement o, Statement n) =>
+        c.Match(o.DeIdentification, n.DeIdentification, p => p.Profile, "De-identification profile", p => Q(p.Profile), p => p.Location.Span, (a, b) =>
+        {
+            c.Field("De-identification profile", Q(b.Profile), "AE", a.Ae, b.Ae, a.Location.Of("ae"), b.Location.Of("ae"));
+            c.Field("De-identification profile", Q(b.Profile), "options", string.Join("; ", a.Options), string.Join("; ", b.Options), a.Location.Of("options"), b.Location.Of("options"));
+        });
 }

@@ -54,14 +54,7 @@ internal sealed partial class LayoutRun
                 return One(n, t, _s.Introduction.Terms.Select(x => Row(("term", x.Name), ("definition", x.Definition))).ToList());
             case "abbreviations": return One(n, t, AbbreviationRows());
             case "service_to_ae_mapping": return One(n, t, ServiceToAeRows());
-            case "levels_of_conformance":
-            {
-                var scp = _s.Dimse.Storage.Scp;
-                var rows = new List<RowSpec>();
-                if (scp?.LevelOfSupport is { } l) rows.Add(Row(("level_label", "Levels of Conformance"), ("value", l.ToString(System.Globalization.CultureInfo.InvariantCulture))));
-                if (scp?.DigitalSignatureLevel is { } d) rows.Add(Row(("level_label", "Level of Digital Signature Support"), ("value", d.ToString(System.Globalization.CultureInfo.InvariantCulture))));
-                return One(n, t, rows);
-            }
+            case "levels_of_conformance": return One(n, t, LevelsOfConformanceRows());
             // PS3.2 7.1.1 (L10100): either one table for all AEs (7.1.1, the AE sections N/A) or one per AE (7.2.x.2,
             // 7.1.1 N/A). As soon as one AE declares its own parameters, every AE that negotiates associations gets
             // its table, with the statement-wide values it does not override.
@@ -146,12 +139,14 @@ internal sealed partial class LayoutRun
         var svc = ServiceOf(s);
         if (svc == "Real-Time Video") return false;
         // Table 1-1 lists Storage SOP Classes; a SOP Class of unknown service (private, newer than the
-        // dictionary) is listed when it is exchanged on the web or on media, as instances are.
-        return IsStorageService(svc) || (svc.Length == 0 && (s.UserAgent || s.OriginServer || s.Fsc || s.Fsu || s.Fsr));
+        // dictionary) is listed when it is exchanged on the web or on media, as instances are. A SOP Class used
+        // only on the web (UPS Push/Pull through UPS-RS) has no DIMSE table: Table 1-1 has its UA/OS columns.
+        bool web = s.UserAgent || s.OriginServer;
+        return IsStorageService(svc) || (svc.Length == 0 && (web || s.Fsc || s.Fsu || s.Fsr)) || (web && !s.IsScu && !s.IsScp);
     }
 
     private List<RowSpec> StorageRows() => SopClassesByUid().Where(InStorageOverview).Select(s => Row(
-        ("sop_class_name", s.Name), ("sop_class_uid", s.Uid), ("transfer_syntax_set", string.Join("; ", s.TransferSyntaxSets)),
+        ("sop_class_name", s.Name), ("sop_class_uid", s.Uid), ("transfer_syntax_set", TransferSyntaxSetCell(s)),
         ("scu", YN(s.IsScu)), ("scp", YN(s.IsScp)), ("ua", YN(s.UserAgent)), ("os", YN(s.OriginServer)),
         ("fsc", YN(s.Fsc)), ("fsu", YN(s.Fsu)), ("fsr", YN(s.Fsr)), ("create", s.Create ?? "N"),
         ("display", YN(s.Display)), ("process", YN(s.Process)), ("archive", YN(s.Archive)))).ToList();
@@ -189,20 +184,11 @@ internal sealed partial class LayoutRun
     // DIMSE overview tables (1-4 to 1-7) list a SOP Class only where it is used on the network (PS3.2: supported rows only).
     private List<RowSpec> DimseRows(Func<string, bool> service) => SopClassesByUid().Where(s => service(ServiceOf(s)) && (s.IsScu || s.IsScp)).Select(s =>
     {
-        var ts = TransferSyntaxesOf(s);
-        return Row(("sop_class_name", s.Name), ("sop_class_uid", s.Uid), ("transfer_syntax_name", string.Join("; ", ts.Select(x => x.Name))),
+        var ts = EffectiveTransferSyntaxes(s, out bool open);
+        var any = open ? new[] { TransferSyntaxResolution.PolicyLabel(TransferSyntaxResolution.Overall(_s, s).Policy) } : Array.Empty<string>();
+        return Row(("sop_class_name", s.Name), ("sop_class_uid", s.Uid), ("transfer_syntax_name", string.Join("; ", ts.Select(x => x.Name).Concat(any))),
             ("transfer_syntax_uid", string.Join("; ", ts.Select(x => x.Uid))), ("scu", YN(s.IsScu)), ("scp", YN(s.IsScp)));
     }).ToList();
-
-    private List<TransferSyntax> TransferSyntaxesOf(SopClass s)
-    {
-        var result = new List<TransferSyntax>();
-        foreach (var code in s.TransferSyntaxSets)
-            foreach (var set in _s.TransferSyntaxSets.Where(x => x.Code == code))
-                foreach (var ts in set.TransferSyntaxes)
-                    if (!result.Any(r => r.Uid == ts.Uid)) result.Add(ts);
-        return result;
-    }
 
     private List<RowSpec> WebRows(string service)
     {
@@ -232,6 +218,11 @@ internal sealed partial class LayoutRun
         "Real-Time Video",
     };
 
+    // One storage AE is one "Storage" row of Table 5-1: Non-Patient Object Storage and private storage SOP Classes
+    // (exchanged as instances) are Storage there too, not rows of their own.
+    private string ServiceDisplayName(SopClass s) => ServiceOf(s) is var svc && (svc == "Non-Patient Object Storage" || svc.Length == 0 && InStorageOverview(s))
+        ? "Storage" : ServiceDisplayName(svc);
+
     private static string ServiceDisplayName(string svc) => svc switch
     {
         "" => "Other",
@@ -251,7 +242,7 @@ internal sealed partial class LayoutRun
                 bool scu = s.Scu.Contains(ae.Name), scp = s.Scp.Contains(ae.Name);
                 if (!scu && !scp) continue;
                 var svc = ServiceOf(s);
-                var name = ServiceDisplayName(svc);
+                var name = ServiceDisplayName(s);
                 var cur = services.GetValueOrDefault(name);
                 services[name] = (cur.Scu || scu, cur.Scp || scp, svc == "Real-Time Video");
             }
@@ -295,7 +286,12 @@ internal sealed partial class LayoutRun
             ae.ImplementationVersionName ?? all.ImplementationVersionName, ae.MaxPduLength ?? all.MaxPduLength, ae.ArtimTimeout ?? all.ArtimTimeout,
             ae.MaxAssociationsInitiator ?? all.MaxAssociationsInitiator, ae.MaxAssociationsAcceptor ?? all.MaxAssociationsAcceptor,
             ae.MaxAsyncOperations ?? all.MaxAsyncOperations, ae.Port ?? all.Port, ae.FileMetaInformationVersion ?? all.FileMetaInformationVersion,
-            ae.MaxServerConnections ?? all.MaxServerConnections, other, ae.Location);
+            ae.MaxServerConnections ?? all.MaxServerConnections, other, ae.Location)
+        {
+            // Value, default and range of each parameter (issue 12 point 4): the AE's own setting wins as a whole.
+            Settings = all.Settings.Where(kv => !ae.Settings.ContainsKey(kv.Key)).Concat(ae.Settings)
+                .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
+        };
     }
 
     private List<RowSpec> AssociationRows(AssociationParameters? a)
@@ -314,14 +310,15 @@ internal sealed partial class LayoutRun
         Add(net, "Application Context Name", a.ApplicationContextName);
         Add(net, "Implementation Class UID", a.ImplementationClassUid);
         Add(net, "Implementation Version Name", a.ImplementationVersionName);
-        Add(net, "Maximum PDU Length", N(a.MaxPduLength));
-        Add(net, "ARTIM Timeout", a.ArtimTimeout);
-        Add(net, "Maximum Number of Simultaneous Associations as Initiator", N(a.MaxAssociationsInitiator));
-        Add(net, "Maximum Number of Simultaneous Associations as Acceptor", N(a.MaxAssociationsAcceptor));
-        Add(net, "Maximum Number of Outstanding Asynchronous Operations", N(a.MaxAsyncOperations));
-        Add(net, "Port", N(a.Port));
+        Add(net, "Maximum PDU Length", SettingCell(a, "max_pdu_length", N(a.MaxPduLength)));
+        Add(net, "ARTIM Timeout", SettingCell(a, "artim_timeout", a.ArtimTimeout));
+        foreach (var (label, value) in ExtraTimeouts(a)) Add(net, label, value);
+        Add(net, "Maximum Number of Simultaneous Associations as Initiator", SettingCell(a, "max_associations_initiator", N(a.MaxAssociationsInitiator)));
+        Add(net, "Maximum Number of Simultaneous Associations as Acceptor", SettingCell(a, "max_associations_acceptor", N(a.MaxAssociationsAcceptor)));
+        Add(net, "Maximum Number of Outstanding Asynchronous Operations", SettingCell(a, "max_async_operations", N(a.MaxAsyncOperations)));
+        Add(net, "Port", SettingCell(a, "port", N(a.Port)));
         Add("Media Services", "File Meta Information Version", a.FileMetaInformationVersion);
-        Add("Web Services", "Maximum Number of Server Connections", N(a.MaxServerConnections));
+        Add("Web Services", "Maximum Number of Server Connections", SettingCell(a, "max_server_connections", N(a.MaxServerConnections)));
         foreach (var g in a.Other.GroupBy(o => o.Category ?? "Other"))
             foreach (var o in g) Add(g.Key, o.Name, o.Value);
         return rows;

@@ -22,7 +22,9 @@ internal sealed partial class LayoutRun
         foreach (var c in n.Children) BuildDrafts(c);
         if (n.Added is not null)
         {
-            n.Drafts.Add(new DraftAuthor(n.Added.Text));
+            if (!string.IsNullOrWhiteSpace(n.Added.Text)) n.Drafts.Add(new DraftAuthor(n.Added.Text));
+            if (n.Extra is not null) n.Drafts.AddRange(n.Extra());
+            n.Drafts.AddRange(AuthorTableDrafts(n, n.Added.Tables));
             return;
         }
         var t = n.T!;
@@ -119,7 +121,9 @@ internal sealed partial class LayoutRun
         }
 
         n.Drafts.AddRange(ModelNarrative(n));
+        n.Drafts.AddRange(DetailDrafts(n));
         if (!string.IsNullOrWhiteSpace(n.Content.Text)) n.Drafts.Add(new DraftAuthor(n.Content.Text!));
+        n.Drafts.AddRange(AuthorTableDrafts(n, n.Content.AuthorTables));
     }
 
     /// <summary>A template figure is shown when the statement gives its image: <c>fill: {"Figure 4-1": "images/flow.png"}</c>.</summary>
@@ -146,6 +150,7 @@ internal sealed partial class LayoutRun
     {
         if (t.Condition is not null && !ConditionHolds(n, t.Condition)) return new();
         if (TemplateData.IsDerived(n.T!.Key, t.Key)) return DerivedTables(n, t);
+        if (t.Key == "general_configuration_parameters") return ConfigurationTable(n, t);
         return SourceTables(n, t);
     }
 

@@ -30,20 +30,18 @@ internal sealed partial class LayoutRun
         switch (n.T!.Key)
         {
             case "overview": return Md(_s.Product.Description).Concat(RemoteSystems());
+            case "overview_content_transfer": return EveryStorageText();
             case "intro_audience": return Md(_s.Introduction.Audience);
             case "intro_remarks": return Md(_s.Introduction.Remarks);
             case "intro_references":
                 return _s.Introduction.References.Select((r, i) => (Draft)new DraftAuthor($"\\[{i + 3}\\] {r}"));
             case "impl_functional_definition_ae_1" when ctx.Ae is { } ae:
-                return (ae.AeTitle is { Length: > 0 } title ? new Draft[] { new DraftPlain($"Default AE Title: {title}") } : Array.Empty<Draft>())
-                    .Concat(Md(ae.Description));
+                return AeTitleText(ae).Concat(Md(ae.Description));
             case "netcomm_sequencing_real_world_activities_ae1": return Md(ctx.Ae?.Sequencing);
             case "netcomm_real_world_activity_activity_1" or "netcomm_real_world_activity_activity_2" when ctx.Activity is not null:
-                return Md(ctx.Activity.Description).Concat(ctx.Activity.SopClasses.Count == 0 ? Array.Empty<Draft>() : new Draft[]
-                {
-                    new DraftPlain("SOP Classes: " + string.Join("; ", ctx.Activity.SopClasses.OrderBy(u => u, UidComparer.Instance).Select(u => $"{SopName(u)} ({u})")) + "."),
-                });
+                return Md(ctx.Activity.Description).Concat(ActivitySopClasses(ctx.Activity)).Concat(ActivityTransferSyntaxes(ctx.Activity));
             case "netcomm_role_negotiation": return Md(ctx.Activity?.RoleNegotiation);
+            case "netcomm_ts_selection_policies" when ctx.Activity is not null: return ActivityPolicy(ctx.Activity);
             case "annex_a_iod" when ctx.Iod is { } iod:
                 return new Draft[] { new DraftPlain($"SOP Class: {SopName(iod.SopClass)} ({iod.SopClass}).") }.Concat(Md(iod.Description));
             case "annex_d_mapping": return Md(ctx.Mapping?.Description);
@@ -56,7 +54,7 @@ internal sealed partial class LayoutRun
             case "services_scu_ian": return Role(d.InstanceAvailability.Scu);
             case "services_scp_ian": return Role(d.InstanceAvailability.Scp);
             case "services_scu_storage": return Role(d.Storage.Scu);
-            case "services_scp_storage": return Role(d.Storage.Scp);
+            case "services_scp_storage": return Role(d.Storage.Scp).Concat(NotStatedText(n));
             case "services_scu_stgcmt": return Role(d.StorageCommitment.Scu);
             case "services_scp_stgcmt": return Role(d.StorageCommitment.Scp);
             case "services_scu_study_root_qr_find": return Role(d.QrFind.Scu);
@@ -68,6 +66,7 @@ internal sealed partial class LayoutRun
             case "services_scp_basic_grayscale_print_meta": return Role(d.Print.Scp);
             case "services_dicom_ws":
                 return _s.DicomWeb.BaseUrl is { Length: > 0 } url ? new Draft[] { new DraftPlain($"Base URL: {url}") } : Array.Empty<Draft>();
+            case "overview_charset" or "services_charset" or "overview_storage": return NotStatedText(n);
             default:
                 if (WebServiceSections.TryGetValue(n.T.Key, out var service))
                     return _s.DicomWeb.Transactions.Where(w => w.Service == service && !string.IsNullOrWhiteSpace(w.Description))
@@ -103,7 +102,8 @@ internal sealed partial class LayoutRun
         bool Storage(Func<SopClass, bool> role) => _s.SopClasses.Any(s => IsStorageService(ServiceOf(s)) && role(s));
         return n.T!.Key switch
         {
-            "overview_storage" => Storage(s => s.IsScu || s.IsScp),
+            "overview_storage" => Storage(s => s.IsScu || s.IsScp) || StorageDescribedOnly(),
+            "services_charset" => _s.CharacterSets.Count > 0,
             "services_scu_storage" => Storage(s => s.IsScu),
             "services_scp_storage" => Storage(s => s.IsScp),
             "services_file_set_creator_fsc" => _s.MediaProfiles.Any(m => m.Fsc) || _s.SopClasses.Any(s => s.Fsc),
@@ -152,7 +152,7 @@ internal sealed partial class LayoutRun
             case DraftPlain p:
                 return new ParagraphBlock(new[] { new Inline(p.Text) });
             case DraftAuthor a:
-                return new AuthorBlock(a.Markdown, a.Label);
+                return new AuthorBlock(ResolveAuthorTokens(n, a.Markdown), a.Label);
             case DraftFigure f:
                 var (num, id) = _figures[f.Ref];
                 return new FigureBlock(id, num, ResolveTitle(f.RawTitle, n.Ctx), f.Source);
@@ -160,8 +160,8 @@ internal sealed partial class LayoutRun
                 return new TableBlock(new LaidOutTable
                 {
                     Id = t.Id, Number = t.Number, Title = t.Title, TemplateRef = t.T.Ref, Key = t.T.Key, Columns = t.Columns, Groups = t.Groups,
-                    Rows = t.Rows.Select(r => new TableRowOut(r.Cells.Select(ResolveCell).ToList(), r.IsGroup)).ToList(),
-                    Footnotes = t.Footnotes.Select((f, i) => (IReadOnlyList<Inline>)new[] { new Inline($"Note {i + 1}: {Clean(f)}") }).ToList(),
+                    Rows = t.Rows.Select(r => new TableRowOut(r.Cells.Select(c => ResolveCellTokens(n, c)).ToList(), r.IsGroup)).ToList(),
+                    Footnotes = t.Footnotes.Select((f, i) => ResolveCellTokens(n, $"Note {i + 1}: {Clean(f)}")).ToList(),
                 });
             default:
                 return null;

@@ -52,6 +52,8 @@ internal sealed class Node
     public bool Dropped;
     /// <summary>Template table ref → the table drafted for it in this section (first one when repeated).</summary>
     public readonly Dictionary<string, TableDraft?> TableByRef = new(StringComparer.Ordinal);
+    /// <summary>Drafts of a product-added section (LayoutRun.Details.cs), made when drafts are built.</summary>
+    public Func<IReadOnlyList<Draft>>? Extra;
 
     public string Key => T?.Key ?? Parent!.Key + "#added";
     public bool IsRunIn => T is { RunIn: true };
@@ -173,6 +175,7 @@ internal sealed partial class LayoutRun
         n.Children.AddRange(afterBasicDirectory);
         foreach (var a in n.Content.Added)
             n.Children.Add(new Node { Added = a, Parent = n, Ctx = ctx, Title = a.Title, Content = SectionContent.Empty, ContentPath = n.ContentPath });
+        n.Children.AddRange(ProductSections(t, n, ctx));
         return n;
     }
 

@@ -155,9 +155,40 @@ public static class Matcher
 
         private void TransferSyntaxes(Party x, Party y, SopClass xs, SopClass ys, string service, string name)
         {
-            var proposed = x.Syntaxes(xs, out bool xAssumed);
-            var accepted = y.Syntaxes(ys, out bool yAssumed);
+            // The sets each side uses for this SOP Class in this role, as its activities narrow or replace them.
+            var px = x.Effective(xs, ActivityRole.Initiator);
+            var py = y.Effective(ys, ActivityRole.Acceptor);
+            var proposed = x.Syntaxes(px.SetCodes, out bool xAssumed);
+            var accepted = y.Syntaxes(py.SetCodes, out bool yAssumed);
+            if (py.Open && !(xAssumed && px.Open))
+            {
+                // "Any Transfer Syntax": whatever X proposes is accepted.
+                var all = proposed.Select(x.TsName).ToList();
+                Add(MatchLevel.Compatible, service, name, xs.Uid, x, y,
+                    $"{y.Name} accepts {name} in any Transfer Syntax proposed{(py.Policy == TransferSyntaxPolicy.AsReceived ? " and keeps it as received" : "")}; {x.Name} proposes {Text.And(all)}" +
+                    (px.Open ? " (or the Transfer Syntax in which it received the instance)." : "."),
+                    xs.Location.Of("transfer_syntax_sets"), ys.Location.Of("transfer_syntax_policy"), all);
+                return;
+            }
+            if (px.Open && py.Open)
+            {
+                Add(MatchLevel.Compatible, service, name, xs.Uid, x, y,
+                    $"{x.Name} sends {name} in the Transfer Syntax in which it received the instance, and {y.Name} accepts any Transfer Syntax proposed.",
+                    xs.Location.Of("transfer_syntax_policy"), ys.Location.Of("transfer_syntax_policy"));
+                return;
+            }
             var common = proposed.Where(accepted.Contains).ToList();
+            if (px.Open)
+            {
+                // X forwards as received: what reaches Y depends on how X received each instance.
+                var names = accepted.Select(y.TsName).ToList();
+                Add(common.Count == 0 ? MatchLevel.Warning : MatchLevel.Compatible, service, name, xs.Uid, x, y,
+                    $"{x.Name} proposes each instance of {name} in the Transfer Syntax in which it received it" +
+                    (common.Count == 0 ? "" : $", and also {Text.And(common.Select(x.TsName))}") +
+                    $"; {y.Name} accepts {Text.And(names)}. An instance received in another Transfer Syntax{(common.Count == 0 ? " cannot be sent" : " is sent in a common one only if " + x.Name + " converts it")}.",
+                    xs.Location.Of("transfer_syntax_policy"), ys.Location.Of("transfer_syntax_sets"), common.Select(x.TsName).ToList());
+                return;
+            }
             string note = (xAssumed, yAssumed) switch
             {
                 (true, true) => " (Neither statement names a Transfer Syntax for it: the Default Transfer Syntax is assumed, PS3.5 §10.1.)",

@@ -53,10 +53,13 @@ internal sealed class Party
     /// The Transfer Syntax UIDs a SOP Class declaration supports, in declaration order, through its sets.
     /// <paramref name="assumed"/> is true when it names no set: then the Default Transfer Syntax is assumed (PS3.5 §10.1).
     /// </summary>
-    public IReadOnlyList<string> Syntaxes(SopClass sc, out bool assumed)
+    public IReadOnlyList<string> Syntaxes(SopClass sc, out bool assumed) => Syntaxes(sc.TransferSyntaxSets, out assumed);
+
+    /// <summary>The Transfer Syntax UIDs of set codes, in order; the Default Transfer Syntax when they give none (PS3.5 §10.1).</summary>
+    public IReadOnlyList<string> Syntaxes(IEnumerable<string> setCodes, out bool assumed)
     {
         var list = new List<string>();
-        foreach (var code in sc.TransferSyntaxSets)
+        foreach (var code in setCodes)
             if (Sets.TryGetValue(code, out var set))
                 foreach (var ts in set.TransferSyntaxes)
                     if (!list.Contains(ts.Uid)) list.Add(ts.Uid);
@@ -64,6 +67,12 @@ internal sealed class Party
         if (assumed) list.Add(TransferSyntaxKinds.ImplicitVrLittleEndian);
         return list;
     }
+
+    /// <summary>
+    /// The Transfer Syntax Sets and policy of a SOP Class in one role over the AEs that have it, as their activities
+    /// narrow or replace them (issue 12 point 1).
+    /// </summary>
+    public EffectiveTransferSyntaxes Effective(SopClass sc, ActivityRole role) => TransferSyntaxResolution.ForRole(S, sc, role);
 
     /// <summary>The activities of the named AEs in one role that concern a SOP Class (an activity that lists no SOP Class concerns all).</summary>
     public IEnumerable<Activity> Activities(IEnumerable<string> aeNames, ActivityRole role, string uid) =>

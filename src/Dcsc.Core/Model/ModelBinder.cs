@@ -7,7 +7,7 @@ namespace Dcsc.Model;
 /// Model stage: binds a schema-valid statement to the immutable <see cref="Statement"/> records.
 /// It trusts the schema stage for shapes and types and only reads; absent keys get their documented defaults.
 /// </summary>
-public static class ModelBinder
+public static partial class ModelBinder
 {
     public static Statement Bind(LoadedSource source)
     {
@@ -21,6 +21,8 @@ public static class ModelBinder
         var dict = r.Map("dictionary");
         var intro = r.Map("introduction");
         var userIdentity = security.Map("user_identity");
+        var everyStorage = r.Has("every_storage_sop_class") ? BindEveryStorage(r.Map("every_storage_sop_class")) : null;
+        var sopClasses = BindSopClasses(r, everyStorage);
         return new Statement(
             source.Path,
             BindProduct(r.Map("product")),
@@ -31,9 +33,9 @@ public static class ModelBinder
                 intro.Strings("references")),
             r.List("transfer_syntax_sets", x => new TransferSyntaxSet(x.Str("code"), x.Str("name"),
                 x.List("transfer_syntaxes", t => new TransferSyntax(t.Str("uid"), t.Str("name"), t.Opt("bulkdata_media_type"), t.Location)), x.Location)),
-            r.List("application_entities", x => BindAe(x, r)),
+            r.List("application_entities", x => BindAe(x, sopClasses)),
             r.Has("association") ? BindAssociation(r.Map("association")) : null,
-            r.List("sop_classes", BindSopClass),
+            sopClasses,
             r.List("sr_templates", x => new SrTemplate(x.Str("name"), x.Str("tid"), x.Strings("functions"), x.Strings("sop_classes"), x.Opt("condition"),
                 x.List("finding_sites", f => new FindingSite(f.Str("name"), BindSections(f.Map("sections")), f.Location)),
                 BindSections(x.Map("sections")), x.Location)),
@@ -56,7 +58,7 @@ public static class ModelBinder
                 dict.List("uids", x => new ExtraUid(x.Str("uid"), x.Str("name"), x.Str("type"), x.Opt("service_class"), x.Location)),
                 dict.List("attributes", x => new ExtraAttribute(x.Str("tag"), x.Str("name"), x.Opt("keyword"), x.Str("vr"), x.Opt("vm"), x.Opt("private_creator"), x.Location))),
             BindSections(r.Map("sections")),
-            r.Location);
+            r.Location) { EveryStorage = everyStorage, Details = DetailBinder.Bind(r) };
     }
 
     private static Product BindProduct(Reader x) => new(x.Str("name"), x.Str("version"), x.Opt("manufacturer"), x.Str("description"), x.Opt("date"),
@@ -65,27 +67,40 @@ public static class ModelBinder
 
     private static SopClass BindSopClass(Reader x) => new(x.Str("uid"), x.Str("name"), x.Strings("scu"), x.Strings("scp"),
         x.Bool("user_agent"), x.Bool("origin_server"), x.Bool("fsc"), x.Bool("fsu"), x.Bool("fsr"), x.Strings("transfer_syntax_sets"),
-        x.Opt("create"), x.Bool("display"), x.Bool("process"), x.Bool("archive"), x.Opt("comment"), x.Location);
+        x.Opt("create"), x.Bool("display"), x.Bool("process"), x.Bool("archive"), x.Opt("comment"), x.Location)
+        { TransferSyntaxPolicy = Policy(x.Opt("transfer_syntax_policy")) ?? TransferSyntaxPolicy.Sets };
 
-    private static ApplicationEntity BindAe(Reader x, Reader root) => new(x.Str("name"), x.Opt("ae_title"), x.Str("description"), x.Opt("sequencing"),
+    private static ApplicationEntity BindAe(Reader x, IReadOnlyList<SopClass> sopClasses) => new(x.Str("name"), x.Opt("ae_title"), x.Str("description"), x.Opt("sequencing"),
         x.Has("association") ? BindAssociation(x.Map("association")) : null,
         x.List("activities", a => new Activity(a.Str("name"), a.Str("role") == "acceptor" ? ActivityRole.Acceptor : ActivityRole.Initiator,
-            a.Str("description"), a.Has("sop_classes") ? a.Strings("sop_classes") : AeSopClasses(root, x.Str("name"), a.Str("role") == "acceptor" ? "scp" : "scu"),
+            a.Str("description"), a.Has("sop_classes") ? a.Strings("sop_classes") : AeSopClasses(sopClasses, x, a.Str("role")),
             a.List("extended_negotiation", n => new ExtendedNegotiation(n.Str("sop_class"), n.Str("negotiation"), n.Bool("support"), n.Opt("value"), n.Opt("group"), n.Location)),
             a.Opt("role_negotiation"),
             a.List("transfer_syntax_selection", p => new TransferSyntaxPreference(p.Str("sop_classes"), p.Strings("transfer_syntaxes"), p.Strings("comments"), p.Location)),
-            BindSections(a.Map("sections")), a.Location)),
+            BindSections(a.Map("sections")), a.Location) with
+            {
+                TransferSyntaxSets = a.Strings("transfer_syntax_sets"),
+                NarrowTransferSyntaxSets = a.Opt("transfer_syntax_sets_mode") == "narrow",
+                TransferSyntaxPolicy = Policy(a.Opt("transfer_syntax_policy")),
+            }),
         BindSections(x.Map("sections")), x.Location);
 
-    /// <summary>The documented default of an activity's SOP Classes: every SOP Class the AE supports in the activity's role.</summary>
-    private static IReadOnlyList<string> AeSopClasses(Reader root, string ae, string role) =>
-        root.List("sop_classes", s => (Uid: s.Str("uid"), Aes: s.Strings(role))).Where(s => s.Aes.Contains(ae)).Select(s => s.Uid).ToList();
+    /// <summary>The documented default of an activity's SOP Classes: every SOP Class the AE supports in the activity's role
+    /// (those of the "every Storage SOP Class" declaration included) that no other activity of the AE in that role lists.</summary>
+    private static IReadOnlyList<string> AeSopClasses(IReadOnlyList<SopClass> sopClasses, Reader ae, string role)
+    {
+        var listedElsewhere = ae.List("activities", a => (Role: a.Str("role"), Listed: a.Has("sop_classes") ? a.Strings("sop_classes") : Array.Empty<string>()))
+            .Where(a => a.Role == role).SelectMany(a => a.Listed).ToHashSet(StringComparer.Ordinal);
+        var name = ae.Str("name");
+        return sopClasses.Where(s => (role == "acceptor" ? s.Scp : s.Scu).Contains(name) && !listedElsewhere.Contains(s.Uid)).Select(s => s.Uid).ToList();
+    }
 
     private static AssociationParameters BindAssociation(Reader x) => new(x.Opt("application_context_name"), x.Opt("implementation_class_uid"),
-        x.Opt("implementation_version_name"), x.Long("max_pdu_length"), x.Opt("artim_timeout"), x.Long("max_associations_initiator"),
-        x.Long("max_associations_acceptor"), x.Long("max_async_operations"), x.Long("port"), x.Opt("file_meta_information_version"),
-        x.Long("max_server_connections"),
-        x.List("other", o => new NamedValue(o.Opt("category"), o.Str("name"), o.Str("value"), o.Location)), x.Location);
+        x.Opt("implementation_version_name"), SettingLong(x, "max_pdu_length"), SettingText(x, "artim_timeout"), SettingLong(x, "max_associations_initiator"),
+        SettingLong(x, "max_associations_acceptor"), SettingLong(x, "max_async_operations"), SettingLong(x, "port"), x.Opt("file_meta_information_version"),
+        SettingLong(x, "max_server_connections"),
+        x.List("other", o => new NamedValue(o.Opt("category"), o.Str("name"), o.Str("value"), o.Location)), x.Location)
+        { Settings = BindSettings(x) };
 
     private static UserIdentity BindUserIdentity(Reader x) => new(x.Str("type"), x.Bool("supported"), x.Opt("value"), x.Location);
 
@@ -99,9 +114,10 @@ public static class ModelBinder
     }
 
     private static ServiceRole BindRole(Reader x) => new(x.Opt("description"),
-        x.Long("level_of_support"), x.Long("digital_signature_level"), x.Opt("element_coercion"), x.Opt("discarded_attributes"),
-        x.Opt("lossy_compression"), x.Opt("duplicate_instances"), x.Opt("retention"), x.Opt("priority"),
-        x.Has("relational") ? x.Bool("relational") : null, x.Strings("sub_operation_sop_classes"), x.Location);
+        x.Long("level_of_support"), x.Long("digital_signature_level"), Answered(x, "element_coercion"), Answered(x, "discarded_attributes"),
+        Answered(x, "lossy_compression"), Answered(x, "duplicate_instances"), x.Opt("retention"), x.Opt("priority"),
+        x.Has("relational") ? x.Bool("relational") : null, x.Strings("sub_operation_sop_classes"), x.Location)
+        { NotDocumented = NotDocumentedFields(x) };
 
     private static WebTransaction BindWebTransaction(Reader x) => new(x.Str("service"), x.Opt("ae"), x.Str("transaction"), x.Strings("resources"),
         x.Bool("user_agent"), x.Bool("origin_server"), x.Strings("media_types"), x.Strings("transfer_syntaxes"), x.Strings("query_parameters"),
@@ -138,7 +154,8 @@ public static class ModelBinder
         foreach (var (k, v) in x.Map("tables").Entries())
             tables[k] = v.AsList(BindRow);
         return new SectionContent(x.Opt("text"), na, fill, tables,
-            x.List("added", a => new AddedSection(a.Str("title"), a.Str("text"), a.Location)), x.Location);
+            x.List("added", a => new AddedSection(a.Str("title"), a.Str("text"), a.Location) { Tables = DetailBinder.AuthorTables(a, "tables") }),
+            x.Location) { AuthorTables = DetailBinder.AuthorTables(x, "added_tables") };
     }
 
     private static TableRow BindRow(Reader x)

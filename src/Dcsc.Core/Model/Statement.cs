@@ -3,7 +3,7 @@ namespace Dcsc.Model;
 // The typed, immutable statement. After the Model stage nothing looks at YAML again.
 // Each record keeps its Location for diagnostics. Markdown fields are kept as written.
 
-public sealed record Statement(
+public sealed partial record Statement(
     string Path,
     Product Product,
     IReadOnlyList<Revision> RevisionHistory,
@@ -24,7 +24,11 @@ public sealed record Statement(
     IReadOnlyList<Mapping> Mappings,
     ExtraDictionary Dictionary,
     IReadOnlyDictionary<string, SectionContent> Sections,
-    Location Location);
+    Location Location)
+{
+    /// <summary>Issue 12 points 5-7 and 9 (ProductDetails.cs).</summary>
+    public ProductDetails Details { get; init; } = ProductDetails.Empty;
+}
 
 public sealed record Product(string Name, string Version, string? Manufacturer, string Description, string? Date,
     string? DocumentId, IReadOnlyList<ProductRef> Covered, IReadOnlyList<RemoteSystem> RemoteSystems, Location Location);
@@ -47,7 +51,7 @@ public sealed record TransferSyntax(string Uid, string Name, string? BulkdataMed
 public sealed record TransferSyntaxSet(string Code, string Name, IReadOnlyList<TransferSyntax> TransferSyntaxes, Location Location);
 
 /// <summary>A SOP Class declared once with all its roles; every overview and per-AE table derives from it.</summary>
-public sealed record SopClass(
+public sealed partial record SopClass(
     string Uid, string Name,
     IReadOnlyList<string> Scu, IReadOnlyList<string> Scp,
     bool UserAgent, bool OriginServer, bool Fsc, bool Fsu, bool Fsr,
@@ -59,7 +63,7 @@ public sealed record SopClass(
     public bool IsScp => Scp.Count > 0;
 }
 
-public sealed record AssociationParameters(
+public sealed partial record AssociationParameters(
     string? ApplicationContextName, string? ImplementationClassUid, string? ImplementationVersionName,
     long? MaxPduLength, string? ArtimTimeout, long? MaxAssociationsInitiator, long? MaxAssociationsAcceptor,
     long? MaxAsyncOperations, long? Port, string? FileMetaInformationVersion, long? MaxServerConnections,
@@ -73,7 +77,7 @@ public sealed record ExtendedNegotiation(string SopClass, string Negotiation, bo
 
 public sealed record TransferSyntaxPreference(string SopClasses, IReadOnlyList<string> TransferSyntaxes, IReadOnlyList<string> Comments, Location Location);
 
-public sealed record Activity(string Name, ActivityRole Role, string Description, IReadOnlyList<string> SopClasses,
+public sealed partial record Activity(string Name, ActivityRole Role, string Description, IReadOnlyList<string> SopClasses,
     IReadOnlyList<ExtendedNegotiation> ExtendedNegotiation, string? RoleNegotiation,
     IReadOnlyList<TransferSyntaxPreference> TransferSyntaxSelection,
     IReadOnlyDictionary<string, SectionContent> Sections, Location Location);
@@ -92,7 +96,7 @@ public sealed record FindingSite(string Name, IReadOnlyDictionary<string, Sectio
 /// One role (SCU or SCP) of a DIMSE service: narrative and the facts PS3.4 asks a statement to document.
 /// Query keys and status codes are rows of the template's own tables (Sections 5.2 and 7.3).
 /// </summary>
-public sealed record ServiceRole(
+public sealed partial record ServiceRole(
     string? Description,
     long? LevelOfSupport, long? DigitalSignatureLevel,
     string? ElementCoercion, string? DiscardedAttributes, string? LossyCompression, string? DuplicateInstances,
@@ -154,9 +158,16 @@ public sealed record SectionContent(string? Text, bool Na, IReadOnlyDictionary<s
 {
     public static readonly SectionContent Empty = new(null, false, new Dictionary<string, string>(),
         new Dictionary<string, IReadOnlyList<TableRow>>(), Array.Empty<AddedSection>(), Location.Nowhere);
+
+    /// <summary>Tables the product adds to this section (ProductDetails.cs).</summary>
+    public IReadOnlyList<AuthorTable> AuthorTables { get; init; } = Array.Empty<AuthorTable>();
 }
 
 /// <summary>A row of a template table given in the source: cells by column key (values as text; lists joined later).</summary>
 public sealed record TableRow(IReadOnlyDictionary<string, IReadOnlyList<string>> Cells, string? Group, string? Note, Location Location);
 
-public sealed record AddedSection(string Title, string Text, Location Location);
+public sealed record AddedSection(string Title, string Text, Location Location)
+{
+    /// <summary>Tables of the added section (ProductDetails.cs).</summary>
+    public IReadOnlyList<AuthorTable> Tables { get; init; } = Array.Empty<AuthorTable>();
+}

@@ -10,7 +10,7 @@ public sealed record BuildOptions
 {
     /// <summary>Output formats: md, html, docx, pdf.</summary>
     public IReadOnlyList<string> Formats { get; init; } = new[] { "md" };
-    /// <summary>Folder with Markdown template overrides (<c>&lt;name&gt;.hbs</c>).</summary>
+    /// <summary>Folder with Markdown templates (<c>&lt;name&gt;.sbn</c>) that replace the built-in ones; see docs/layout.md.</summary>
     public string? TemplatesDirectory { get; init; }
     public LayoutOptions Layout { get; init; } = new();
     /// <summary>A .docx whose styles the DOCX output uses (as pandoc's --reference-doc); see docs/docx-styles.md.</summary>

@@ -41,8 +41,16 @@ public static class Compilation
         var bag = new DiagnosticBag();
         var ruleOptions = options.SkipRules ? null : ResolveRuleOptions(path, options, bag);
         LoadedSource? source;
-        using (StageTimer.Time("load")) source = new SourceLoader(bag, limits).Load(path, projectRoot);
-        return Continue(path, source, bag, ruleOptions);
+        using (StageTimer.Time("load")) source = StatementFamily.Load(path, projectRoot, bag, limits);
+        var result = Continue(path, source, bag, ruleOptions);
+        if (source is { Bases.Count: > 0 })
+        {
+            // A fact inherited from a base is reported at the base's line, with the `extends:` that brought it in.
+            bag.Map(d => source.Bases.TryGetValue(d.Span.File, out var via) && !d.Message.Contains("reached through `extends:`", StringComparison.Ordinal)
+                ? d with { Message = $"{d.Message} (in base `{d.Span.File}`, reached through `extends:` at {via})" }
+                : d);
+        }
+        return result;
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ public sealed class ConsistencyRules : IRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Ids { get; } = new[]
     {
-        Descriptors.AeNotDeclared, Descriptors.TransferSyntaxSetNotDeclared, Descriptors.ActivitySopClassNotDeclared, Descriptors.IodSopClassNotDeclared, Descriptors.AeSupportsNoSopClass, Descriptors.TransferSyntaxSetUnused, Descriptors.DuplicateAeName, Descriptors.DuplicateAeTitle, Descriptors.DuplicatePort, Descriptors.SopClassDeclaredTwice,
+        Descriptors.AeNotDeclared, Descriptors.TransferSyntaxSetNotDeclared, Descriptors.ActivitySopClassNotDeclared, Descriptors.IodSopClassNotDeclared, Descriptors.AeSupportsNoSopClass, Descriptors.TransferSyntaxSetUnused, Descriptors.DuplicateAeName, Descriptors.DuplicatePort, Descriptors.SopClassDeclaredTwice,
         Descriptors.CreatedSopClassWithoutIod, Descriptors.DicomWebWithoutMediaType, Descriptors.ActivitySopClassNotSupportedByAe, Descriptors.DuplicateTransferSyntaxSetCode, Descriptors.RoleDescribedNotClaimed,
     };
 
@@ -26,7 +26,8 @@ public sealed class ConsistencyRules : IRule
         // DCS0301 / DCS0302: references from SOP Classes.
         var usedAes = new HashSet<string>(StringComparer.Ordinal);
         var usedSets = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var sc in s.SopClasses)
+        // The "every Storage SOP Class" declaration is checked once, not once per SOP Class it expands to.
+        foreach (var sc in s.SopClasses.Where(x => !x.Expanded).Concat(EveryStorageAsOne(s)))
         {
             foreach (var (list, field) in new[] { (sc.Scu, "scu"), (sc.Scp, "scp") })
                 foreach (var ae in list)
@@ -75,6 +76,16 @@ public sealed class ConsistencyRules : IRule
                     ctx.Report(DiagnosticCatalogue.AeNotDeclared(p.Location.Of("secured_ae"), $"Application Entity \"{name}\" (secured_ae of \"{p.Profile}\") is not declared in `application_entities` ({declaredAes})"));
         }
 
+        // DCS0302 for the sets an activity uses instead of (or to narrow) its SOP Classes' sets.
+        foreach (var (ae, act) in f.Activities)
+            foreach (var code in act.TransferSyntaxSets)
+            {
+                usedSets.Add(code);
+                if (!f.TsSets.ContainsKey(code))
+                    ctx.Report(DiagnosticCatalogue.TransferSyntaxSetNotDeclared(act.Location.Of("transfer_syntax_sets"),
+                        $"Transfer Syntax Set \"{code}\" (activity \"{act.Name}\" of {ae.Name}) is not declared in `transfer_syntax_sets`"));
+            }
+
         // DCS0303 / DCS0313: activities.
         foreach (var (ae, act) in f.Activities)
         {
@@ -113,9 +124,11 @@ public sealed class ConsistencyRules : IRule
 
         // DCS0307–DCS0310, DCS0314: duplicates.
         Duplicates(ctx, DiagnosticCatalogue.DuplicateAeName, s.ApplicationEntities, a => a.Name, a => a.Location.Of("name"), (a, first) => $"Application Entity name \"{a.Name}\" is declared twice (first at line {first.Location.Of("name").Line})");
-        Duplicates(ctx, DiagnosticCatalogue.DuplicateAeTitle, s.ApplicationEntities.Where(a => !string.IsNullOrWhiteSpace(a.AeTitle)), a => a.AeTitle!.Trim(), a => a.Location.Of("ae_title"),
-            (a, first) => $"AE Title \"{a.AeTitle}\" of {a.Name} is also the AE Title of {first.Name}; AE Titles identify AEs and must differ");
-        Duplicates(ctx, DiagnosticCatalogue.DuplicatePort, s.ApplicationEntities.Where(a => a.Association?.Port is not null), a => a.Association!.Port!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        // Several functional AEs may answer on one AE Title and port (one process; DCS0308 checks that they agree):
+        // a shared port is a duplicate only between different AE Titles.
+        Duplicates(ctx, DiagnosticCatalogue.DuplicatePort, s.ApplicationEntities.Where(a => a.Association?.Port is not null)
+                .GroupBy(a => (a.AeTitle ?? a.Name).Trim() + "\n" + a.Association!.Port).Select(g => g.First()),
+            a => a.Association!.Port!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
             a => a.Association!.Location.Of("port"), (a, first) => $"port {a.Association!.Port} of {a.Name} is also the port of {first.Name}");
         Duplicates(ctx, DiagnosticCatalogue.SopClassDeclaredTwice, s.SopClasses, sc => sc.Uid, sc => sc.Location.Of("uid"),
             (sc, first) => $"SOP Class {sc.Uid} \"{sc.Name}\" is declared twice (first at line {first.Location.Of("uid").Line}); declare it once with all its roles");
@@ -140,6 +153,12 @@ public sealed class ConsistencyRules : IRule
                 ctx.Report(DiagnosticCatalogue.RoleDescribedNotClaimed(role.Location.Span, $"`{label}` describes a role that no SOP Class claims: no SOP Class of this service lists an AE as `{(scp ? "scp" : "scu")}`"));
         }
     }
+
+    /// <summary>The "every Storage SOP Class" declaration as one SOP Class-like entry for the reference checks.</summary>
+    private static IEnumerable<SopClass> EveryStorageAsOne(Statement s) =>
+        s.EveryStorage is { } e
+            ? new[] { new SopClass("", "every Storage SOP Class", e.Scu, e.Scp, false, false, false, false, false, e.TransferSyntaxSets, null, false, false, false, null, e.Location) }
+            : Array.Empty<SopClass>();
 
     internal static IEnumerable<(string Label, ServiceRole Role, Family[] Families)> DescribedRoles(Dimse d)
     {

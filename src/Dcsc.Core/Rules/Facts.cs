@@ -207,6 +207,7 @@ internal sealed class Facts
         foreach (var i in _s.Iods) foreach (var kv in i.Sections) yield return (kv.Key, kv.Value);
         foreach (var t in _s.SrTemplates) foreach (var kv in t.Sections) yield return (kv.Key, kv.Value);
         foreach (var m in _s.Mappings) foreach (var kv in m.Sections) yield return (kv.Key, kv.Value);
+        foreach (var x in DetailFacts.Sections(_s)) yield return x;
     }
 
     public static string Cell(TableRow row, string column) =>

@@ -223,10 +223,11 @@ public sealed class Ps34Rules : IRule
             var at = Facts.Where(role, scpClaim, true, s);
             const string scp = "the Storage SCP";
             // STO-01
-            if (level is null)
+            bool Open(string field) => role?.IsNotDocumented(field) ?? false; // "not documented": DCS0323 warns instead
+            if (level is null && !Open("level_of_support"))
                 ctx.Report(DiagnosticCatalogue.StorageLevelNotStated(at, $"{scp} does not state its Level of Storage Support: add `dimse.storage.scp.level_of_support` (0, 1 or 2) (PS3.4 B.4.3.2, B.4.1.1)"));
             // STO-02
-            if (level == 2 && role?.DigitalSignatureLevel is null)
+            if (level == 2 && role?.DigitalSignatureLevel is null && !Open("digital_signature_level"))
                 ctx.Report(DiagnosticCatalogue.DigitalSignatureLevel(at, $"{scp} is Level 2 but does not state its Level of Digital Signature Support: add `dimse.storage.scp.digital_signature_level` (1, 2 or 3) (PS3.4 B.4.3.2, B.4.1.4)"));
             if (level is 0 or 1 && role?.DigitalSignatureLevel is { } sig)
                 ctx.Report(DiagnosticCatalogue.DigitalSignatureLevel(role!.Location.Of("digital_signature_level"),
@@ -236,19 +237,19 @@ public sealed class Ps34Rules : IRule
                 ctx.Report(DiagnosticCatalogue.Level0AttributesNotDefined(role!.Location.Of("level_of_support"), $"a Level 0 (Local) Storage SCP stores a subset of the Attributes that it shall define: list them in `dimse.storage.scp.discarded_attributes` or the text of `services_scp_storage` (PS3.4 B.4.1.1)"));
             // STO-04
             var coercionRows = f.Rows("services_scp_storage", "attribute_coercion_by_storage_scp");
-            if (!Facts.Has(role?.ElementCoercion) && coercionRows.Count == 0)
+            if (!Facts.Has(role?.ElementCoercion) && coercionRows.Count == 0 && !Open("element_coercion"))
                 ctx.Report(DiagnosticCatalogue.CoercionNotStated(at, $"{scp} does not state whether it coerces Attributes: add `dimse.storage.scp.element_coercion` (and the Attributes and conditions) (PS3.4 B.4.3.2, B.4.1.3)"));
             else if ((coercionRows.Count > 0 || (Facts.Has(role?.ElementCoercion) && !SaysNo(role!.ElementCoercion))) && f.Rows("status_scp_storage_c_store", "status_codes_c_store_of_the_storage_sop_classes_scp") is { Count: > 0 } statusRows
                      && !statusRows.Any(r => Facts.Cell(r, "status_codes").Contains("B000", StringComparison.OrdinalIgnoreCase)))
                 ctx.Report(DiagnosticCatalogue.CoercionNotStated(f.Section("status_scp_storage_c_store")!.Location.Span, $"{scp} coerces Attributes, so its C-STORE status table must list Warning B000 \"Coercion of Data Elements\" (PS3.4 B.4.1.3)"));
             // STO-05
-            if (!Facts.Has(role?.DiscardedAttributes))
+            if (!Facts.Has(role?.DiscardedAttributes) && !Open("discarded_attributes"))
                 ctx.Report(DiagnosticCatalogue.DiscardedAttributesNotListed(at, $"{scp} does not list the optional Attributes it discards (or say \"none\"): add `dimse.storage.scp.discarded_attributes` (PS3.4 B.4.3.2)"));
             // STO-06
             if (!Facts.Has(role?.Description) && !Facts.Has(f.Section("services_scp_storage")?.Text))
                 ctx.Report(DiagnosticCatalogue.AdditionalSopClassesNotStated(at, $"{scp} does not state the mechanisms by which additional SOP Classes are dynamically supported (or that there are none): say so in `dimse.storage.scp.description` (PS3.4 B.4.3.2, B.4.1.2)"));
             // STO-07
-            if (!Facts.Has(role?.LossyCompression) && f.Rows("services_scp_storage", "image_compression_by_storage_scp").Count == 0)
+            if (!Facts.Has(role?.LossyCompression) && f.Rows("services_scp_storage", "image_compression_by_storage_scp").Count == 0 && !Open("lossy_compression"))
                 ctx.Report(DiagnosticCatalogue.LossyCompressionPolicyNotStated(at, $"{scp} does not document its policy on Lossy Image Compression (0028,2110): add `dimse.storage.scp.lossy_compression` (PS3.4 B.4.3.2)"));
             // STO-08
             if (!Facts.Has(role?.Description) && f.Rows("services_scp_storage", "behavior_when_storing_instances").Count == 0)
@@ -440,14 +441,15 @@ public sealed class Ps34Rules : IRule
         var findScp = s.SopClasses.FirstOrDefault(x => x.IsScp && PatientStudyFind.Contains(x.Uid));
 
         // QR-01
-        if (findScu is not null && f.Rows("services_scu_study_root_qr_find", ScuFindTable).Count == 0 && !Facts.HasContent(f.Section("services_scu_patient_root_qr_find") ?? SectionContent.Empty)
+        bool KeyTables(ServiceSide side) => s.Details.KeyTables.Any(k => k.Service == DimseService.QrFind && k.Side == side);
+        if (findScu is not null && !KeyTables(ServiceSide.Scu) && f.Rows("services_scu_study_root_qr_find", ScuFindTable).Count == 0 && !Facts.HasContent(f.Section("services_scu_patient_root_qr_find") ?? SectionContent.Empty)
             && !Facts.Has(f.Section("services_scu_study_root_qr_find")?.Text))
             ctx.Report(DiagnosticCatalogue.FindOptionalKeysNotListed(Facts.Where(d.QrFind.Scu, findScu, false, s),
-                $"the {findScu.Name} SCU does not state whether it uses Optional Keys nor list them: add rows to `sections.services_scu_study_root_qr_find` (PS3.4 C.6.1.2.1.1, C.6.2.2.1.1)"));
-        if (findScp is not null && f.Rows("services_scp_study_root_qr_find", ScpFindTable).Count == 0 && !Facts.HasContent(f.Section("services_scp_patient_root_qr_find") ?? SectionContent.Empty)
+                $"the {findScu.Name} SCU does not state whether it uses Optional Keys nor list them: add `dimse.query_retrieve.find.scu.key_tables` or rows to `sections.services_scu_study_root_qr_find` (PS3.4 C.6.1.2.1.1, C.6.2.2.1.1)"));
+        if (findScp is not null && !KeyTables(ServiceSide.Scp) && f.Rows("services_scp_study_root_qr_find", ScpFindTable).Count == 0 && !Facts.HasContent(f.Section("services_scp_patient_root_qr_find") ?? SectionContent.Empty)
             && !Facts.Has(f.Section("services_scp_study_root_qr_find")?.Text))
             ctx.Report(DiagnosticCatalogue.FindOptionalKeysNotListed(Facts.Where(d.QrFind.Scp, findScp, true, s),
-                $"the {findScp.Name} SCP does not state whether it supports Optional Keys nor list them: add rows to `sections.services_scp_study_root_qr_find` (PS3.4 C.6.1.2.2.1, C.6.2.2.2.1)"));
+                $"the {findScp.Name} SCP does not state whether it supports Optional Keys nor list them: add `dimse.query_retrieve.find.scp.key_tables` or rows to `sections.services_scp_study_root_qr_find` (PS3.4 C.6.1.2.2.1, C.6.2.2.2.1)"));
 
         var findNegotiations = f.ExtendedNegotiations().Where(x => f.FamilyOf(x.Item.SopClass) == Family.QrFind).ToList();
         if (findScp is not null)

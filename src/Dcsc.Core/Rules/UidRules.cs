@@ -219,5 +219,7 @@ public sealed class UidRules : IRule
         foreach (var i in s.Iods) foreach (var x in Of(i.Sections)) yield return x;
         foreach (var t in s.SrTemplates) foreach (var x in Of(t.Sections)) yield return x;
         foreach (var m in s.Mappings) foreach (var x in Of(m.Sections)) yield return x;
+        foreach (var (key, c) in DetailFacts.Sections(s))
+            foreach (var (t, rows) in c.Tables) yield return (key, t, rows);
     }
 }

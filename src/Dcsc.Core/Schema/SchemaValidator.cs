@@ -41,7 +41,7 @@ public sealed class SchemaValidator
             errors = Schema.Validate(json.Root);
         }
         int before = diagnostics.Count(Severity.Error);
-        foreach (var error in Flatten(errors))
+        foreach (var error in Flatten(errors, json))
         {
             var d = Describe(error, json, source.Path);
             if (d is not null) diagnostics.Add(d);
@@ -49,17 +49,49 @@ public sealed class SchemaValidator
         return diagnostics.Count(Severity.Error) == before;
     }
 
-    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
+    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors, YamlToJson json)
     {
         foreach (var e in errors)
         {
-            // anyOf/oneOf errors are described as a whole (see Describe); other wrappers are unpacked.
-            if (e is ChildSchemaValidationError child && e.Kind is not (ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf))
+            // anyOf/oneOf errors are described as a whole (see Describe), unless exactly one alternative is of the
+            // value's kind (a port given as a number, or as a mapping with value and range): then that alternative's
+            // own errors say precisely what is wrong. Other wrappers are unpacked.
+            if (e is ChildSchemaValidationError child && e.Kind is ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf
+                && BranchOfKind((ChildSchemaValidationError)e, json.NodeAt(Normalize(e.Path))) is { } branch)
             {
-                foreach (var inner in Flatten(child.Errors.SelectMany(kv => kv.Value))) yield return inner;
+                foreach (var inner in Flatten(branch, json)) yield return inner;
+            }
+            else if (e is ChildSchemaValidationError wrapper && e.Kind is not (ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf))
+            {
+                foreach (var inner in Flatten(wrapper.Errors.SelectMany(kv => kv.Value), json)) yield return inner;
             }
             else yield return e;
         }
+    }
+
+    /// <summary>
+    /// For a value-or-mapping parameter (<c>port: 104</c> or <c>port: { value: 104, minimum: … }</c>) and a number-or-word
+    /// answer (<c>level_of_support: 2</c> or <c>not documented</c>): the errors of the one alternative of the value's kind,
+    /// or null (other alternatives, e.g. a value or a list of values, are described as a whole).
+    /// </summary>
+    private static ICollection<ValidationError>? BranchOfKind(ChildSchemaValidationError e, YamlNode? node)
+    {
+        var branches = e.Errors.Select(kv => (Type: (kv.Key.HasReference ? kv.Key.Reference! : kv.Key).Type, Errors: kv.Value)).ToList();
+        if (!branches.Any(b => b.Type.HasFlag(JsonObjectType.Object) || b.Type.HasFlag(JsonObjectType.Integer))) return null;
+        static bool Scalar(JsonObjectType t) => t != JsonObjectType.None && !t.HasFlag(JsonObjectType.Object) && !t.HasFlag(JsonObjectType.Array);
+        var matching = node switch
+        {
+            YamlMapping => branches.Where(b => b.Type.HasFlag(JsonObjectType.Object)).ToList(),
+            YamlSequence => branches.Where(b => b.Type.HasFlag(JsonObjectType.Array)).ToList(),
+            YamlScalar => branches.Where(b => Scalar(b.Type)).ToList(),
+            _ => new(),
+        };
+        if (matching.Count > 1 && node is YamlScalar s)
+        {
+            bool integer = s.IsPlain && long.TryParse(s.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _);
+            matching = matching.Where(b => b.Type.HasFlag(integer ? JsonObjectType.Integer : JsonObjectType.String)).ToList();
+        }
+        return matching.Count == 1 && matching[0].Errors.Count > 0 ? matching[0].Errors : null;
     }
 
     /// <summary>NJsonSchema paths look like <c>#/sop_classes[0].uid</c>; ours drop the <c>#/</c>.</summary>

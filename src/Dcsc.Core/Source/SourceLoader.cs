@@ -6,7 +6,11 @@ using YamlDotNet.Core.Events;
 namespace Dcsc.Source;
 
 /// <summary>A statement loaded into position-keeping nodes, with every file it read.</summary>
-public sealed record LoadedSource(string Path, YamlNode Root, IReadOnlyList<string> Files);
+public sealed record LoadedSource(string Path, YamlNode Root, IReadOnlyList<string> Files)
+{
+    /// <summary>For a statement that `extends:` others: each base file and the `extends:` value that brought it in.</summary>
+    public IReadOnlyDictionary<string, SourceSpan> Bases { get; init; } = new Dictionary<string, SourceSpan>();
+}
 
 /// <summary>
 /// Source stage: reads YAML (and the files it includes with <c>!include path</c>) into <see cref="YamlNode"/>s
@@ -366,14 +370,14 @@ public sealed class SourceLoader
         return LoadFile(target, DisplayPath(target), at, depth);
     }
 
-    private static bool IsInside(string path, string folder)
+    internal static bool IsInside(string path, string folder)
     {
         var f = folder.EndsWith(System.IO.Path.DirectorySeparatorChar) ? folder : folder + System.IO.Path.DirectorySeparatorChar;
         return path.StartsWith(f, StringComparison.Ordinal);
     }
 
     /// <summary>Resolves symbolic links in every component so a link cannot smuggle a path out of the project.</summary>
-    private static string RealPath(string fullPath)
+    internal static string RealPath(string fullPath)
     {
         var parts = fullPath.Split(System.IO.Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
         var current = System.IO.Path.GetPathRoot(fullPath) ?? "/";

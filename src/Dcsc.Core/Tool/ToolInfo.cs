@@ -9,5 +9,8 @@ public static class ToolInfo
         typeof(ToolInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     /// <summary>The template the layout follows (src/Dcsc.Core/Layout/Data/README.md).</summary>
+    /// <summary>The version of the YAML source format (schema/dcsc.schema.json <c>x-dcsc-format-version</c>; docs/source-format.md).</summary>
+    public const string SourceFormatVersion = "1.1";
+
     public const string TemplateEdition = "DICOM PS3.2 Conformance Statement template (PS3.2 Annex N, 2025b)";
 }

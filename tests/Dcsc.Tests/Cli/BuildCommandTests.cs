@@ -34,12 +34,12 @@ public class BuildCommandTests
     {
         using var dir = new TestUtil.TempDir();
         var f = dir.File("acme.yaml", Minimal.Yaml);
-        dir.File("tpl/paragraph.hbs", "{{#each inlines}} unclosed");
+        dir.File("tpl/paragraph.sbn", "{{ for i in paragraph.inlines }} unclosed");
         var outDir = Path.Combine(dir.Path, "out");
         var (code, stdout, _) = CliTests.Run("build", f, "-o", outDir, "--templates", Path.Combine(dir.Path, "tpl"));
         Assert.Equal(1, code);
         Assert.Contains("error DCS9002", stdout);
-        Assert.Contains("paragraph.hbs", stdout);
+        Assert.Contains("paragraph.sbn(1,", stdout);
         Assert.False(Directory.Exists(outDir));
     }
 

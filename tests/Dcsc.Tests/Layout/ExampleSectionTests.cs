@@ -52,7 +52,8 @@ public class ExampleSectionTests
                 Assert.True(s.Title == t.Title || s.Title == t.Title + " - N/A", $"{example} {s.Number}: expected \"{t.Title}\", got \"{s.Title}\"");
                 checkedCount++;
             }
-            Assert.True(checkedCount > (keep ? 380 : 120), $"{example}: only {checkedCount} sections checked");
+            // A sparse statement (the storage gateway) collapses most N/A subtrees: fewer sections remain to check.
+            Assert.True(checkedCount > (keep ? 380 : example == "storage-gateway.yaml" ? 75 : 120), $"{example}: only {checkedCount} sections checked");
         }
     }
 

@@ -71,21 +71,22 @@ public class BuildTests
     }
 
     [Theory]
-    [InlineData("heading.hbs", "{{> heading}}", "fails while rendering")]
-    [InlineData("heading.hbs", "{{> paragraph}}|paragraph.hbs={{> heading}}", "fails while rendering")]
-    [InlineData("heading.hbs", "{{#each sections}}{{/each", "cannot be parsed")]
-    [InlineData("heading.hbs", "{{> does-not-exist}}", "fails while rendering")]
-    public void Broken_or_recursive_templates_are_diagnostics(string name, string text, string message)
+    [InlineData("heading.sbn", "{{ include 'heading' section }}", "fails while rendering", true)]
+    [InlineData("heading.sbn", "{{ include 'paragraph' section }}\nparagraph.sbn={{ include 'heading' paragraph }}", "fails while rendering", true)]
+    [InlineData("heading.sbn", "{{ for x in section.blocks }}", "cannot be parsed", true)]
+    [InlineData("heading.sbn", "{{ include 'does-not-exist' }}", "fails while rendering", true)]
+    [InlineData("heading.hbs", "{{> heading}}", "Handlebars templates", false)]
+    public void Broken_or_recursive_templates_are_diagnostics(string name, string text, string message, bool positioned)
     {
         using var box = new Sandbox();
         var s = box.Write("s.yaml", Example);
         var tpl = Path.Combine(box.Project, "templates");
-        var files = text.Split('|');
+        var files = text.Split('\n');
         box.Write(Path.Combine("templates", name), files[0]);
         foreach (var more in files.Skip(1)) box.Write(Path.Combine("templates", more.Split('=')[0]), more.Split('=', 2)[1]);
         var r = box.RunChecked(Build(box, s, "--templates", tpl));
         Assert.Equal(1, r.Code);
-        Assert.Matches(Regex.Escape(tpl) + @"/\w+\.hbs: error DCS9002: template .*" + message, r.Out);
+        Assert.Matches(Regex.Escape(tpl) + @"/\w+\.(sbn|hbs)" + (positioned ? @"\(\d+,\d+\)" : "") + ": error DCS9002: .*" + message, r.Out);
         Assert.Empty(Directory.GetFileSystemEntries(box.Out));
     }
 
@@ -95,7 +96,7 @@ public class BuildTests
         using var box = new Sandbox();
         var s = box.Write("s.yaml", Example);
         var tpl = Path.Combine(box.Project, "templates");
-        box.Write(Path.Combine("templates", "heading.hbs"), "{{hashes}} {{number}} {{title}}\n\n<script>alert(1)</script><a href=\"javascript:x\" onclick=\"y\">z</a>\n");
+        box.Write(Path.Combine("templates", "heading.sbn"), "{{ md.heading_marker section.level }} {{ section.number }} {{ section.title }}\n\n<script>alert(1)</script><a href=\"javascript:x\" onclick=\"y\">z</a>\n");
         var r = box.RunChecked(Build(box, s, "--templates", tpl));
         Assert.True(r.Code == 0, r.ToString());
         ContentTests.AssertNoAuthorMarkup(File.ReadAllText(Path.Combine(box.Out, "s.html")));

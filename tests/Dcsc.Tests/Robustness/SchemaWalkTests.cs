@@ -12,7 +12,10 @@ namespace Dcsc.Tests.Robustness;
 [Collection(RobustnessCollection.Name)]
 public class SchemaWalkTests
 {
-    internal static IEnumerable<string> Examples => Directory.GetFiles(TestUtil.Repo("examples"), "*.yaml").OrderBy(p => p, StringComparer.Ordinal);
+    // Whole statements only: a family member (`extends:`) needs its base beside it and is tested in Families/.
+    internal static IEnumerable<string> Examples => Directory.GetFiles(TestUtil.Repo("examples"), "*.yaml")
+        .Where(p => !File.ReadLines(p).Any(l => l.StartsWith("extends:", StringComparison.Ordinal)))
+        .OrderBy(p => p, StringComparer.Ordinal);
 
     internal static YamlNode LoadExample(string path)
     {
@@ -53,6 +56,9 @@ public class SchemaWalkTests
         }
     }
 
+    private static readonly System.Text.RegularExpressions.Regex ValueOrMapping = new(
+        @"association\.(max_pdu_length|artim_timeout|dimse_timeout|network_timeout|idle_timeout|max_associations_initiator|max_associations_acceptor|max_async_operations|port|max_server_connections)$");
+
     [Fact]
     public void A_scalar_where_a_mapping_or_list_is_expected_is_one_type_error_at_its_line()
     {
@@ -81,6 +87,14 @@ public class SchemaWalkTests
                     if (node is YamlMapping) mappings++; else lists++;
                     var found = node is YamlMapping ? "must be a mapping of keys to values; found `oops`" : "must be a list; found `oops`";
                     var line = lines[subs[node]];
+                    // A parameter written as a value or as a mapping (`port: 104` or `port: { value: 104, … }`): the
+                    // scalar is checked as a value (a duration is any text, so it may be valid).
+                    if (node is YamlMapping && ValueOrMapping.IsMatch(path))
+                    {
+                        var hit = actual.FirstOrDefault(l => l.StartsWith($"F({line},", StringComparison.Ordinal) && l.Contains($"`{path}`", StringComparison.Ordinal));
+                        if (hit is not null) actual.Remove(hit);
+                        continue;
+                    }
                     var expected = actual.FirstOrDefault(l => l.StartsWith($"F({line},", StringComparison.Ordinal)
                         && (l.EndsWith($": error DCS0050: `{path}` {found}", StringComparison.Ordinal)
                             // A list that may also be written as one value ("a value or a list of them"): the value is checked.

@@ -189,11 +189,14 @@ public class RuleScaleTests
     /// <summary>A statement with 4,000 attribute and table rows.</summary>
     internal static string Large()
     {
-        var sb = new System.Text.StringBuilder(Minimal.Yaml).Append('\n');
+        // The big module goes at the end of the IOD's modules, before the statement's character sets.
+        const string charsets = "character_sets:";
+        var sb = new System.Text.StringBuilder(Minimal.Yaml[..Minimal.Yaml.IndexOf(charsets, StringComparison.Ordinal)]);
         var attrs = Dcsc.Dictionary.DicomDictionary.Standard.Attributes.Where(a => !a.IsRepeating && !a.Retired && a.Keyword.Length > 0 && !a.Tag.StartsWith("0000", StringComparison.Ordinal)).Take(2000).ToList();
         sb.Append("      - name: Big Module\n        attributes:\n");
         foreach (var a in attrs)
             sb.Append($"          - name: \"{a.Name.Replace("\"", "\\\"")}\"\n            tag: \"{a.DisplayTag}\"\n            source: GENERATED\n            value: Text <b>with</b> [a link](x)\n");
+        sb.Append(Minimal.Yaml[Minimal.Yaml.IndexOf(charsets, StringComparison.Ordinal)..]).Append('\n');
         sb.Append("sections:\n  services_scp_study_root_qr_find:\n    tables:\n      supported_c_find_attribute_matching_for_study_root_q_r_model_scp:\n");
         foreach (var a in attrs)
             sb.Append($"        - attribute_name: \"{a.Name.Replace("\"", "\\\"")}\"\n          tag: \"{a.DisplayTag}\"\n          matching_type: UNIVERSAL\n          comments: none\n");

@@ -24,9 +24,9 @@ public sealed class DocxOptions
 
     /// <summary>
     /// Build every table with the SDK's object model instead of writing its XML directly (the output is the same,
-    /// byte for byte; a test compares the two). Also set by the environment variable <c>DCSC_DOCX_DOM=1</c>.
+    /// byte for byte; tests/Dcsc.Tests/Render/DocxTableXmlTests.cs sets it to compare the two).
     /// </summary>
-    internal bool DomTables { get; init; } = Environment.GetEnvironmentVariable("DCSC_DOCX_DOM") == "1";
+    internal bool DomTables { get; init; }
 
     /// <summary>Heading levels the table of contents lists (1–6; default 3: chapters, sections, subsections).</summary>
     public int TocLevels { get; init; } = 3;

@@ -1,30 +1,16 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using HandlebarsDotNet;
 
 namespace Dcsc.Render.Md;
 
 /// <summary>
-/// Escapes plain text for Markdown (registered as the Handlebars text encoder instead of HTML escaping):
+/// Escapes plain text for Markdown (what a template prints; see <see cref="MarkdownTemplateContext"/>):
 /// <c>\ ` * _ [ ] | ~</c> are backslash-escaped, <c>&lt;</c> becomes <c>&amp;lt;</c> (so no text can open raw HTML or
 /// forge a <c>&lt;!-- dcsc:</c> marker), line breaks become spaces, and a value that would start a block
 /// (<c># </c>, <c>&gt;</c>, <c>- </c>, <c>+ </c>, <c>1. </c>) is escaped at its start.
 /// </summary>
-public sealed partial class MarkdownEscaper : ITextEncoder
+public static partial class MarkdownEscaper
 {
-    public static readonly MarkdownEscaper Instance = new();
-
-    public void Encode(StringBuilder? text, TextWriter target) => target.Write(Escape(text?.ToString()));
-
-    public void Encode(string? text, TextWriter target) => target.Write(Escape(text));
-
-    public void Encode<T>(T? text, TextWriter target) where T : IEnumerator<char>
-    {
-        var sb = new StringBuilder();
-        if (text is not null) while (text.MoveNext()) sb.Append(text.Current);
-        target.Write(Escape(sb.ToString()));
-    }
-
     [GeneratedRegex(@"^(\s*)(#|>|[-+*]\s|[-+*]$|\d{1,9}(?=[.)](\s|$)))")]
     private static partial Regex BlockStart();
 

@@ -120,32 +120,34 @@ public class MarkdownOutputTests
     public void A_template_partial_can_be_overridden_by_file_name()
     {
         using var dir = new TestUtil.TempDir();
-        dir.File("heading.hbs", "{{{hashes}}} {{#if number}}{{{number}}} {{/if}}{{title}} (custom)");
-        dir.File("na.hbs", "Not applicable.");
+        dir.File("heading.sbn", "{{ md.heading_marker section.level }} {{ if section.number }}{{ section.number }} {{ end }}{{ section.title }} (custom)");
+        dir.File("na.scriban", "Not applicable.");
         var md = Markdown(Rich, templates: dir.Path);
         Assert.Contains("\n# 1 Overview (custom)\n", md);
         Assert.Contains("- N/A (custom)\n\nNot applicable.\n", md);
-        Assert.Contains("<!-- dcsc:toc -->", md); // the other partials are the built-in ones
+        Assert.Contains("<!-- dcsc:toc -->", md); // the other templates are the built-in ones
     }
 
     [Fact]
-    public void A_broken_partial_gives_DCS9002_naming_the_file_not_an_exception()
+    public void A_broken_partial_gives_DCS9002_at_its_line_and_column_not_an_exception()
     {
         using var dir = new TestUtil.TempDir();
-        var file = dir.File("table.hbs", "{{#each rows}} never closed");
+        var file = dir.File("table.sbn", "<!-- dcsc:table -->\n{{ for r in table.rows }} never closed");
         var r = MarkdownRenderer.Render(Lay(Rich), dir.Path);
         Assert.False(r.Success);
         var d = Assert.Single(r.Diagnostics);
         Assert.Equal("DCS9002", d.Id);
-        Assert.Contains("table.hbs", d.Message);
+        Assert.Contains("table.sbn cannot be parsed", d.Message);
         Assert.Equal(file, d.Span.File);
+        Assert.True(d.Span.Line >= 2, d.ToString());
     }
 
     [Fact]
     public void Default_templates_are_embedded_and_match_the_repository_folder()
     {
+        Assert.Equal(Directory.GetFiles(TestUtil.Repo("templates", "markdown")).Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal), MarkdownRenderer.TemplateNames.Order(StringComparer.Ordinal));
         foreach (var name in MarkdownRenderer.TemplateNames)
-            Assert.Equal(File.ReadAllText(TestUtil.Repo("templates", "markdown", name + ".hbs")).Replace("\r\n", "\n"), MarkdownRenderer.DefaultTemplate(name).Replace("\r\n", "\n"));
+            Assert.Equal(File.ReadAllText(TestUtil.Repo("templates", "markdown", name + ".sbn")).Replace("\r\n", "\n"), MarkdownRenderer.DefaultTemplate(name).Replace("\r\n", "\n"));
     }
 
     [Fact]

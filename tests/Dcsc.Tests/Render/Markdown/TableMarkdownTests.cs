@@ -5,7 +5,7 @@ using Dcsc.Render.Md;
 namespace Dcsc.Tests.Render;
 
 /// <summary>
-/// With the built-in templates, tables are written directly instead of through table.hbs and inlines.hbs
+/// With the built-in templates, tables are written directly instead of through table.sbn and inlines.sbn
 /// (docs/performance.md). Both must give the same Markdown.
 /// </summary>
 public class TableMarkdownTests
@@ -22,8 +22,8 @@ public class TableMarkdownTests
         var check = Compilation.Check(TestUtil.Repo(example.Split('/')));
         Assert.NotNull(check.Statement);
         var document = StatementLayout.Layout(check.Statement!);
-        var direct = MarkdownRenderer.Render(document, null, templateTables: false);
-        var templated = MarkdownRenderer.Render(document, null, templateTables: true);
+        var direct = MarkdownRenderer.Render(document, null, null, templateTables: false);
+        var templated = MarkdownRenderer.Render(document, null, null, templateTables: true);
         Assert.True(direct.Success && templated.Success);
         Assert.Equal(templated.Markdown, direct.Markdown);
     }
@@ -44,8 +44,8 @@ public class TableMarkdownTests
         var check = Compilation.CheckText("s.yaml", yaml);
         Assert.NotNull(check.Statement);
         var document = StatementLayout.Layout(check.Statement!);
-        var direct = MarkdownRenderer.Render(document, null, templateTables: false);
-        var templated = MarkdownRenderer.Render(document, null, templateTables: true);
+        var direct = MarkdownRenderer.Render(document, null, null, templateTables: false);
+        var templated = MarkdownRenderer.Render(document, null, null, templateTables: true);
         Assert.Contains("a \\| b", direct.Markdown);
         Assert.Equal(templated.Markdown, direct.Markdown);
     }
