@@ -15,6 +15,11 @@ internal sealed partial class StatementAssembler
         var label = TableLabel(tb);
         if (tb.Rows.Count == 0) return;
         var t = n.Template!;
+        if (WebDetailTable(n, tb) is { } web)
+        {
+            _report.Tables.Add(new ReportEntry(tb.Line, label, Destination.Structured, web));
+            return;
+        }
         var (tt, fill) = MatchTemplateTable(t, tb, n);
         if (tt is not null)
         {
@@ -119,6 +124,8 @@ internal sealed partial class StatementAssembler
         bool first = true;
         foreach (var (cells, group, _) in Keyed(tt, tb))
         {
+            // Table 6-1 rows dcsc derives from AE Titles and association parameters go back into those declarations.
+            if (tt.Key == "general_configuration_parameters" && group is null && ConfigurationRow(cells)) continue;
             var row = new YMap();
             if (group is not null) row.Set("group", group);
             foreach (var c in tt.Columns)
@@ -132,6 +139,12 @@ internal sealed partial class StatementAssembler
             }
             if (first) { row.Comment = Src(tb.Line); first = false; }
             seq.Add(row);
+        }
+        if (seq.Items.Count == 0)
+        {
+            var tables = SectionContent(n).Map("tables");
+            tables[tt.Key] = null;
+            if (tables.Count == 0) SectionContent(n)["tables"] = null;
         }
     }
 
@@ -163,7 +176,9 @@ internal sealed partial class StatementAssembler
                 {
                     if (V(c, "sop_class_uid") is not { } uid) continue;
                     var s = Sop(uid, V(c, "sop_class_name"), tb.Line);
-                    s.Sets = Split(V(c, "transfer_syntax_set")).ToList();
+                    var setCell = Split(V(c, "transfer_syntax_set")).ToList();
+                    s.Sets = setCell.Where(x => PolicyOfLabel(x) is null).ToList();
+                    s.Policy = setCell.Select(PolicyOfLabel).FirstOrDefault(x => x is not null);
                     s.Scu |= Y(c, "scu"); s.Scp |= Y(c, "scp"); s.UserAgent = Y(c, "ua"); s.OriginServer = Y(c, "os");
                     s.Fsc = Y(c, "fsc"); s.Fsu = Y(c, "fsu"); s.Fsr = Y(c, "fsr");
                     s.Create = V(c, "create") is { } cr && cr != "N" ? cr : null;
@@ -193,6 +208,7 @@ internal sealed partial class StatementAssembler
                     var s = Sop(uid, V(c, "sop_class_name"), tb.Line);
                     s.Scu |= Y(c, "scu"); s.Scp |= Y(c, "scp");
                     s.TsUids = Split(V(c, "transfer_syntax_uid")).Select(CleanUid).ToList();
+                    s.Policy ??= Split(V(c, "transfer_syntax_name")).Select(PolicyOfLabel).FirstOrDefault(x => x is not null);
                     if (V(c, "transfer_syntax_set") is { } set) s.Sets = Split(set).ToList();
                 }
                 return "sop_classes (roles, Transfer Syntaxes)";
@@ -492,7 +508,8 @@ internal sealed partial class StatementAssembler
         ["Maximum Number of Outstanding Asynchronous Operations"] = "max_async_operations",
         ["Port"] = "port", ["Listening Port"] = "port", ["TCP Port"] = "port",
         ["File Meta Information Version"] = "file_meta_information_version",
-        ["Maximum Number of Simultaneous Server Connections"] = "max_server_connections",
+        ["Maximum Number of Simultaneous Server Connections"] = "max_server_connections", ["Maximum Number of Server Connections"] = "max_server_connections",
+        ["DIMSE Timeout"] = "dimse_timeout", ["Network (TCP Connect) Timeout"] = "network_timeout", ["Association Idle Timeout"] = "idle_timeout",
     };
 
     private static readonly HashSet<string> NumericAssociationFields = new(StringComparer.Ordinal)
@@ -510,14 +527,18 @@ internal sealed partial class StatementAssembler
             if (name.Length == 0) continue;
             if (AssociationFields.TryGetValue(name.Trim(), out var field) && !target.Has(field))
             {
-                // A per-AE table repeats the product-wide value it inherits (7.1.1): only a different value is the AE's own.
-                var general = (YMap)_root["association"]!;
-                if (!ReferenceEquals(target, general) && general[field] is YScalar g && Regex.Replace(g.Value, @"[\s,.']", "") == Regex.Replace(value, @"[\s,.']", "")) continue;
-                if (NumericAssociationFields.Contains(field))
+                var numeric = NumericAssociationFields.Contains(field);
+                var unit = ModelBinderSettingUnit(field, out var isSetting);
+                YNode? node = isSetting ? SettingNode(field, unit, value, numeric)
+                    : new YScalar(field.EndsWith("uid", StringComparison.Ordinal) ? CleanUid(value) : value);
+                if (node is not null)
                 {
-                    if (long.TryParse(Regex.Replace(value, @"[\s,.']", ""), out var num)) { target.Set(field, num); continue; }
+                    // A per-AE table repeats the product-wide value it inherits (7.1.1): only a different value is the AE's own.
+                    var general = (YMap)_root["association"]!;
+                    if (!ReferenceEquals(target, general) && general[field] is { } g && YamlWriter.Canonical(g) == YamlWriter.Canonical(node)) continue;
+                    target[field] = node;
+                    continue;
                 }
-                else { target.Set(field, field.EndsWith("uid", StringComparison.Ordinal) ? CleanUid(value) : value); continue; }
             }
             target.Seq("other").Add(new YMap().Set("category", category).Set("name", name).Set("value", value));
         }
@@ -526,6 +547,15 @@ internal sealed partial class StatementAssembler
             target["other"] = null;
             target["other"] = o; // keep "other" last
         }
+    }
+
+    /// <summary>Whether a parameter takes the value-or-mapping form (ModelBinder.SettingKeys), and its default unit.</summary>
+    private static string? ModelBinderSettingUnit(string field, out bool isSetting)
+    {
+        foreach (var (key, _, unit) in Dcsc.Model.ModelBinder.SettingKeys)
+            if (key == field) { isSetting = true; return unit; }
+        isSetting = false;
+        return null;
     }
 
     private string? UidOfName(string name)
@@ -593,6 +623,7 @@ internal sealed partial class StatementAssembler
             if (s.Fsu) item.Set("fsu", true);
             if (s.Fsr) item.Set("fsr", true);
             if (s.Sets.Count > 0) item["transfer_syntax_sets"] = Scalars(s.Sets);
+            item.Set("transfer_syntax_policy", s.Policy);
             item.Set("create", s.Create);
             if (s.Display) item.Set("display", true);
             if (s.Process) item.Set("process", true);

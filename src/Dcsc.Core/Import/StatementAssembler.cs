@@ -31,6 +31,8 @@ internal sealed partial class StatementAssembler
         public string Name = "";
         public bool Scu, Scp, UserAgent, OriginServer, Fsc, Fsu, Fsr, Display, Process, Archive;
         public string? Create;
+        /// <summary>"any" / "as_received" from a Transfer Syntax cell ("U; As received"), or null.</summary>
+        public string? Policy;
         public List<string> Sets = new();
         public List<string> TsUids = new();
         public HashSet<string> ScuAes = new(StringComparer.Ordinal), ScpAes = new(StringComparer.Ordinal);
@@ -58,11 +60,24 @@ internal sealed partial class StatementAssembler
     {
         Cover(root.Blocks);
         foreach (var c in root.Children) Section(c);
+        FinishConfigurationRows(perAe: true);
         HoistAssociation();
+        FinishConfigurationRows(perAe: false);
+        FinishEveryStorage();
         FinishSopClasses();
+        FinishWebDetails();
         FinishProduct(root);
         foreach (var (k, v) in _root.Items.ToList())
             if (v is YMap { Count: 0 } or YSeq { Items.Count: 0 }) _root[k] = null;
+        // "every Storage SOP Class" is read last but written where the source format documents it, before sop_classes.
+        if (_root["every_storage_sop_class"] is { } every)
+        {
+            _root["every_storage_sop_class"] = null;
+            var after = _root.Items.SkipWhile(kv => kv.Key != "sop_classes").ToList();
+            foreach (var (k, _) in after) _root[k] = null;
+            _root["every_storage_sop_class"] = every;
+            foreach (var (k, v) in after) _root[k] = v;
+        }
         return _root;
     }
 
@@ -75,9 +90,11 @@ internal sealed partial class StatementAssembler
         var general = (YMap)_root["association"]!;
         var tables = _aes.Values.Select(a => a["association"] as YMap).Where(t => t is not null).ToList();
         if (tables.Count < 2) return;
-        foreach (var field in AssociationFields.Values.Distinct().Where(f => f is not ("port" or "max_associations_initiator" or "max_associations_acceptor" or "max_async_operations")))
+        // A port is the listener's own; a parameter Table 6-1 gives an AE is that AE's.
+        var own = _configurationRows.Where(r => !ReferenceEquals(r.Target, general)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var field in AssociationFields.Values.Distinct().Where(f => f is not "port" && !own.Contains(f)))
         {
-            var values = tables.Select(t => (t![field] as YScalar)?.Value).ToList();
+            var values = tables.Select(t => t![field] is { } v ? YamlWriter.Canonical(v) : null).ToList();
             if (values.Any(v => v is null) || values.Distinct().Count() != 1 || general.Has(field)) continue;
             general[field] = tables[0]![field];
             foreach (var t in tables) t![field] = null;
@@ -362,9 +379,10 @@ internal sealed partial class StatementAssembler
         foreach (var (md, line) in paragraphs)
         {
             var plain = Plain(md).Trim();
-            if (key == "impl_functional_definition_ae_1" && n.Ae is { } aeName && Regex.Match(plain, @"^(?:Default )?AE Title\s*:\s*(\S+)$", RegexOptions.IgnoreCase) is { Success: true } at)
+            if (key == "impl_functional_definition_ae_1" && n.Ae is { } aeName && AeTitleLine().Match(plain) is { Success: true } at)
             {
-                Ae(aeName, line).Set("ae_title", at.Groups[1].Value);
+                // The port printed here is the AE's effective one; Table 7-2 says whose it is.
+                Ae(aeName, line).Set("ae_title", at.Groups["title"].Value);
                 continue;
             }
             if (key is "netcomm_real_world_activity_activity_1" or "netcomm_real_world_activity_activity_2" && n.Activity is not null
@@ -372,7 +390,24 @@ internal sealed partial class StatementAssembler
             {
                 var act = Activity(n.Ae!, n.Activity, key.EndsWith('2') ? "acceptor" : "initiator", line);
                 var list = act.Seq("sop_classes");
+                if (sc.Groups[1].Value.StartsWith("every Storage SOP Class listed in Table 1-1", StringComparison.Ordinal)) _everyStorageActivities.Add(act);
                 foreach (System.Text.RegularExpressions.Match u in Regex.Matches(sc.Groups[1].Value, @"\((\d+(?:\.\d+)+)\)")) list.Add(new YScalar(u.Groups[1].Value));
+                continue;
+            }
+            if (key is "netcomm_real_world_activity_activity_1" or "netcomm_real_world_activity_activity_2" && n.Activity is not null
+                && ActivitySets(Activity(n.Ae!, n.Activity, key.EndsWith('2') ? "acceptor" : "initiator", line), Squash(plain)))
+                continue;
+            if (key is "netcomm_real_world_activity_activity_1" or "netcomm_ts_selection_policies" && n.Activity is not null && PolicyOfSentence(Squash(plain)) is { } policy)
+            {
+                Activity(n.Ae!, n.Activity, key == "netcomm_ts_selection_policies" ? "acceptor" : "initiator", line).Set("transfer_syntax_policy", policy);
+                continue;
+            }
+            if (WebDetailSentence(n, Squash(plain))) continue;
+            if (key is "overview_charset" or "services_charset" && Regex.IsMatch(Squash(plain), @"^This statement does not state which Specific Character Sets .+ supports\.$")) continue;
+            if (key == "services_scp_storage" && Regex.Match(Squash(plain), @"^(Element coercion|Discarded Attributes|Lossy compression|Duplicate SOP Instances): not documented by the manufacturer\.$") is { Success: true } nd)
+            {
+                var field = nd.Groups[1].Value switch { "Element coercion" => "element_coercion", "Discarded Attributes" => "discarded_attributes", "Lossy compression" => "lossy_compression", _ => "duplicate_instances" };
+                ((YMap)_root["dimse"]!).Map("storage").Map("scp").Set(field, Dcsc.Model.ModelBinder.NotDocumentedAnswer);
                 continue;
             }
             if (key == "annex_a_iod" && n.Iod is { } iodName && Regex.Match(plain, @"^SOP Class:\s*.*\((\d+(?:\.\d+)+)\)\.?$") is { Success: true } isc)
@@ -389,6 +424,7 @@ internal sealed partial class StatementAssembler
             if (key == "overview" && md.TrimStart().StartsWith("- ", StringComparison.Ordinal) && RemoteSystems(md)) continue;
             rest.Add((md, line));
         }
+        if (key == "overview_content_transfer") rest = EveryStorageParagraphs(rest);
         if (rest.Count == 0) return;
         string Join(IEnumerable<(string Markdown, int Line)> ps) => string.Join("\n\n", ps.Select(p => p.Markdown));
         var first = rest[0].Line;

@@ -65,6 +65,22 @@ public static partial class YamlWriter
         return sb.ToString();
     }
 
+    /// <summary>A node as YAML text without comments, to compare two nodes by content.</summary>
+    public static string Canonical(YNode n)
+    {
+        var sb = new StringBuilder();
+        WriteValue(sb, Uncommented(n), 0);
+        return sb.ToString();
+    }
+
+    private static YNode Uncommented(YNode n) => n switch
+    {
+        YMap m => m.Items.Aggregate(new YMap(), (acc, kv) => { acc[kv.Key] = Uncommented(kv.Value); return acc; }),
+        YSeq q => q.Items.Aggregate(new YSeq(), (acc, x) => acc.Add(Uncommented(x))),
+        YScalar s => new YScalar(s.Value) { Raw = s.Raw },
+        _ => n,
+    };
+
     private static void Comment(StringBuilder sb, YNode n, int indent)
     {
         if (n.Comment is null) return;

@@ -44,7 +44,9 @@ public class RoundTripTests
         var b = Compilation.Check(Path.Combine(project, result.StatementFile), options: CheckOptions.ModelOnly);
         Assert.False(b.HasErrors, string.Join("\n", b.Diagnostics.Items));
 
-        var changes = StatementDiff.Compare(a.Statement!, b.Statement!).Where(c => !NotPrinted(c, a.Statement!)).ToList();
+        var sameEffective = EffectiveAssociation(a.Statement!).SequenceEqual(EffectiveAssociation(b.Statement!));
+        var changes = StatementDiff.Compare(a.Statement!, b.Statement!)
+            .Where(c => !NotPrinted(c, a.Statement!) && !(sameEffective && c.Category == "Association parameter")).ToList();
         Assert.True(changes.Count == 0, $"{example} via {format}:\n" + string.Join("\n", changes.Select(c => c.Describe())));
 
         var treeA = Tree(a.Statement!);
@@ -54,6 +56,19 @@ public class RoundTripTests
 
     private static List<string> Tree(Statement s) =>
         StatementLayout.Layout(s, new LayoutOptions()).AllSections().Select(x => $"{x.Number} {x.Title}").ToList();
+
+    /// <summary>
+    /// Each AE's association parameters as Tables 7-1/7-2 print them: its own over the product-wide ones. When 7.1.1 is not
+    /// printed (per-AE tables), whether a value is the AE's own or inherited is not in the document, only its effect.
+    /// AEs without associations (media, web only) get no table.
+    /// </summary>
+    private static List<string> EffectiveAssociation(Statement s) =>
+        s.ApplicationEntities.Where(ae => ae.Association is not null || ae.Activities.Count > 0 || s.SopClasses.Any(x => x.Scu.Contains(ae.Name) || x.Scp.Contains(ae.Name)))
+            .SelectMany(ae => ModelBinder.SettingKeys.Select(k =>
+        {
+            var x = ae.Association?.Settings.GetValueOrDefault(k.Key) ?? s.Association?.Settings.GetValueOrDefault(k.Key);
+            return $"{ae.Name} {k.Key}: {x?.Effective} | {x?.Default} | {x?.Range}";
+        })).ToList();
 
     /// <summary>Facts no output format prints (so no import can recover them); listed in docs/import.md.</summary>
     private static bool NotPrinted(Change c, Statement original) => c.Category switch
