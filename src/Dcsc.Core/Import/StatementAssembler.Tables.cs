@@ -570,7 +570,7 @@ internal sealed partial class StatementAssembler
 
     private void FinishSopClasses()
     {
-        var catalog = new DictionarySopClassCatalog();
+        var catalog = new SopClassNames(_dict);
         // Transfer Syntax Sets
         var setsSeq = (YSeq)_root["transfer_syntax_sets"]!;
         foreach (var set in _sets)
@@ -647,19 +647,20 @@ internal sealed partial class StatementAssembler
 
     private static string Norm(string s) => Regex.Replace(s.ToLowerInvariant().Replace(" sop class", ""), @"[^a-z0-9]", "");
 
-    private bool ListsServiceSop(string ae, string service, DictionarySopClassCatalog catalog) =>
+    private bool ListsServiceSop(string ae, string service, SopClassNames catalog) =>
         _activities.Where(a => a.Key.Ae == ae).Any(a => a.Value["sop_classes"] is YSeq l && l.Items.OfType<YScalar>().Any(u => ServiceDisplayName(catalog.ServiceClass(u.Value) ?? "") == service));
 
     private static YSeq Scalars(IEnumerable<string> xs) { var q = new YSeq(); foreach (var x in xs) q.Add(new YScalar(x)); return q; }
 
     /// <summary>Service names as the service-to-AE table (Table 5-1) prints them.</summary>
-    internal static string ServiceDisplayName(string svc) => svc switch
+    internal static string ServiceDisplayName(string svc) => ServiceCatalogue.Describe(svc).DisplayName;
+
+    /// <summary>Name and service class of a UID from the DICOM dictionary (the service catalogue's view).</summary>
+    private sealed class SopClassNames(DicomDictionary dictionary)
     {
-        "" => "Other",
-        "Procedure Step (Modality Performed Procedure Step)" => "Modality Performed Procedure Step",
-        "Unified Procedure Step" => "Unified Worklist and Procedure Step",
-        _ => svc,
-    };
+        public string? Name(string uid) => dictionary.FindUid(uid) is { Name.Length: > 0 } e ? e.Name : null;
+        public string? ServiceClass(string uid) => ServiceCatalogue.ServiceClassOf(uid, dictionary);
+    }
 
     /// <summary>
     /// The Transfer Syntax Sets that list exactly these Transfer Syntaxes (overview tables 1-4 ff. print the syntaxes, not
