@@ -90,9 +90,16 @@ internal sealed partial class StatementAssembler
         return (null, fill);
     }
 
-    /// <summary>Cells of a body row by template column key (columns matched by title, else by position).</summary>
-    private static List<(Dictionary<string, string> Cells, string? Group, int Index)> Keyed(TemplateTable tt, TableBlock tb)
+    /// <summary>
+    /// Cells of a body row by template column key (columns matched by title, else by position). In a configuration
+    /// table drawn in parts (Local / Remote Configuration Parameters, Table 6-2 ff.), a part's title row sets the part
+    /// of the rows below it (collected in <paramref name="parts"/>, null for the first part) and its header row is not a row.
+    /// </summary>
+    private static List<(Dictionary<string, string> Cells, string? Group, int Index)> Keyed(TemplateTable tt, TableBlock tb, List<string?>? parts = null)
     {
+        var partByTitle = tt.Parts.GroupBy(p => SectionMapper.Normalize(p.Title)).ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal);
+        var partHeaders = tt.Parts.Select(p => string.Join("|", p.Header.Select(SectionMapper.Normalize))).ToHashSet(StringComparer.Ordinal);
+        string? part = null;
         var titles = tb.Titles.Select(SectionMapper.Normalize).ToList();
         var keys = new string?[titles.Count];
         var used = new HashSet<int>();
@@ -108,11 +115,25 @@ internal sealed partial class StatementAssembler
         int index = 0;
         foreach (var r in tb.Body)
         {
-            if (r.Count > 2 && r[0].Length > 0 && r.Skip(1).All(c => c.Length == 0)) { group = r[0]; continue; }
+            if (partHeaders.Count > 0 && partHeaders.Contains(string.Join("|", r.Select(SectionMapper.Normalize)))) continue;
+            if (r.Count > 2 && r[0].Length > 0 && r.Skip(1).All(c => c.Length == 0))
+            {
+                if (partByTitle.TryGetValue(SectionMapper.Normalize(r[0]), out var key))
+                {
+                    part = key == tt.Parts[0].Key ? null : key;
+                    group = null;
+                }
+                else group = r[0];
+                continue;
+            }
             var cells = new Dictionary<string, string>(StringComparer.Ordinal);
             for (int i = 0; i < r.Count && i < keys.Length; i++)
                 if (keys[i] is { } k && r[i].Length > 0) cells[k] = r[i];
-            if (cells.Count > 0) rows.Add((cells, group, index++));
+            if (cells.Count > 0)
+            {
+                rows.Add((cells, group, index++));
+                parts?.Add(part);
+            }
         }
         return rows;
     }
@@ -122,11 +143,13 @@ internal sealed partial class StatementAssembler
     {
         var seq = SectionContent(n).Map("tables").Seq(tt.Key);
         bool first = true;
-        foreach (var (cells, group, _) in Keyed(tt, tb))
+        var partOfRow = new List<string?>();
+        foreach (var ((cells, group, _), part) in Keyed(tt, tb, partOfRow).Zip(partOfRow))
         {
             // Table 6-1 rows dcsc derives from AE Titles and association parameters go back into those declarations.
             if (tt.Key == "general_configuration_parameters" && group is null && ConfigurationRow(cells)) continue;
             var row = new YMap();
+            if (part is not null) row.Set("part", part);
             if (group is not null) row.Set("group", group);
             foreach (var c in tt.Columns)
             {

@@ -223,7 +223,7 @@ public class TemplateFidelityTests
         var html = HtmlRenderer.Render(md);
         var table = html[html.IndexOf($"id=\"{t.Id}\"", StringComparison.Ordinal)..];
         table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
-        Assert.Contains("<thead>\n<tr><th scope=\"col\" colspan=\"4\" class=\"group\">Local Configuration Parameters - Storage Service</th></tr>\n</thead>", table);
+        Assert.Contains("<thead>\n<tr><th scope=\"col\" colspan=\"4\" class=\"group part-title\">Local Configuration Parameters - Storage Service</th></tr>\n</thead>", table);
         Assert.Equal(2, Regex.Matches(table, "<tr class=\"header-row\"><th scope=\"col\"><strong>Parameter</strong></th>").Count);
         Assert.Contains("<tr class=\"group-row\"><td colspan=\"4\">Remote Configuration Parameters - Storage Service</td></tr>", table);
         using var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(Dcsc.Render.Docx.DocxRenderer.Render(md)), false);

@@ -59,10 +59,12 @@ public static partial class DocxRenderer
                     foreach (var (_, c, cont) in cells)
                     {
                         int width = widths.Skip(c.Column).Take(c.ColSpan).Sum();
-                        var fill = c.Cell is null && c.Text is not null ? "C5D5E8" : "DCE6F1";
+                        // a group across the whole table is a title row (a configuration table's first part): as a group row
+                        bool title = c.Cell is null && c.Text is not null && c.ColSpan == columns && columns > 1;
+                        var fill = title ? "EEF2F7" : c.Cell is null && c.Text is not null ? "C5D5E8" : "DCE6F1";
                         string? vmerge = c.RowSpan == 2 ? (cont ? "" : "restart") : null;
                         CellStart(width, c.ColSpan, vmerge, fill, bottom: true);
-                        ParaStart(DocxStyles.TableHeading, center: c.Cell is null && c.Text is not null);
+                        ParaStart(DocxStyles.TableHeading, center: c.Cell is null && c.Text is not null && !title);
                         if (!cont)
                         {
                             if (c.Cell is not null) CellInlines(c.Cell);

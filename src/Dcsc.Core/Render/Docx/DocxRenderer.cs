@@ -555,11 +555,13 @@ public static partial class DocxRenderer
                 foreach (var (column, c, cont) in cells)
                 {
                     int width = widths.Skip(c.Column).Take(c.ColSpan).Sum();
-                    var fill = c.Cell is null && c.Text is not null ? "C5D5E8" : "DCE6F1";
+                    // a group across the whole table is a title row (a configuration table's first part): as a group row
+                    bool title = c.Cell is null && c.Text is not null && c.ColSpan == columns && columns > 1;
+                    var fill = title ? "EEF2F7" : c.Cell is null && c.Text is not null ? "C5D5E8" : "DCE6F1";
                     MergedCellValues? vmerge = c.RowSpan == 2 ? (cont ? MergedCellValues.Continue : MergedCellValues.Restart) : null;
                     IEnumerable<OpenXmlElement> content = cont ? [] : c.Cell is not null ? CellInlines(c.Cell) : [TextRun(c.Text ?? "", default)];
                     var para = Para(DocxStyles.TableHeading, content);
-                    if (c.Cell is null && c.Text is not null)
+                    if (c.Cell is null && c.Text is not null && !title)
                         para.GetFirstChild<ParagraphProperties>()!.Append(new Justification { Val = JustificationValues.Center });
                     row.Append(Cell(width, c.ColSpan, vmerge, fill, TableVerticalAlignmentValues.Bottom, para));
                 }

@@ -62,6 +62,7 @@ caption { caption-side: top; text-align: left; font-weight: 600; color: #1f4e79;
 th, td { border: 1px solid #b7c3d0; padding: 0.25em 0.45em; vertical-align: top; text-align: left; }
 thead th, tr.header-row th { background: #dce6f1; font-weight: 600; vertical-align: bottom; }
 thead th.group { background: #c5d5e8; text-align: center; }
+thead th.part-title { background: #eef2f7; text-align: left; }
 tr.group-row td { background: #eef2f7; font-weight: 600; }
 .landscape table { min-width: 60rem; }
 .table-notes { font-size: 0.85em; color: #555; margin-top: 0.4em; }

@@ -167,7 +167,9 @@ public static class HtmlRenderer
                         _sb.Append("<th scope=\"col\"");
                         if (c.ColSpan > 1) _sb.Append(" colspan=\"").Append(c.ColSpan).Append('"');
                         if (c.RowSpan > 1) _sb.Append(" rowspan=\"").Append(c.RowSpan).Append('"');
-                        if (c.Cell is null && c.Text is not null) _sb.Append(" class=\"group\"");
+                        // a group across the whole table is a title row (a configuration table's first part), drawn as the
+                        // further parts' title rows are
+                        if (c.Cell is null && c.Text is not null) _sb.Append(c.ColSpan == columns && columns > 1 ? " class=\"group part-title\"" : " class=\"group\"");
                         _sb.Append('>');
                         if (c.Cell is not null) RenderCellContent(c.Cell);
                         else _sb.Append(Text(c.Text ?? ""));
