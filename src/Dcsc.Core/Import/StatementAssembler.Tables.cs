@@ -454,7 +454,7 @@ internal sealed partial class StatementAssembler
                 var list = n.Template!.Key switch { "annex_a_iod_fg_macros" => "functional_groups", "annex_a_iod_private_modules" => "private_modules", _ => "modules" };
                 var cap = tb.Caption is { } cp && ReaderText.CaptionPattern().Match(cp) is { Success: true } cm ? cm.Groups[2].Value : tb.Caption ?? "";
                 var moduleName = Regex.Replace(cap, @"\s+for\s+" + Regex.Escape(iodName) + "$", "").Trim();
-                var module = Module(iod.Seq(list), moduleName);
+                var module = PrivateCreator(Module(iod.Seq(list), CaptionModuleName(moduleName)), moduleName);
                 Attributes(module, rows);
                 return $"iods.{list}.attributes";
             }
@@ -481,11 +481,23 @@ internal sealed partial class StatementAssembler
         {
             var list = n.Template.Key switch { "annex_a_common_fg_macros" => "functional_groups", "annex_a_common_private_modules" => "private_modules", _ => "modules" };
             var cap = tb.Caption is { } cp && ReaderText.CaptionPattern().Match(cp) is { Success: true } cm ? cm.Groups[2].Value : tt.Title;
-            var module = Module(((YMap)_root["shared_modules"]!).Seq(list), cap.Trim());
+            var module = PrivateCreator(Module(((YMap)_root["shared_modules"]!).Seq(list), CaptionModuleName(cap.Trim())), cap.Trim());
             Attributes(module, rows);
             return $"shared_modules.{list}";
         }
         return null;
+    }
+
+    /// <summary>A module table's caption names a private module with its creator: <c>Name (Private Creator "ACME 1")</c>.</summary>
+    private static readonly Regex PrivateCreatorCaption = new(@"^(?<name>.+?)\s+\(Private Creator ""(?<creator>[^""]*)""\)$", RegexOptions.CultureInvariant);
+
+    private static string CaptionModuleName(string caption) =>
+        PrivateCreatorCaption.Match(caption) is { Success: true } m ? m.Groups["name"].Value : caption;
+
+    private static YMap PrivateCreator(YMap module, string caption)
+    {
+        if (PrivateCreatorCaption.Match(caption) is { Success: true } m) module.Set("private_creator", m.Groups["creator"].Value);
+        return module;
     }
 
     private static YMap Module(YSeq modules, string name)
@@ -506,7 +518,7 @@ internal sealed partial class StatementAssembler
             if (src.Count == 1) item.Set("source", src[0]);
             else if (src.Count > 1) { var s = item.Seq("source"); foreach (var x in src) s.Add(new YScalar(x)); }
             item.Set("presence_of_attribute", V(c, "presence_of_attribute")).Set("presence_of_value", V(c, "presence_of_value")).Set("value", V(c, "value"))
-                .Set("condition", V(c, "conditions")).Set("comment", V(c, "comments"));
+                .Set("condition", V(c, "conditions")).Set("comment", V(c, "comments") ?? V(c, "description"));   // A-26: "Description"
             if (group is not null) item.Set("group", group);
             seq.Add(item);
         }
