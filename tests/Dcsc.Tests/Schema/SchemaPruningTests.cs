@@ -86,6 +86,22 @@ public class SchemaPruningTests
         Assert.Contains("did you mean `intro_audience`?", pruned);
     }
 
+    /// <summary>Errors inside the properties every section has read as against the full schema.</summary>
+    [Theory]
+    [InlineData("na: 5")]
+    [InlineData("fill: [x]")]
+    [InlineData("fill: {a: [1]}")]
+    [InlineData("added: [{title: 1, texts: x}]")]
+    [InlineData("added_tables: [{}]")]
+    [InlineData("text: {a: 1}")]
+    public void Errors_in_the_shared_section_properties_read_as_against_the_full_schema(string property)
+    {
+        var yaml = Minimal.Yaml + "\nsections:\n  intro_remarks:\n    " + property + "\n  intro_audience:\n    text: For reviewers.\n";
+        var (pruned, full) = BothWays(yaml)!.Value;
+        Assert.Equal(full, pruned);
+        Assert.NotEqual("", pruned);
+    }
+
     [Fact]
     public void A_statement_is_validated_against_a_schema_of_the_keys_it_uses_only()
     {
