@@ -22,7 +22,7 @@ public static class Lint
         var bag = new DiagnosticBag();
         bag.AddRange(check.Diagnostics.Items);
         if (!check.HasErrors && check.Statement is not null)
-            bag.AddRange(StatementLayout.Layout(check.Statement).Diagnostics);
+            bag.AddRange(check.Configured(StatementLayout.Layout(check.Statement).Diagnostics));
         return bag.Sorted();
     }
 }
