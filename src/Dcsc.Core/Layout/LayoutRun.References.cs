@@ -41,6 +41,8 @@ internal sealed partial class LayoutRun
         }
     }
 
+    private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create(".;\n");
+
     /// <summary>True when the reference is to another document: "PS3.4 Table B.2-1", "Section 10.4 of PS3.18".</summary>
     private static bool AboutAnotherDocument(string text, System.Text.RegularExpressions.Match m)
     {
@@ -48,7 +50,7 @@ internal sealed partial class LayoutRun
         int to = Math.Min(text.Length, m.Index + m.Length + 24);
         var before = text[from..m.Index];
         var after = text[(m.Index + m.Length)..to];
-        return OtherDocumentRx().IsMatch(before[Math.Max(0, before.LastIndexOfAny(new[] { '.', ';', '\n' }) + 1)..])
+        return OtherDocumentRx().IsMatch(before[Math.Max(0, before.AsSpan().LastIndexOfAny(SentenceEnds) + 1)..])
             || Regex.IsMatch(after, @"^\s*(of|in)\s+(the\s+)?(PS\s?3|DICOM|RFC|IHE)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 
