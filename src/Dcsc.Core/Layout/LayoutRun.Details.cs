@@ -49,7 +49,7 @@ internal sealed partial class LayoutRun
     }
 
     /// <summary>Resolves <c>{table:X}</c> in author Markdown (X an author table key or a template table number) into a link; unknown ones stay as written.</summary>
-    private string ResolveAuthorTokens(Node n, string markdown)
+    private static string ResolveAuthorTokens(Node n, string markdown)
     {
         if (!markdown.Contains("{table:", StringComparison.Ordinal)) return markdown;
         return AuthorTableToken.Replace(markdown, m => FindTable(n, m.Groups[1].Value) is { } t && t.Number is not null
