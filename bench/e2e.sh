@@ -36,7 +36,7 @@ if [ "$PUBLISH" = tool ]; then
   echo "== packing and installing the dcsc tool ($RID package)" >&2
   rm -rf "$OUT/tool" "$OUT/tool-pkg" "$OUT/tool-nuget"
   dotnet pack "$ROOT/src/Dcsc.Cli" -c Release -o "$OUT/tool-pkg" -v quiet -nologo \
-    "-p:RuntimeIdentifiers=$RID;any" "-p:ToolPackageRuntimeIdentifiers=$RID;any" >&2
+    "-p:ToolRuntimes=$RID" >&2
   NUGET_PACKAGES="$OUT/tool-nuget" dotnet tool install dcsc --tool-path "$OUT/tool" --add-source "$OUT/tool-pkg" >&2
   DCSC="$OUT/tool/dcsc"
 else

@@ -6,6 +6,7 @@ using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
 using Dcsc.Tool;
+using static System.FormattableString;
 
 namespace Dcsc.Schema;
 
@@ -167,8 +168,8 @@ public sealed class SchemaValidator
             case ValidationErrorKind.IntegerExpected when IsOutOfRangeInteger(node):
                 // A whole number too large for 64 bits (read as a float): say so once, as a range error.
                 return Make(DiagnosticCatalogue.OutOfRange, node, path, file, ((YamlScalar)node!).Value.TrimStart().StartsWith('-')
-                    ? $"{where} must be at least {error.Schema?.Minimum?.ToString() ?? long.MinValue.ToString()}; found {Found()}"
-                    : $"{where} must be at most {error.Schema?.Maximum?.ToString() ?? long.MaxValue.ToString()}; found {Found()}");
+                    ? Invariant($"{where} must be at least {error.Schema?.Minimum ?? long.MinValue}; found {Found()}")
+                    : Invariant($"{where} must be at most {error.Schema?.Maximum ?? long.MaxValue}; found {Found()}"));
             case ValidationErrorKind.NumberTooBig or ValidationErrorKind.NumberTooSmall when IsOutOfRangeInteger(node):
                 return null; // reported with IntegerExpected above
             case ValidationErrorKind.IntegerExpected or ValidationErrorKind.NumberExpected or ValidationErrorKind.BooleanExpected
@@ -204,13 +205,13 @@ public sealed class SchemaValidator
             case ValidationErrorKind.StringTooShort or ValidationErrorKind.TooFewProperties:
                 return Make(DiagnosticCatalogue.WrongLength, node, path, file, $"{where} must not be empty");
             case ValidationErrorKind.StringTooLong:
-                return Make(DiagnosticCatalogue.WrongLength, node, path, file, $"{where} is longer than {error.Schema?.MaxLength} characters; found {Found()}");
+                return Make(DiagnosticCatalogue.WrongLength, node, path, file, Invariant($"{where} is longer than {error.Schema?.MaxLength} characters; found {Found()}"));
             case ValidationErrorKind.TooFewItems or ValidationErrorKind.TooManyItems:
                 return Make(DiagnosticCatalogue.WrongLength, node, path, file, error.Kind == ValidationErrorKind.TooFewItems
-                    ? $"{where} needs at least {error.Schema?.MinItems} item(s)" : $"{where} has more than {error.Schema?.MaxItems} items");
+                    ? Invariant($"{where} needs at least {error.Schema?.MinItems} item(s)") : Invariant($"{where} has more than {error.Schema?.MaxItems} items"));
             case ValidationErrorKind.NumberTooSmall or ValidationErrorKind.NumberTooBig:
                 return Make(DiagnosticCatalogue.OutOfRange, node, path, file, error.Kind == ValidationErrorKind.NumberTooSmall
-                    ? $"{where} must be at least {error.Schema?.Minimum}; found {Found()}" : $"{where} must be at most {error.Schema?.Maximum}; found {Found()}");
+                    ? Invariant($"{where} must be at least {error.Schema?.Minimum}; found {Found()}") : Invariant($"{where} must be at most {error.Schema?.Maximum}; found {Found()}"));
             case ValidationErrorKind.ItemsNotUnique:
                 return Make(DiagnosticCatalogue.DuplicateListItem, node, path, file, $"{where} lists the same item twice");
             default:
