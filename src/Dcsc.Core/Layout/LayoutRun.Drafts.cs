@@ -248,7 +248,7 @@ internal sealed partial class LayoutRun
     /// further part ("Remote Configuration Parameters - …") opens with a full-width title row and its header row. A
     /// row's <c>part</c> says where it belongs (default: the first part, local); every part is shown, even without rows.
     /// </summary>
-    private void LayOutParts(TemplateTable t, TableDraft draft, List<RowSpec> rows)
+    private static void LayOutParts(TemplateTable t, TableDraft draft, List<RowSpec> rows)
     {
         int cols = t.Columns.Count;
         List<string> Padded(IEnumerable<string> cells) => cells.Concat(Enumerable.Repeat("", cols)).Take(cols).ToList();
@@ -264,7 +264,7 @@ internal sealed partial class LayoutRun
         }
     }
 
-    private void AddRows(TemplateTable t, TableDraft draft, List<RowSpec> rows)
+    private static void AddRows(TemplateTable t, TableDraft draft, List<RowSpec> rows)
     {
         var columns = draft.Columns;
         rows = WithStickyGroups(rows);
