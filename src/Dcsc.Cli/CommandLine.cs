@@ -72,12 +72,14 @@ public static class CommandLine
 
     /// <summary>
     /// The front of the pipeline for the commands that compare two statements (diff, match): both bound, or their
-    /// diagnostics printed (text or JSON) and null returned.
+    /// diagnostics printed (text or JSON) and null returned. <paramref name="options"/>: the stages to run (default:
+    /// up to the Model stage; match runs the Rules stage too, so a statement with rule errors is refused).
     /// </summary>
-    internal static (Dcsc.Model.Statement A, Dcsc.Model.Statement B)? CheckPair(string a, string b, string command, bool json, TextWriter stdout, TextWriter stderr)
+    internal static (Dcsc.Model.Statement A, Dcsc.Model.Statement B)? CheckPair(string a, string b, string command, bool json, TextWriter stdout, TextWriter stderr,
+        CheckOptions? options = null)
     {
-        var ra = Compilation.Check(a, options: CheckOptions.ModelOnly);
-        var rb = Compilation.Check(b, options: CheckOptions.ModelOnly);
+        var ra = Compilation.Check(a, options: options ?? CheckOptions.ModelOnly);
+        var rb = Compilation.Check(b, options: options ?? CheckOptions.ModelOnly);
         if (ra.Statement is not null && rb.Statement is not null && !ra.HasErrors && !rb.HasErrors) return (ra.Statement, rb.Statement);
         var all = ra.Diagnostics.Sorted().Concat(rb.Diagnostics.Sorted()).ToList();
         stdout.Write(json ? DiagnosticFormatter.Json(all) : DiagnosticFormatter.Text(all));

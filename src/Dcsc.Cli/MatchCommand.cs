@@ -22,15 +22,24 @@ internal static class MatchCommand
             Arity = ArgumentArity.OneOrMore,
         };
         require.AcceptOnlyFromAmong(MatchServices.Requirable.ToArray());
+        var failOn = new Option<string>("--fail-on")
+        {
+            Description = "Which verdict exits 1: incompatible (default) or gaps (compatible with gaps, or incompatible).",
+            DefaultValueFactory = _ => "incompatible",
+        };
+        failOn.AcceptOnlyFromAmong("incompatible", "gaps");
         var cmd = new Command("match",
             "Compare two statements and report, service by service and in both directions, whether and how far the products can communicate:\n" +
             "DIMSE SOP Classes (roles, transfer syntaxes, negotiation, query keys, PDU sizes, character sets), DICOMweb, media and security.\n" +
-            "Exit codes: 0 nothing incompatible (in the --require services), 1 something incompatible or errors in an input, 2 usage error, 3 internal error.")
-        { a, b, format, require };
+            "Verdict: compatible; compatible with gaps (named object types or services are refused, the rest works);\n" +
+            "incompatible (no common transport, nothing exchanged works, or a --require service fails). See docs/match.md.\n" +
+            "Exit codes: 0 compatible or compatible with gaps, 1 incompatible (with --fail-on gaps: also compatible with gaps)\n" +
+            "or errors in an input (any stage, rules included), 2 usage error, 3 internal error.")
+        { a, b, format, require, failOn };
         cmd.SetAction(p =>
         {
             var fmt = p.GetValue(format);
-            if (CommandLine.CheckPair(p.GetValue(a)!, p.GetValue(b)!, "match", fmt == "json", stdout, stderr) is not { } pair)
+            if (CommandLine.CheckPair(p.GetValue(a)!, p.GetValue(b)!, "match", fmt == "json", stdout, stderr, CheckOptions.Default) is not { } pair)
                 return CommandLine.InputErrors;
             var (sa, sb) = pair;
             var report = Matcher.Match(sa, sb, p.GetValue(require));
@@ -40,7 +49,9 @@ internal static class MatchCommand
                 "markdown" => MatchFormatter.Markdown(report),
                 _ => MatchFormatter.Text(report),
             });
-            return report.Verdict == MatchLevel.Incompatible ? CommandLine.InputErrors : CommandLine.Ok;
+            bool fails = report.Verdict == MatchVerdict.Incompatible
+                || (p.GetValue(failOn) == "gaps" && report.Verdict == MatchVerdict.CompatibleWithGaps);
+            return fails ? CommandLine.InputErrors : CommandLine.Ok;
         });
         return cmd;
     }

@@ -70,6 +70,11 @@ internal static class MatchPairs
             name: Storage Commitment Push Model SOP Class
             scu: [HELIX-SCU]
             transfer_syntax_sets: [U]
+          - uid: 1.2.840.10008.1.3.10
+            name: Media Storage Directory Storage
+            fsc: true
+            transfer_syntax_sets: [U]
+            create: S
         character_sets:
           - defined_term: ISO_IR 100
             description: Latin alphabet No. 1
@@ -136,6 +141,10 @@ internal static class MatchPairs
             name: Storage Commitment Push Model SOP Class
             scp: [VAULT]
             transfer_syntax_sets: [U]
+          - uid: 1.2.840.10008.5.1.4.1.1.11.1
+            name: Grayscale Softcopy Presentation State Storage
+            scp: [VAULT]
+            transfer_syntax_sets: [U]
         character_sets:
           - defined_term: ISO_IR 100
             description: Latin alphabet No. 1
@@ -147,6 +156,16 @@ internal static class MatchPairs
               kind: secure_transport
               sender: true
               receiver: true
+        dimse:
+          storage:
+            scp:
+              level_of_support: 1
+              element_coercion: No Attributes are coerced.
+              discarded_attributes: None.
+              lossy_compression: Lossy compressed images are stored as received.
+          storage_commitment:
+            scp:
+              retention: Committed instances are kept for 10 years.
         """;
 
     /// <summary>A one-SOP-Class storage SCU; tests replace parts.</summary>
@@ -203,5 +222,12 @@ internal static class MatchPairs
               kind: secure_transport
               sender: true
               receiver: true
+        dimse:
+          storage:
+            scp:
+              level_of_support: 1
+              element_coercion: No Attributes are coerced.
+              discarded_attributes: None.
+              lossy_compression: Lossy compressed images are stored as received.
         """;
 }
