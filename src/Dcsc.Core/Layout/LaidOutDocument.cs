@@ -15,9 +15,6 @@ public sealed record LayoutOptions
     public string? SourceDateEpoch { get; init; }
 
     public bool ReadEnvironment { get; init; } = true;
-
-    /// <summary>Service-class lookup for SOP Classes; default: the embedded DICOM dictionary plus the statement's own entries.</summary>
-    public ISopClassCatalog? Catalog { get; init; }
 }
 
 /// <summary>The laid-out Conformance Statement: cover, numbered sections with resolved blocks, diagnostics.</summary>

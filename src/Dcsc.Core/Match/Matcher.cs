@@ -46,22 +46,24 @@ public static class Matcher
             ordered, required);
     }
 
-    /// <summary>The service of a DIMSE SOP Class, from the dictionary's service class, else from its name.</summary>
-    internal static string ServiceOf(string? serviceClass, string name)
+    /// <summary>The match report's service of a SOP Class family (the service catalogue of the Dictionary decides the family).</summary>
+    internal static string ServiceOf(ServiceFamily family) => family switch
     {
-        var sc = serviceClass ?? "";
-        bool Has(string s, string t) => s.Contains(t, StringComparison.OrdinalIgnoreCase);
-        if (Has(sc, "Verification")) return MatchServices.Verification;
-        if (Has(sc, "Storage Commitment") || Has(name, "Storage Commitment")) return MatchServices.StorageCommitment;
-        if (Has(sc, "Instance Availability") || Has(name, "Instance Availability")) return MatchServices.InstanceAvailability;
-        if (Has(sc, "Modality Performed Procedure Step") || Has(name, "Performed Procedure Step")) return MatchServices.Mpps;
-        if (Has(sc, "Unified Procedure Step") || Has(name, "Unified Procedure Step") || name.StartsWith("UPS ", StringComparison.Ordinal)) return MatchServices.Ups;
-        if (Has(sc, "Worklist") || Has(name, "Worklist")) return MatchServices.Worklist;
-        if (Has(sc, "Print") || Has(name, "Print") || Has(name, "Film ") || Has(name, "Image Box") || Has(name, "Presentation LUT")) return MatchServices.Print;
-        if (Has(sc, "Query/Retrieve") || Has(sc, "Retrieve") || Has(name, "Query/Retrieve")) return MatchServices.QueryRetrieve;
-        if (Has(sc, "Storage") || (sc.Length == 0 && Has(name, "Storage"))) return MatchServices.Storage;
-        return MatchServices.OtherDimse;
-    }
+        ServiceFamily.Verification => MatchServices.Verification,
+        ServiceFamily.StorageCommitment => MatchServices.StorageCommitment,
+        ServiceFamily.Ian => MatchServices.InstanceAvailability,
+        ServiceFamily.Mpps or ServiceFamily.MppsRetrieve or ServiceFamily.MppsNotification => MatchServices.Mpps,
+        _ when ServiceCatalogue.IsUps(family) => MatchServices.Ups,
+        ServiceFamily.Worklist => MatchServices.Worklist,
+        ServiceFamily.Print or ServiceFamily.PrintMeta => MatchServices.Print,
+        ServiceFamily.QrFind or ServiceFamily.QrMove or ServiceFamily.QrGet => MatchServices.QueryRetrieve,
+        _ when ServiceCatalogue.IsStorageLike(family) => MatchServices.Storage,
+        _ => MatchServices.OtherDimse,
+    };
+
+    /// <summary>The service of a SOP Class UID: as the statement that declares it classifies it, else as the other does.</summary>
+    private static string ServiceOf(string uid, Party x, Party y) =>
+        ServiceOf(x.Family(uid) is ServiceFamily.Unknown ? y.Family(uid) : x.Family(uid));
 
     private sealed class Run(Party a, Party b)
     {
@@ -135,7 +137,7 @@ public static class Matcher
                         spanX, y.Root("sop_classes"), items: SopItems(x, uids));
                 else
                     Add(forwards ? MatchLevel.Warning : MatchLevel.Incompatible, service, $"Every {title} SOP Class", null, x, y,
-                        $"{y.Name} does not accept {uids.Count} of the {total} {title} SOP Classes {x.Name} may send (every {title} SOP Class" +
+                        $"{y.Name} does not accept {uids.Count} of the {title} SOP Classes {x.Name} may send (every {title} SOP Class" +
                         $"{(forwards ? ", as SCU and SCP: it forwards what it receives" : " as SCU")}): {names}. Instances of these classes are refused.",
                         spanX, y.Root("sop_classes"), items: SopItems(x, uids));
             }
@@ -205,7 +207,7 @@ public static class Matcher
         {
             if (!x.Sops.TryGetValue(uid, out var xs) || !xs.IsScu) return;
             var name = x.SopName(uid);
-            var service = ServiceOf(x.ServiceClass(uid) ?? y.ServiceClass(uid), name);
+            var service = ServiceOf(uid, x, y);
             y.Sops.TryGetValue(uid, out var ys);
             if (ys is null || !ys.IsScp)
             {
@@ -220,7 +222,7 @@ public static class Matcher
                 }
                 var spanY = ys?.Location.Span ?? y.Root("sop_classes");
                 var what = ys is null ? $"{y.Name} does not support {name}" : $"{y.Name} does not accept {name} as SCP (it supports it {OtherRoles(ys)})";
-                bool yTakesPart = y.Sops.Values.Any(s => s.IsScp && ServiceOf(y.ServiceClass(s.Uid), y.SopName(s.Uid)) == service);
+                bool yTakesPart = y.Sops.Values.Any(s => s.IsScp && ServiceOf(y.Family(s.Uid)) == service);
                 if (xs.Expanded)
                 {
                     // One of the hundreds of classes of "every Storage SOP Class": reported together (RefusedEveryStorage).
@@ -453,12 +455,12 @@ public static class Matcher
         private static IReadOnlyList<string> SubOperationClasses(Party p, ServiceRole? role, bool scuOnly)
         {
             if (role is { SubOperationSopClasses.Count: > 0 }) return role.SubOperationSopClasses.Distinct().OrderBy(u => u, UidComparer.Instance).ToList();
-            return p.Sops.Values.Where(s => ServiceOf(p.ServiceClass(s.Uid), p.SopName(s.Uid)) == MatchServices.Storage && (s.IsScu || (!scuOnly && s.IsScp)))
+            return p.Sops.Values.Where(s => ServiceOf(p.Family(s.Uid)) == MatchServices.Storage && (s.IsScu || (!scuOnly && s.IsScp)))
                 .Select(s => s.Uid).OrderBy(u => u, UidComparer.Instance).ToList();
         }
 
         private static IReadOnlyList<string> StorageScpClasses(Party p) =>
-            p.Sops.Values.Where(s => s.IsScp && ServiceOf(p.ServiceClass(s.Uid), p.SopName(s.Uid)) == MatchServices.Storage)
+            p.Sops.Values.Where(s => s.IsScp && ServiceOf(p.Family(s.Uid)) == MatchServices.Storage)
                 .Select(s => s.Uid).OrderBy(u => u, UidComparer.Instance).ToList();
 
         // ------------------------------------------------------------------------------------------------ query keys
