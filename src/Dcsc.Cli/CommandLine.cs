@@ -123,13 +123,13 @@ public static class CommandLine
         return cmd;
     }
 
-    private static readonly string[] BuildFormats = { "md", "html", "docx", "pdf" };
+    private static readonly string[] BuildFormats = { "md", "html", "docx", "pdf", "json", "wadl" };
 
     private static Command BuildCommand(TextWriter stdout, TextWriter stderr)
     {
         var file = new Argument<string>("statement") { Description = "The statement file (YAML)." };
         var output = new Option<string>("--output", "-o") { Description = "Output folder (default: out).", DefaultValueFactory = _ => "out" };
-        var format = new Option<string>("--format") { Description = "Comma-separated output formats: md, html, docx, pdf (default: md). pdf needs WeasyPrint (Debian package weasyprint; docs/pdf.md).", DefaultValueFactory = _ => "md" };
+        var format = new Option<string>("--format") { Description = "Comma-separated output formats: md, html, docx, pdf (default: md); json, the normalized statement for other tools, and wadl, the PS3.18 capabilities document of a DICOMweb origin server (docs/machine-readable.md). pdf needs WeasyPrint (Debian package weasyprint; docs/pdf.md).", DefaultValueFactory = _ => "md" };
         var templates = new Option<string?>("--templates") { Description = "Folder with Scriban templates (<name>.sbn) that replace the built-in Markdown templates of the same name, or add section.<key>.sbn / table.<key>.sbn for one section or table (docs/layout.md)." };
         var na = new Option<string>("--na") { Description = "N/A sections: collapse (drop the N/A subsections of an N/A section, default) or keep.", DefaultValueFactory = _ => "collapse" };
         na.AcceptOnlyFromAmong("keep", "collapse");
@@ -138,7 +138,8 @@ public static class CommandLine
         tocLevels.AcceptOnlyFromAmong("1", "2", "3", "4", "5", "6");
         var watch = new Option<bool>("--watch") { Description = "Rebuild whenever the statement or a file it includes changes; Ctrl+C stops." };
         var cmd = new Command("build",
-            "Compile a statement into a PS3.2 Conformance Statement: <output>/<statement name>.md (and .html, .docx, .pdf).\n" +
+            "Compile a statement into a PS3.2 Conformance Statement: <output>/<statement name>.md (and .html, .docx, .pdf;\n" +
+            ".json, the normalized statement; .wadl, the DICOMweb capabilities document).\n" +
             "Nothing is written when the statement has errors; earlier outputs stay as they were.\n" +
             "Exit codes: 0 built, 1 errors in the input (or templates), 2 usage error, 3 internal error.")
         { file, output, format, templates, na, referenceDoc, tocLevels, watch };
@@ -149,7 +150,7 @@ public static class CommandLine
             var unknown = formats.Where(f => !BuildFormats.Contains(f)).ToList();
             if (formats.Count == 0 || unknown.Count > 0)
             {
-                stderr.WriteLine($"dcsc: unknown output format '{string.Join(",", unknown)}'; use md, html, docx and/or pdf (e.g. --format md,html).");
+                stderr.WriteLine($"dcsc: unknown output format '{string.Join(",", unknown)}'; use md, html, docx, pdf, json and/or wadl (e.g. --format md,html).");
                 return UsageError;
             }
             byte[]? reference = null;

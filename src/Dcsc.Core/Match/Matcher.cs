@@ -249,11 +249,15 @@ public static class Matcher
             foreach (var xae in xs.Scu) foreach (var yae in ys.Scp) _dimsePairs.Add((x, y, xae, yae, service));
             TransferSyntaxes(x, y, xs, ys, service, name);
             ExtendedNegotiation(x, y, xs, ys, service, name);
-            if (uid == StudyRootFind)
+            var family = x.Family(uid) is ServiceFamily.Unknown ? y.Family(uid) : x.Family(uid);
+            bool structured = family is ServiceFamily.QrFind or ServiceFamily.Worklist && StructuredKeys(x, y, service, name, uid,
+                family == ServiceFamily.Worklist ? DimseService.Worklist : DimseService.QrFind);
+            // The structured key tables, when X declares one for this model; else the template's key tables.
+            if (!structured && uid == StudyRootFind)
                 QueryKeys(x, y, service, name,
                     "services_scu_study_root_qr_find", "supported_c_find_attribute_matching_for_study_root_q_r_model_scu",
                     "services_scp_study_root_qr_find", "supported_c_find_attribute_matching_for_study_root_q_r_model_scp", DimseTypes);
-            if (uid == ModalityWorklistFind)
+            if (!structured && uid == ModalityWorklistFind)
                 QueryKeys(x, y, service, name,
                     "services_scu_mwl_find", "supported_c_find_query_parameters_for_modality_worklist_scu",
                     "services_scp_mwl_find", "supported_c_find_return_keys_for_modality_worklist_scp", DimseTypes);
@@ -570,6 +574,69 @@ public static class Matcher
                     x.SectionSpan(xSection), y.SectionSpan(ySection));
         }
 
+        /// <summary>
+        /// C-FIND keys from the structured key tables (<c>dimse.*.scu/scp.key_tables</c>, issue 12 point 5): each table X
+        /// declares as SCU for this information model (its <c>model</c> named in the SOP Class name, or none) against Y's SCP
+        /// table of the same model and level; keys by tag, matching types as for the template tables. False when X has
+        /// no such table (the template's tables are compared instead).
+        /// </summary>
+        private bool StructuredKeys(Party x, Party y, string service, string name, string uid, DimseService dimse)
+        {
+            bool ForModel(KeyTable t) => t.Service == dimse && (t.Model is null || name.Contains(t.Model, StringComparison.OrdinalIgnoreCase));
+            var sent = x.S.Details.KeyTables.Where(t => t.Side == ServiceSide.Scu && ForModel(t) && t.Keys.Count > 0).ToList();
+            if (sent.Count == 0) return false;
+            var supported = y.S.Details.KeyTables.Where(t => t.Side == ServiceSide.Scp && ForModel(t)).ToList();
+            foreach (var xt in sent)
+            {
+                var level = xt.Level is null ? "" : $" at {xt.Level} level";
+                var subject = $"{name}{level}";
+                var yt = supported.FirstOrDefault(t => string.Equals(t.Level ?? "", xt.Level ?? "", StringComparison.OrdinalIgnoreCase))
+                         ?? (supported.Count == 1 && supported[0].Level is null ? supported[0] : null);
+                if (yt is null)
+                {
+                    Add(MatchLevel.Warning, service, subject, uid, x, y,
+                        $"{y.Name} does not document the keys it supports for {subject}; the {xt.Keys.Count} keys {x.Name} sends could not be checked.",
+                        xt.Location.Span, supported.FirstOrDefault()?.Location.Span ?? y.Root("dimse"));
+                    continue;
+                }
+                var byTag = new Dictionary<string, KeyAttribute>(StringComparer.OrdinalIgnoreCase);
+                foreach (var k in yt.Keys) byTag.TryAdd(k.Tag.Replace(" ", ""), k);
+                int problems = 0;
+                foreach (var k in xt.Keys)
+                {
+                    var matching = k.MatchingTypes.Select(t => MatchingType(t.ToUpperInvariant().Replace(' ', '_').Replace('-', '_'))).Where(t => t.Length > 0 && t != "UNIVERSAL").ToHashSet();
+                    if (k.MatchingKey == false) matching.Clear();
+                    var attr = $"{k.Name} {k.BareTag}";
+                    if (!byTag.TryGetValue(k.Tag.Replace(" ", ""), out var yk))
+                    {
+                        problems++;
+                        Add(MatchLevel.Warning, service, subject, uid, x, y,
+                            matching.Count > 0
+                                ? $"{x.Name} queries {subject} on {attr} {TypesText(matching)}; {y.Name} does not list this key, so it may ignore the condition and return more matches than asked for (PS3.4 C.2.2.1)."
+                                : $"{x.Name} asks {subject} for {attr} as a return key; {y.Name} does not list this key, so the value may not be returned.",
+                            k.Location.Span, yt.Location.Span);
+                        continue;
+                    }
+                    var yTypes = yk.MatchingTypes.Select(t => MatchingType(t.ToUpperInvariant().Replace(' ', '_').Replace('-', '_'))).Where(t => t.Length > 0 && t != "UNIVERSAL").ToHashSet();
+                    if (yk.MatchingKey == false) yTypes.Clear();
+                    if (matching.Count == 0) continue;
+                    var unsupported = matching.Where(t => !yTypes.Contains(t) && !(t == "SINGLE_VALUE" && yTypes.Contains("WILDCARD"))).ToList();
+                    if (unsupported.Count == 0) continue;
+                    problems++;
+                    Add(MatchLevel.Warning, service, subject, uid, x, y,
+                        yTypes.Count == 0
+                            ? $"{x.Name} queries {subject} on {attr} {TypesText(matching)}; {y.Name} returns this key but does not match on it."
+                            : $"{x.Name} queries {subject} on {attr} with {Text.And(unsupported)} matching; {y.Name} supports only {Text.And(yTypes.OrderBy(t => t, StringComparer.Ordinal))} matching on it.",
+                        k.Location.Span, yk.Location.Span);
+                }
+                if (problems == 0)
+                    Add(MatchLevel.Compatible, service, subject, uid, x, y,
+                        $"{y.Name} supports all {xt.Keys.Count} keys {x.Name} sends for {subject}.",
+                        xt.Location.Span, yt.Location.Span);
+            }
+            return true;
+        }
+
         // ------------------------------------------------------------------------------------------------ association, character sets
 
         public void Association()
@@ -650,7 +717,10 @@ public static class Matcher
                         Add(MatchLevel.Warning, MatchServices.DicomWeb, label, null, x, y,
                             $"{x.Name} sends the query parameter{(missingParams.Count == 1 ? "" : "s")} {Text.And(missingParams)} in {label}; {y.Name} does not list {(missingParams.Count == 1 ? "it" : "them")}, so {(missingParams.Count == 1 ? "it" : "they")} may be ignored or refused.",
                             sx.Of("query_parameters"), sy.Of("query_parameters"));
-                    if (Norm(xt.Service) == "studies" && Norm(xt.Transaction) == "search")
+                    var ySearch = y.S.Details.Web.FirstOrDefault(d => d.Index == IndexOf(y.S.DicomWeb.Transactions, yt) && d.Search.Count > 0);
+                    if (Norm(xt.Service) == "studies" && Norm(xt.Transaction) == "search" && ySearch is not null)
+                        WebSearchKeys(x, y, label, ySearch);
+                    else if (Norm(xt.Service) == "studies" && Norm(xt.Transaction) == "search")
                         QueryKeys(x, y, MatchServices.DicomWeb, label,
                             "services_search_qido_rs_ua", "supported_query_attributes_user_agent",
                             "services_search_qido_rs_os", "query_return_key_search_transaction_origin_server", WebTypes);
@@ -665,6 +735,53 @@ public static class Matcher
                     }
                 }
             }
+        }
+
+        private static int IndexOf(IReadOnlyList<WebTransaction> list, WebTransaction t)
+        {
+            for (int i = 0; i < list.Count; i++) if (ReferenceEquals(list[i], t)) return i;
+            return -1;
+        }
+
+        /// <summary>
+        /// QIDO-RS keys X sends (its user agent attribute table) against Y's structured search detail (issue 12 point 7):
+        /// a matching key must be a searchable attribute of some level (PS3.18 §8.3.4); a return key a searchable,
+        /// default-return or includefield attribute (or includefield=all).
+        /// </summary>
+        private void WebSearchKeys(Party x, Party y, string label, WebDetail search)
+        {
+            var rows = x.Rows("services_search_qido_rs_ua", "supported_query_attributes_user_agent");
+            if (rows.Count == 0) return;
+            static string Tag(string t) => new string(t.Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
+            var searchable = search.Search.SelectMany(l => l.Attributes).ToList();
+            var returned = search.Search.SelectMany(l => l.DefaultReturn.Concat(l.IncludeField)).Select(Norm).ToHashSet();
+            bool all = returned.Contains("all");
+            int problems = 0;
+            foreach (var row in rows)
+            {
+                var tag = Tag(Cell(row, "tag").FirstOrDefault() ?? "");
+                var attrName = Cell(row, "attribute_name").FirstOrDefault() ?? "";
+                bool matchingKey = Truthy(Cell(row, "matching_key"));
+                var hit = searchable.FirstOrDefault(a => tag.Length > 0 ? Tag(a.Tag) == tag : Norm(a.Name) == Norm(attrName));
+                if (matchingKey && hit is null)
+                {
+                    problems++;
+                    Add(MatchLevel.Warning, MatchServices.DicomWeb, label, null, x, y,
+                        $"{x.Name} searches {label} on {Attr(row)}; {y.Name} does not list it as a searchable attribute, so the condition may be ignored or refused (PS3.18 §8.3.4).",
+                        row.Location.Span, search.Location.Of("search"));
+                }
+                else if (!matchingKey && hit is null && !all && !returned.Contains(Norm(attrName)))
+                {
+                    problems++;
+                    Add(MatchLevel.Warning, MatchServices.DicomWeb, label, null, x, y,
+                        $"{x.Name} expects {Attr(row)} in {label} results; {y.Name} neither returns it by default nor lists it for includefield.",
+                        row.Location.Span, search.Location.Of("search"));
+                }
+            }
+            if (problems == 0)
+                Add(MatchLevel.Compatible, MatchServices.DicomWeb, label, null, x, y,
+                    $"{y.Name} supports all {rows.Count} attributes {x.Name} uses in {label}.",
+                    x.SectionSpan("services_search_qido_rs_ua"), search.Location.Of("search"));
         }
 
         private void WebList(Party x, Party y, string label, string kinds, string kind, IReadOnlyList<string> xs, IReadOnlyList<string> ys,
