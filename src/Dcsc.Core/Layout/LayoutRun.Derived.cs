@@ -81,10 +81,10 @@ internal sealed partial class LayoutRun
                 return One(n, t, _s.DeIdentification.Select(d => Row(("profile", d.Profile), ("option", string.Join("; ", d.Options)),
                     ("ae", d.Ae), ("de_identifier", YN(d.DeIdentifier)), ("re_identifier", YN(d.ReIdentifier)), ("configurable", YN(d.Configurable)))).ToList());
             case "user_identity_negotiation_as_association_initiator":
-                return One(n, t, _s.Security.UserIdentityInitiator.Select(u => Row(("user_identity_negotiation", UserIdentityLabel(u.Type)),
+                return One(n, t, _s.Security.UserIdentityInitiator.Select(u => Row(("user_identity_negotiation", UserIdentityTypes.Label(u.Type)),
                     ("supported", YN(u.Supported)), ("requested_value", u.Value))).ToList());
             case "user_identity_negotiation_as_association_acceptor":
-                return One(n, t, _s.Security.UserIdentityAcceptor.Select(u => Row(("user_identity_negotiation", UserIdentityLabel(u.Type)),
+                return One(n, t, _s.Security.UserIdentityAcceptor.Select(u => Row(("user_identity_negotiation", UserIdentityTypes.Label(u.Type)),
                     ("supported", YN(u.Supported)), ("supported_value", u.Value))).ToList());
             case "values_and_code_sets_shared_across_iods": return One(n, t, CodedValueRows(_s.SharedModules.CodedValues));
             case "iod" when ctx.Iod is { } iod:
@@ -322,16 +322,6 @@ internal sealed partial class LayoutRun
         }
         return rows;
     }
-
-    private static string UserIdentityLabel(string type) => type switch
-    {
-        "1" => "User-Identity-Type 1 (Username)",
-        "2" => "User-Identity-Type 2 (Username and Passcode)",
-        "3" => "User-Identity-Type 3 (Kerberos Service Ticket)",
-        "4" => "User-Identity-Type 4 (SAML Assertion)",
-        "5" => "User-Identity-Type 5 (JSON Web Token)",
-        _ => "User-Identity-Type " + type,
-    };
 
     private List<RowSpec> AbbreviationRows()
     {

@@ -2,6 +2,7 @@ using Dcsc.Dictionary;
 using System.Globalization;
 using Dcsc.Diagnostics;
 using Dcsc.Model;
+using Dcsc.Source;
 
 namespace Dcsc.Match;
 
@@ -490,9 +491,7 @@ public static class Matcher
 
         /// <summary>QIDO-RS attribute rows: a matching key or only a return key.</summary>
         private static IReadOnlySet<string> WebTypes(TableRow row) =>
-            new HashSet<string> { Truthy(Cell(row, "matching_key")) ? "MATCH" : "UNIVERSAL" };
-
-        private static bool Truthy(IReadOnlyList<string> v) => v.Count > 0 && v[0].Trim().ToLowerInvariant() is "y" or "yes" or "true";
+            new HashSet<string> { Cell(row, "matching_key") is [var first, ..] && YesNo.IsYesAnswer(first) ? "MATCH" : "UNIVERSAL" };
 
         private static IReadOnlyList<string> Cell(TableRow row, string key) =>
             row.Cells.TryGetValue(key, out var v) ? v : Array.Empty<string>();
@@ -906,7 +905,7 @@ public static class Matcher
                 if (sentTypes.Count == 0 || y.S.Security.UserIdentityAcceptor.Count == 0) continue;
                 foreach (var u in sentTypes.Where(u => !acceptedTypes.Contains(u.Type)))
                     Add(MatchLevel.Warning, MatchServices.Security, $"User Identity type {u.Type}", null, x, y,
-                        $"{x.Name} sends User Identity type {u.Type} ({UserIdentityName(u.Type)}); {y.Name} does not accept it, so it is ignored, or the association is rejected if {x.Name} asks for a positive response (PS3.7 D.3.3.7).",
+                        $"{x.Name} sends User Identity type {u.Type} ({UserIdentityTypes.Name(u.Type) ?? "not a PS3.7 type"}); {y.Name} does not accept it, so it is ignored, or the association is rejected if {x.Name} asks for a positive response (PS3.7 D.3.3.7).",
                         u.Location.Span, y.Root("security"));
             }
         }
@@ -1005,16 +1004,6 @@ public static class Matcher
             "digital_signature" => "digital signatures",
             "media_storage" => "secured media",
             _ => "security profile",
-        };
-
-        private static string UserIdentityName(string type) => type switch
-        {
-            "1" => "username",
-            "2" => "username and passcode",
-            "3" => "Kerberos service ticket",
-            "4" => "SAML assertion",
-            "5" => "JSON Web Token",
-            _ => "unknown",
         };
 
         private static string NormProfile(string p)

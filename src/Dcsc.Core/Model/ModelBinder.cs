@@ -144,7 +144,7 @@ public static partial class ModelBinder
     {
         bool na = x.Node("na") switch
         {
-            YamlScalar { IsPlain: true, Value: "false" or "False" or "FALSE" } => false,
+            YamlScalar { IsPlain: true } s when YesNo.YamlBoolean(s.Value) == false => false,
             YamlScalar s when !s.IsNull => true,
             _ => false,
         };
@@ -183,8 +183,14 @@ public static partial class ModelBinder
             {
                 if (_node is null) return Location.Nowhere;
                 var fields = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
-                if (Mapping is { } m) foreach (var (k, v) in m.Entries) fields[k.Value] = v.Span;
-                return new Location(_node.Span, fields);
+                Dictionary<string, BlockScalarLayout>? blocks = null;
+                if (Mapping is { } m)
+                    foreach (var (k, v) in m.Entries)
+                    {
+                        fields[k.Value] = v.Span;
+                        if (v is YamlScalar { Block: { } b }) (blocks ??= new(StringComparer.Ordinal))[k.Value] = b;
+                    }
+                return new Location(_node.Span, fields, blocks);
             }
         }
 
@@ -204,7 +210,7 @@ public static partial class ModelBinder
 
         public string? Opt(string key) => Mapping?[key] is YamlScalar { IsNull: false } s ? s.Value : null;
 
-        public bool Bool(string key) => Mapping?[key] is YamlScalar s && (s.Value is "true" or "True" or "TRUE" or "Y");
+        public bool Bool(string key) => Mapping?[key] is YamlScalar s && YesNo.Field(s.Value) == true;
 
         public long? Long(string key) => Opt(key) is { } v && long.TryParse(v, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var l) ? l : null;
 

@@ -207,6 +207,20 @@ public class MatcherTests
     }
 
     [Fact]
+    public void A_user_identity_type_the_acceptor_does_not_take_is_a_warning_named_as_the_document_names_it()
+    {
+        var a = Plus(MatchPairs.Scu, "  user_identity:\n    initiator:\n      - { type: \"2\", supported: true }");
+        var b = Plus(MatchPairs.Scp, "  user_identity:\n    acceptor:\n      - { type: \"1\", supported: true }\n      - { type: \"2\", supported: false }");
+        var f = Assert.Single(Match(a, b).Findings, f => f.Subject.StartsWith("User Identity", StringComparison.Ordinal));
+        Assert.Equal(MatchLevel.Warning, f.Level);
+        Assert.Contains("User Identity type 2 (" + UserIdentityTypes.Name("2") + ")", f.Message);
+        Assert.Equal("Username and Passcode", UserIdentityTypes.Name("2"));
+
+        var accepted = Plus(MatchPairs.Scp, "  user_identity:\n    acceptor:\n      - { type: \"2\", supported: true }");
+        Assert.DoesNotContain(Match(a, accepted).Findings, f => f.Subject.StartsWith("User Identity", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Fully_compatible_pair()
     {
         var r = Match(MatchPairs.Scu, MatchPairs.Scp);
