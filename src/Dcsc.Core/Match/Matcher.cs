@@ -760,7 +760,7 @@ public static class Matcher
             {
                 var tag = Tag(Cell(row, "tag").FirstOrDefault() ?? "");
                 var attrName = Cell(row, "attribute_name").FirstOrDefault() ?? "";
-                bool matchingKey = Truthy(Cell(row, "matching_key"));
+                bool matchingKey = Cell(row, "matching_key") is [var first, ..] && YesNo.IsYesAnswer(first);
                 var hit = searchable.FirstOrDefault(a => tag.Length > 0 ? Tag(a.Tag) == tag : Norm(a.Name) == Norm(attrName));
                 if (matchingKey && hit is null)
                 {
