@@ -12,7 +12,9 @@ public static partial class StatementDiff
     {
         KeyTables(c, o.Details.KeyTables, n.Details.KeyTables);
         StatusTables(c, o.Details.StatusTables, n.Details.StatusTables);
-        WebDetails(c, o.Details.Web, n.Details.Web);
+        // The detail of a transaction added or removed as a whole is part of that change, not another one.
+        var webOnce = Symmetric(o.DicomWeb.Transactions.Select(t => t.Service + "\n" + t.Transaction), n.DicomWeb.Transactions.Select(t => t.Service + "\n" + t.Transaction));
+        WebDetails(c, o.Details.Web, n.Details.Web, webOnce);
         WebAdditions(c, o.Details.WebAdditions, n.Details.WebAdditions);
         Network(c, o.Details.Network, n.Details.Network, o.Location, n.Location);
         CharacterSetCodes(c, o.Details.CharacterSetCodes, n.Details.CharacterSetCodes);
@@ -65,14 +67,14 @@ public static partial class StatementDiff
         });
     }
 
-    private static void WebDetails(Collector c, IReadOnlyList<WebDetail> o, IReadOnlyList<WebDetail> n)
+    private static void WebDetails(Collector c, IReadOnlyList<WebDetail> o, IReadOnlyList<WebDetail> n, HashSet<string> wholeTransactions)
     {
         const string cat = "DICOMweb transaction";
         static string Name(WebDetail d) => $"{d.Service} {d.Transaction}{(d.OriginServer ? " (origin server)" : " (user agent)")}";
-        c.Match(o, n, Name, "DICOMweb detail", Name, d => d.Location.Span, (a, b) =>
+        c.Match(o, n, Name, "DICOMweb detail", Name, d => d.Location.Span, implied: d => wholeTransactions.Contains(d.Service + "\n" + d.Transaction), both: (a, b) =>
         {
             var t = Name(b);
-            c.Members(cat, t, "media type", a.MediaTypes.Select(MediaText), b.MediaTypes.Select(MediaText), a.Location.Of("media_types"), b.Location.Of("media_types"));
+            // Media types (with their transfer-syntax parameter) are compared with the transaction (StatementDiff.WebTransactions).
             c.Field(cat, t, "default Transfer Syntax", a.DefaultTransferSyntax, b.DefaultTransferSyntax, a.Location.Of("default_transfer_syntax"), b.Location.Of("default_transfer_syntax"));
             c.Members(cat, t, "Transfer Syntax transcoded from", a.TranscodeFrom, b.TranscodeFrom, a.Location.Of("transcode_from"), b.Location.Of("transcode_from"));
             Reasons(c, $"Failure Reason (0008,1197) of {t}", a.FailureReasons, b.FailureReasons);
@@ -91,8 +93,6 @@ public static partial class StatementDiff
             });
         });
     }
-
-    private static string MediaText(WebMediaType m) => m.TransferSyntax is null ? m.Type : $"{m.Type}; transfer-syntax={m.TransferSyntax}";
 
     private static void Reasons(Collector c, string what, IReadOnlyList<ReasonCode> o, IReadOnlyList<ReasonCode> n) =>
         c.Match(o, n, r => r.Code.ToUpperInvariant(), "Reason code", r => $"{r.Code} ({what})", r => r.Location.Span, (x, y) =>

@@ -815,7 +815,7 @@ public static class Matcher
         private static bool SameTransaction(WebTransaction a, WebTransaction b) => Norm(a.Service) == Norm(b.Service) && Norm(a.Transaction) == Norm(b.Transaction);
 
         /// <summary>"Studies Retrieve (WADO-RS)": the template's service and transaction, with the usual name.</summary>
-        internal static string WebLabel(WebTransaction t)
+        public static string WebLabel(WebTransaction t)
         {
             string? alias = (Norm(t.Service), Norm(t.Transaction)) switch
             {
@@ -1012,6 +1012,9 @@ public static class Matcher
             return n.EndsWith(" profile", StringComparison.Ordinal) ? n[..^" profile".Length] : n;
         }
     }
+
+    /// <summary>"Studies Retrieve (WADO-RS)": a DICOMweb transaction as match reports name it.</summary>
+    internal static string WebLabel(WebTransaction t) => Run.WebLabel(t);
 
     internal static string Norm(string s) => string.Join(' ', s.Trim().ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

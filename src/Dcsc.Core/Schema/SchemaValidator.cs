@@ -33,12 +33,21 @@ public sealed class SchemaValidator
     public static bool Validate(LoadedSource source, DiagnosticBag diagnostics)
     {
         using (StageTimer.Time("schema: read schema")) _ = Schema;
+        return Validate(source, diagnostics, Schema);
+    }
+
+    /// <summary>
+    /// Validates a YAML file of another dcsc format (site requirements) against its own schema, with the same
+    /// file(line,col) diagnostics as a statement.
+    /// </summary>
+    public static bool Validate(LoadedSource source, DiagnosticBag diagnostics, JsonSchema schema)
+    {
         YamlToJson json;
         ICollection<ValidationError> errors;
         using (StageTimer.Time("schema: validate"))
         {
             json = new YamlToJson(source.Root);
-            errors = Schema.Validate(json.Root);
+            errors = schema.Validate(json.Root);
         }
         int before = diagnostics.Count(Severity.Error);
         foreach (var error in Flatten(errors, json))

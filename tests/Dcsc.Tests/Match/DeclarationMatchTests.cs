@@ -43,7 +43,7 @@ public class DeclarationMatchTests
     public void Structured_key_tables_are_compared_key_by_key()
     {
         var scu = Find(MatchPairs.Scu, "SENDER", "scu") + "\n" + ScuKeys;
-        var scp = Find(MatchPairs.Scp, "RECEIVER", "scp") + "\n" + ScpKeys;
+        var scp = Find(MatchPairs.Scp, "RECEIVER", "scp").Replace("dimse:\n", "dimse:\n" + ScpKeys + "\n");
         var r = MatcherTests.Match(scu, scp);
         var keys = r.Findings.Where(f => f.SubjectUid == FindUid && f.Subject.EndsWith("at STUDY level")).ToList();
         Assert.Equal(2, keys.Count);

@@ -97,6 +97,16 @@ internal static class MatchPairs
           version: "5.0"
           manufacturer: Acme Medical
           description: An image archive.
+        dimse:
+          storage:
+            scp:
+              level_of_support: 1
+              element_coercion: No Attributes are coerced.
+              discarded_attributes: None.
+              lossy_compression: Lossy compressed images are stored as received.
+          storage_commitment:
+            scp:
+              retention: Committed instances are kept for 10 years.
         transfer_syntax_sets:
           - code: U
             name: Uncompressed
@@ -156,16 +166,6 @@ internal static class MatchPairs
               kind: secure_transport
               sender: true
               receiver: true
-        dimse:
-          storage:
-            scp:
-              level_of_support: 1
-              element_coercion: No Attributes are coerced.
-              discarded_attributes: None.
-              lossy_compression: Lossy compressed images are stored as received.
-          storage_commitment:
-            scp:
-              retention: Committed instances are kept for 10 years.
         """;
 
     /// <summary>A one-SOP-Class storage SCU; tests replace parts.</summary>
@@ -202,6 +202,13 @@ internal static class MatchPairs
           name: Acme Receiver
           version: "1.0"
           description: Receives CT images.
+        dimse:
+          storage:
+            scp:
+              level_of_support: 1
+              element_coercion: No Attributes are coerced.
+              discarded_attributes: None.
+              lossy_compression: Lossy compressed images are stored as received.
         transfer_syntax_sets:
           - code: U
             name: Uncompressed
@@ -222,12 +229,5 @@ internal static class MatchPairs
               kind: secure_transport
               sender: true
               receiver: true
-        dimse:
-          storage:
-            scp:
-              level_of_support: 1
-              element_coercion: No Attributes are coerced.
-              discarded_attributes: None.
-              lossy_compression: Lossy compressed images are stored as received.
         """;
 }
