@@ -807,6 +807,16 @@ rule("DCS9005", "A Markdown field of the statement (a description, a `text`, a c
      "dcsc runs unattended in CI on whatever a pull request contains. A field crafted to exhaust the renderer's stack or time would otherwise crash or hang the build; it is refused instead, and nothing is written.",
      "Write the text as ordinary prose: a few levels of lists or quotes at most, and balanced links.",
      'product:\n  description: "> > > > > … (500 levels of block quote) x"', 'product:\n  description: "An archive for all Storage SOP Classes; see Section 5.2.5."', "text", "text")
+rule("DCS9101", "`dcsc import` cannot read the input: an unsupported extension, not a regular file, larger than the input limit, a corrupt or password-protected .docx, an encrypted PDF, a document past a size limit (pages, blocks, table cells; docs/limits.md), or a document that is not a DICOM Conformance Statement (fewer than three PS3.2 sections and no SOP Class UID).",
+     "An import either produces a complete project or nothing; bad input gets one clear message instead of a partial project.",
+     "Import the statement itself: save a protected .docx unprotected, remove a PDF's password (or import the text of `pdftotext -layout`), split a document past the limits.",
+     "$ dcsc import minutes.docx -o project\nminutes.docx: error DCS9101: 'minutes.docx' does not look like a DICOM Conformance Statement: 4 headings, 0 of them PS3.2 sections, 1 tables, no SOP Class UID",
+     "$ dcsc import vendor-statement.docx -o project", "text", "text")
+rule("DCS9102", "The output folder of `dcsc import` already holds files the import would write (statement.yaml, its included files, images, import-report.md).",
+     "An import never replaces a project the author may have edited since; nothing is written.",
+     "Choose another folder, or add `--force` to replace those files.",
+     "$ dcsc import vendor.docx -o project   # project/statement.yaml exists\nproject/statement.yaml: error DCS9102: the output folder already holds a project …",
+     "$ dcsc import vendor.docx -o project --force", "text", "text")
 
 rule("DCS9006", "`dcsc build --format pdf` cannot print the PDF: the engine (WeasyPrint, Debian package `weasyprint`) is not installed, fails, or does not finish within 10 minutes. The message names the package to install or gives the engine's own error.",
      "The PDF is the HTML output printed by a CSS Paged Media engine (docs/pdf.md); without one there is no PDF, and no partial output is written.",
@@ -838,7 +848,7 @@ def lint(yaml_text):
 
 
 STAGE = {"layout": "Layout", "source": "Source", "schema": "Schema", "build": "Build", "uid": "Rules", "attribute": "Rules", "consistency": "Rules",
-         "protocol": "Rules", "ps32": "Rules", "ps34": "Rules", "review": "Rules", "completeness": "Rules"}
+         "protocol": "Rules", "ps32": "Rules", "ps34": "Rules", "review": "Rules", "completeness": "Rules", "import": "Import"}
 
 
 _RESULTS = {}
