@@ -496,22 +496,24 @@ public static class Matcher
         private static IReadOnlyList<string> Cell(TableRow row, string key) =>
             row.Cells.TryGetValue(key, out var v) ? v : Array.Empty<string>();
 
+        private static string? FirstCell(TableRow row, string key) => Cell(row, key) is [var first, ..] ? first : null;
+
         private static string KeyOf(TableRow row)
         {
-            var tag = Cell(row, "tag").FirstOrDefault();
+            var tag = FirstCell(row, "tag");
             if (!string.IsNullOrWhiteSpace(tag))
             {
                 var t = new string(tag.Where(c => !char.IsWhiteSpace(c) && c is not '(' and not ')').ToArray()).ToUpperInvariant();
                 if (!t.Contains(',') && t.Length == 8) t = t[..4] + "," + t[4..];
                 return "(" + t + ")";
             }
-            return Norm(Cell(row, "attribute_name").FirstOrDefault() ?? "");
+            return Norm(FirstCell(row, "attribute_name") ?? "");
         }
 
         private static string Attr(TableRow row)
         {
-            var n = Cell(row, "attribute_name").FirstOrDefault();
-            var t = Cell(row, "tag").FirstOrDefault();
+            var n = FirstCell(row, "attribute_name");
+            var t = FirstCell(row, "tag");
             return (n, t) switch
             {
                 (not null, not null) => $"{n} {t}",
@@ -758,8 +760,8 @@ public static class Matcher
             int problems = 0;
             foreach (var row in rows)
             {
-                var tag = Tag(Cell(row, "tag").FirstOrDefault() ?? "");
-                var attrName = Cell(row, "attribute_name").FirstOrDefault() ?? "";
+                var tag = Tag(Cell(row, "tag") is [var t0, ..] ? t0 : "");
+                var attrName = Cell(row, "attribute_name") is [var n0, ..] ? n0 : "";
                 bool matchingKey = Cell(row, "matching_key") is [var first, ..] && YesNo.IsYesAnswer(first);
                 var hit = searchable.FirstOrDefault(a => tag.Length > 0 ? Tag(a.Tag) == tag : Norm(a.Name) == Norm(attrName));
                 if (matchingKey && hit is null)
@@ -910,7 +912,7 @@ public static class Matcher
             }
         }
 
-        private List<SecurityProfile> TlsProfiles(Party p) => p.S.Security.Profiles.Where(x => x.Kind == "secure_transport").ToList();
+        private static List<SecurityProfile> TlsProfiles(Party p) => p.S.Security.Profiles.Where(x => x.Kind == "secure_transport").ToList();
 
         /// <summary>Secure Transport Connection Profiles (PS3.15 Annex B) for the DIMSE associations between the two.</summary>
         private void DimseTls()

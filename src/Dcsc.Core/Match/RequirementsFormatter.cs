@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Dcsc.Diagnostics;
@@ -49,7 +50,7 @@ public static class RequirementsFormatter
         var sb = new StringBuilder();
         sb.Append(Diagnostic.OneLine($"Product: {r.Product.Product} {r.Product.Version} ({r.Product.Path})")).Append('\n');
         sb.Append(Diagnostic.OneLine($"Requirements: {r.Site.Title}{(r.Site.Site is null ? "" : " — " + r.Site.Site)} ({r.Site.Path})")).Append('\n');
-        sb.Append($"Result: {Verdict(r)} ({Counts(r)})\n");
+        sb.Append(CultureInfo.InvariantCulture, $"Result: {Verdict(r)} ({Counts(r)})\n");
         foreach (var g in r.Results.GroupBy(x => x.Requirement.Kind))
         {
             sb.Append('\n').Append(KindTitle(g.Key)).Append('\n');
@@ -66,21 +67,21 @@ public static class RequirementsFormatter
     {
         static string Md(string s) => MarkdownText.Escape(s);
         var sb = new StringBuilder();
-        sb.Append($"# {Md(r.Site.Title)}: {Md(r.Product.Product)} {Md(r.Product.Version)}\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"# {Md(r.Site.Title)}: {Md(r.Product.Product)} {Md(r.Product.Version)}\n\n");
         sb.Append("Checked by `dcsc match --requirements` against the product's DICOM Conformance Statement (PS3.2). ");
         sb.Append("*Met*: the statement declares it; *not met*: the statement declares the area but not this; *not stated*: the statement says nothing about it (ask the vendor).\n\n");
         sb.Append("| | |\n| --- | --- |\n");
-        if (r.Site.Site is not null) sb.Append($"| Site | {Md(r.Site.Site)} |\n");
-        if (r.Site.Version is not null) sb.Append($"| Requirements version | {Md(r.Site.Version)} |\n");
-        sb.Append($"| Requirements | {MarkdownText.Code(r.Site.Path)} |\n");
-        sb.Append($"| Product statement | {MarkdownText.Code(r.Product.Path)} |\n\n");
-        sb.Append($"**Result: {Verdict(r).ToLowerInvariant()}.** {Counts(r)}.\n\n");
+        if (r.Site.Site is not null) sb.Append(CultureInfo.InvariantCulture, $"| Site | {Md(r.Site.Site)} |\n");
+        if (r.Site.Version is not null) sb.Append(CultureInfo.InvariantCulture, $"| Requirements version | {Md(r.Site.Version)} |\n");
+        sb.Append(CultureInfo.InvariantCulture, $"| Requirements | {MarkdownText.Code(r.Site.Path)} |\n");
+        sb.Append(CultureInfo.InvariantCulture, $"| Product statement | {MarkdownText.Code(r.Product.Path)} |\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"**Result: {Verdict(r).ToLowerInvariant()}.** {Counts(r)}.\n\n");
         foreach (var g in r.Results.GroupBy(x => x.Requirement.Kind))
         {
-            sb.Append($"## {KindTitle(g.Key)}\n\n");
+            sb.Append(CultureInfo.InvariantCulture, $"## {KindTitle(g.Key)}\n\n");
             sb.Append("| Requirement | Status | Finding | Product source | Note |\n| --- | --- | --- | --- | --- |\n");
             foreach (var x in g)
-                sb.Append($"| {Md(x.Subject)}{(x.Requirement.Required ? "" : " (desired)")} | {StatusName(x.Status)} | {Md(x.Message)} | {Md(MatchFormatter.Where(x.Citation))} | {Md(x.Requirement.Note ?? "")} |\n");
+                sb.Append(CultureInfo.InvariantCulture, $"| {Md(x.Subject)}{(x.Requirement.Required ? "" : " (desired)")} | {StatusName(x.Status)} | {Md(x.Message)} | {Md(MatchFormatter.Where(x.Citation))} | {Md(x.Requirement.Note ?? "")} |\n");
             sb.Append('\n');
         }
         return sb.ToString();

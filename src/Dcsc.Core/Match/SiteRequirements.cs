@@ -53,7 +53,7 @@ public sealed record SiteRequirements(string Path, string Title, string? Site, s
     private static SiteRequirements? Bind(LoadedSource? source, DiagnosticBag diagnostics)
     {
         if (source is null || diagnostics.HasErrors) return null;
-        if (!SchemaValidator.Validate(source, diagnostics, SchemaLazy.Value)) return null;
+        if (!SchemaValidator.ValidateAgainst(SchemaLazy.Value, source, diagnostics)) return null;
         var root = new Reader(source.Root);
         var head = root.Map("requirements");
         var items = new List<Requirement>();
