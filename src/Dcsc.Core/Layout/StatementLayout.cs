@@ -78,7 +78,17 @@ internal sealed record DraftText(string Raw, bool IsNote) : Draft;
 internal sealed record DraftList(IReadOnlyList<string> Raw) : Draft;
 internal sealed record DraftTable(TableDraft Table) : Draft;
 internal sealed record DraftFigure(string Ref, string RawTitle, string Source) : Draft;
-internal sealed record DraftAuthor(string Markdown, string? Label = null) : Draft;
+internal sealed record DraftAuthor(string Markdown, string? Label = null) : Draft
+{
+    /// <summary>Where the author wrote the text (for findings inside it); null for text dcsc composes.</summary>
+    public TextOrigin? Origin { get; init; }
+}
+
+/// <summary>The YAML value an author text comes from, to point a finding at a character of it.</summary>
+internal readonly record struct TextOrigin(SourceSpan Span, Dcsc.Source.BlockScalarLayout? Block)
+{
+    public static TextOrigin Of(Location location, string field) => new(location.Of(field), location.BlockOf(field));
+}
 /// <summary>Generated text without template tokens (labels of structured facts).</summary>
 internal sealed record DraftPlain(string Text) : Draft;
 

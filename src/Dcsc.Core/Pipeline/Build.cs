@@ -59,7 +59,7 @@ public static class Build
     {
         LaidOutDocument document;
         using (StageTimer.Time("layout")) document = StatementLayout.Layout(check.Statement!, options.Layout);
-        diagnostics.AddRange(document.Diagnostics);
+        diagnostics.AddRange(check.Configured(document.Diagnostics));
         MarkdownResult md;
         using (StageTimer.Time("markdown")) md = MarkdownRenderer.Render(document, options.TemplatesDirectory);
         diagnostics.AddRange(md.Diagnostics);
