@@ -67,6 +67,9 @@ tr.group-row td { background: #eef2f7; font-weight: 600; }
 .table-notes { font-size: 0.85em; color: #555; margin-top: 0.4em; }
 .table-notes p { margin: 0.2em 0; }
 .image-alt { font-style: italic; }
+figure.dcsc-figure { margin: 1.2em 0 1.6em; text-align: center; }
+figure.dcsc-figure .figure-image svg { max-width: 100%; height: auto; }
+figure.dcsc-figure figcaption { font-weight: 600; color: #1f4e79; margin-top: 0.4em; }
 
 @page { size: A4; margin: 20mm 16mm 20mm; }
 @page landscape { size: A4 landscape; }
@@ -81,6 +84,9 @@ tr.group-row td { background: #eef2f7; font-weight: 600; }
   table { font-size: 8.5pt; }
   thead { display: table-header-group; }
   tr, th, td { page-break-inside: avoid; break-inside: avoid; }
+  figure.dcsc-figure { page-break-inside: avoid; break-inside: avoid; }
+  /* A tall figure (many AEs) is scaled down to fit one page with its caption. */
+  figure.dcsc-figure .figure-image svg { max-height: 225mm; }
   .landscape { page: landscape; }
   .landscape table { min-width: 0; }
   p { orphans: 3; widows: 3; }

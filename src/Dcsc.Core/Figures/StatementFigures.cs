@@ -1,0 +1,271 @@
+using Dcsc.Layout;
+using Dcsc.Match;
+using Dcsc.Model;
+
+namespace Dcsc.Figures;
+
+/// <summary>A generated figure: the SVG (Markdown file, HTML inline) and the PNG (DOCX picture) of one scene.</summary>
+/// <param name="FileName">The file the Markdown references (written next to it), e.g. <c>ct-modality.figure-4-1.svg</c>.</param>
+/// <param name="Width">Width in SVG units (CSS pixels); <paramref name="Height"/> likewise.</param>
+public sealed record GeneratedFigure(string FileName, string Svg, byte[] Png, double Width, double Height)
+{
+    /// <summary>Pixels of the PNG per SVG unit (sharp when printed at the page width).</summary>
+    public const float PngScale = 2.5f;
+
+    /// <summary>Text for an XML attribute (the DOCX picture's name), escaped as the SVG's text is.</summary>
+    public static string XmlEscape(string s) => Scene.Escape(s);
+
+    /// <summary>The figure an image link of the Markdown points to (the file name, as written or URL-escaped), or null.</summary>
+    public static GeneratedFigure? Find(IReadOnlyList<GeneratedFigure> figures, string? url) =>
+        url is null ? null : figures.FirstOrDefault(f => f.FileName == url || Dcsc.Render.Md.MarkdownHelpers.SafeUrl(f.FileName) == url);
+}
+
+/// <summary>
+/// The Figures stage: draws the figures of the PS3.2 template that dcsc knows every fact of, from the model.
+/// Figure 1-1 (Overview of Implemented Services, PS3.2 Section 1): the product with its AEs among the remote
+/// systems it exchanges with, each line labelled with the services. Figure 4-1 (Application Data Flow Diagram,
+/// PS3.2 Section 4.1): per AE, the local real-world activities, the AE, and across the DICOM Standard Interface the
+/// remote real-world activities, with arrows in the direction the exchange is started.
+/// Deterministic: the same statement gives the same bytes (fixed font, invariant numbers, model order).
+/// </summary>
+public static class StatementFigures
+{
+    /// <summary>Template figures drawn from the model (template references as in Layout/Data/template.json).</summary>
+    public static readonly IReadOnlyList<string> Generated = new[] { "1-1", "4-1" };
+
+    private const double Margin = 20, HeaderGap = 10;
+    private const double NameSize = 13, TextSize = 12, LabelSize = 11, HeaderSize = 11;
+    private const double BoxPadding = 8, RowGap = 10, GroupGap = 18, MinBoxHeight = 40;
+
+    /// <summary>The figure of template reference <paramref name="templateRef"/> ("1-1" or "4-1").</summary>
+    public static GeneratedFigure Draw(Statement s, string templateRef, string fileName, string title, ISopClassCatalog? catalog = null)
+    {
+        catalog ??= new DictionarySopClassCatalog(s.Dictionary);
+        var scene = templateRef switch
+        {
+            "1-1" => Overview(s, catalog),
+            "4-1" => DataFlow(s, catalog),
+            _ => throw new ArgumentException($"dcsc draws no Figure {templateRef}", nameof(templateRef)),
+        };
+        return new GeneratedFigure(fileName, scene.ToSvg(title), scene.ToPng(GeneratedFigure.PngScale), scene.Width, scene.Height);
+    }
+
+    // ------------------------------------------------------------------ Figure 1-1
+
+    private static Scene Overview(Statement s, ISopClassCatalog catalog)
+    {
+        const double width = 760, productW = 230, remoteW = 230;
+        double remoteX = width - Margin - remoteW, gapX = Margin + productW, gapW = remoteX - gapX;
+        var scene = new Scene { Width = width };
+        double top = Margin + AddHeader(scene, new[] { (Margin, productW, "Product"), (gapX, gapW, "DICOM services"), (remoteX, remoteW, "Remote systems") });
+
+        var remotes = s.Product.RemoteSystems.Count > 0
+            ? s.Product.RemoteSystems.Select(r => (Name: (IReadOnlyList<TextLine>)DiagramFont.Wrap(r.Name, remoteW - 2 * BoxPadding, NameSize, bold: true), Services: string.Join("; ", r.Services))).ToList()
+            : DerivedPeers(s, catalog).Select(p => (Name: Lines(remoteW, (p.Box, NameSize, true), (p.Role, TextSize, false)), Services: p.Service)).ToList();
+
+        // Rows of remote systems; each leaves room above its line for the services label.
+        var rows = new List<(SceneBox Box, IReadOnlyList<TextLine> Label)>();
+        double y = top;
+        foreach (var (name, services) in remotes)
+        {
+            var label = DiagramFont.Wrap(services, gapW - 24, LabelSize, maxLines: 3);
+            double boxH = BoxHeight(name);
+            double labelH = label.Count * LabelSize * DiagramFont.LineHeight + 6;
+            double rowH = Math.Max(boxH, 2 * labelH + 4);
+            var box = new SceneBox(remoteX, y + (rowH - boxH) / 2, remoteW, boxH, BoxKind.Remote, name);
+            rows.Add((box, label));
+            y += rowH + RowGap;
+        }
+        double rowsBottom = rows.Count > 0 ? y - RowGap : top;
+
+        // The product box: name and version, then its Application Entities.
+        var content = new List<TextLine>();
+        content.AddRange(DiagramFont.Wrap(string.Join(" ", new[] { s.Product.Name, s.Product.Version }.Where(x => !string.IsNullOrWhiteSpace(x))), productW - 2 * BoxPadding, NameSize + 1, bold: true));
+        if (s.ApplicationEntities.Count > 0)
+        {
+            content.Add(new TextLine("", TextSize / 2));
+            content.Add(new TextLine("Application Entities:", TextSize));
+            foreach (var ae in s.ApplicationEntities)
+                content.AddRange(DiagramFont.Wrap(ae.Name, productW - 2 * BoxPadding, TextSize, maxLines: 2));
+        }
+        double productH = Math.Max(BoxHeight(content), rowsBottom - top);
+        scene.Boxes.Add(new SceneBox(Margin, top, productW, productH, BoxKind.Product, content));
+        // When the product is taller than the rows, centre the rows beside it.
+        double shift = rows.Count > 0 ? Math.Max(0, (productH - (rowsBottom - top)) / 2) : 0;
+        foreach (var (b, label) in rows)
+        {
+            var box = b with { Y = b.Y + shift };
+            scene.Boxes.Add(box);
+            scene.Lines.Add(new SceneLine(gapX, box.MidY, remoteX, box.MidY));
+            double ly = box.MidY - 5 - (label.Count - 1) * LabelSize * DiagramFont.LineHeight;
+            foreach (var l in label)
+            {
+                scene.Texts.Add(new SceneText(gapX + gapW / 2, ly, l));
+                ly += LabelSize * DiagramFont.LineHeight;
+            }
+        }
+        scene.Height = Math.Ceiling(top + productH + Margin);
+        return scene;
+    }
+
+    /// <summary>
+    /// Remote peers when the statement names no remote systems: one per service the product uses, named by the
+    /// role the remote side takes (the product is SCU, the remote system is the SCP, and so on).
+    /// </summary>
+    private static IEnumerable<(string Box, string Role, string Service)> DerivedPeers(Statement s, ISopClassCatalog catalog)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var sc in s.SopClasses)
+        {
+            var service = ServiceName(catalog.ServiceClass(sc.Uid), sc.Name);
+            if (sc.IsScu && seen.Add(service + "|SCP")) yield return ("Remote AE", service + " SCP", service);
+            if (sc.IsScp && seen.Add(service + "|SCU")) yield return ("Remote AE", service + " SCU", service);
+        }
+        if (s.DicomWeb.Transactions.Any(t => t.OriginServer) && seen.Add("web-ua")) yield return ("Remote system", "DICOMweb user agent", "DICOMweb");
+        if (s.DicomWeb.Transactions.Any(t => t.UserAgent) && seen.Add("web-os")) yield return ("Remote system", "DICOMweb origin server", "DICOMweb");
+        if (s.MediaProfiles.Count > 0) yield return ("Removable media", string.Join(", ", s.MediaProfiles.Select(m => m.Media).Distinct()), "Media Storage");
+    }
+
+    // ------------------------------------------------------------------ Figure 4-1
+
+    /// <summary>One exchange of an AE: the local activity, the remote side, and who starts it.</summary>
+    private sealed record Flow(string Local, IReadOnlyList<(string Text, bool Bold)> Remote, bool Outgoing, bool Incoming);
+
+    private static Scene DataFlow(Statement s, ISopClassCatalog catalog)
+    {
+        const double width = 760, localW = 190, aeW = 180, remoteW = 190;
+        double localX = Margin, aeX = localX + localW + 50, remoteX = width - Margin - remoteW;
+        double interfaceX = (aeX + aeW + remoteX) / 2;
+        var scene = new Scene { Width = width };
+        double top = Margin + AddHeader(scene, new[]
+        {
+            (localX, localW, "Local Real-World Activities"), (aeX, aeW, "Application Entities"),
+            (interfaceX - 45, 90.0, "DICOM Standard Interface"), (remoteX, remoteW, "Remote Real-World Activities"),
+        });
+
+        double y = top;
+        foreach (var ae in s.ApplicationEntities)
+        {
+            var aeLines = new List<TextLine>(DiagramFont.Wrap(ae.Name, aeW - 2 * BoxPadding, NameSize, bold: true, maxLines: 3));
+            if (!string.IsNullOrWhiteSpace(ae.AeTitle)) aeLines.AddRange(DiagramFont.Wrap("AE Title: " + ae.AeTitle, aeW - 2 * BoxPadding, TextSize, maxLines: 2));
+            var rows = new List<(SceneBox Local, SceneBox Remote, Flow Flow)>();
+            double ry = y;
+            foreach (var f in Flows(s, ae, catalog))
+            {
+                var local = DiagramFont.Wrap(f.Local, localW - 2 * BoxPadding, TextSize, maxLines: 3);
+                var remote = f.Remote.SelectMany(r => DiagramFont.Wrap(r.Text, remoteW - 2 * BoxPadding, r.Bold ? NameSize : TextSize, r.Bold, maxLines: 3)).ToList();
+                double h = Math.Max(BoxHeight(local), BoxHeight(remote));
+                rows.Add((new SceneBox(localX, ry, localW, h, BoxKind.Activity, local), new SceneBox(remoteX, ry, remoteW, h, BoxKind.Remote, remote), f));
+                ry += h + RowGap;
+            }
+            double rowsH = rows.Count > 0 ? ry - RowGap - y : 0;
+            double aeH = Math.Max(BoxHeight(aeLines), rowsH);
+            double shift = Math.Max(0, (aeH - rowsH) / 2);
+            var aeBox = new SceneBox(aeX, y, aeW, aeH, BoxKind.Ae, aeLines);
+            scene.Boxes.Add(aeBox);
+            foreach (var (l0, r0, f) in rows)
+            {
+                var local = l0 with { Y = l0.Y + shift };
+                var remote = r0 with { Y = r0.Y + shift };
+                scene.Boxes.Add(local);
+                scene.Boxes.Add(remote);
+                double my = local.MidY;
+                // The activity starts the exchange (arrow into the AE) or is what the AE does for a remote request.
+                scene.Lines.Add(new SceneLine(local.Right, my, aeX, my, ArrowAtEnd: f.Outgoing, ArrowAtStart: f.Incoming));
+                scene.Lines.Add(new SceneLine(aeBox.Right, my, remoteX, my, ArrowAtEnd: f.Outgoing, ArrowAtStart: f.Incoming));
+            }
+            y += aeH + GroupGap;
+        }
+        double bottom = s.ApplicationEntities.Count > 0 ? y - GroupGap : top + MinBoxHeight;
+        scene.Lines.Insert(0, new SceneLine(interfaceX, top - 4, interfaceX, bottom + 4, Dashed: true));
+        scene.Height = Math.Ceiling(bottom + Margin);
+        return scene;
+    }
+
+    /// <summary>
+    /// The exchanges of one AE: its real-world activities (network), its DICOMweb services and its media
+    /// profiles, in the order the statement declares them.
+    /// </summary>
+    private static IEnumerable<Flow> Flows(Statement s, ApplicationEntity ae, ISopClassCatalog catalog)
+    {
+        foreach (var a in ae.Activities)
+        {
+            bool initiator = a.Role == ActivityRole.Initiator;
+            var uids = a.SopClasses.Count > 0 ? a.SopClasses
+                : s.SopClasses.Where(sc => (initiator ? sc.Scu : sc.Scp).Contains(ae.Name, StringComparer.Ordinal)).Select(sc => sc.Uid).ToList();
+            var services = uids.Select(u => ServiceName(catalog.ServiceClass(u), catalog.Name(u) ?? s.SopClasses.FirstOrDefault(x => x.Uid == u)?.Name ?? ""))
+                .Distinct(StringComparer.Ordinal).ToList();
+            var peerRole = initiator ? "SCP" : "SCU";
+            var remote = new List<(string, bool)> { (RemoteNames(s, services.Select(Canonical)) ?? "Remote AE", true) };
+            if (services.Count > 0) remote.Add((string.Join(", ", services.Select(x => x + " " + peerRole)), false));
+            yield return new Flow(a.Name, remote, Outgoing: initiator, Incoming: !initiator);
+        }
+        foreach (var g in s.DicomWeb.Transactions.Where(t => t.Ae == ae.Name).GroupBy(t => t.Service))
+        {
+            bool server = g.Any(t => t.OriginServer), client = g.Any(t => t.UserAgent);
+            var remoteName = RemoteNames(s, new[] { MatchServices.DicomWeb }) ?? (server ? "Remote user agent" : "Remote origin server");
+            var remote = new List<(string, bool)> { (remoteName, true), ("DICOMweb " + string.Join(" / ", new[] { server ? "user agent" : null, client ? "origin server" : null }.Where(x => x is not null)), false) };
+            yield return new Flow($"{g.Key} Service: {string.Join(", ", g.Select(t => t.Transaction).Distinct())}", remote, Outgoing: client, Incoming: server);
+        }
+        foreach (var m in s.MediaProfiles.Where(m => m.Ae == ae.Name))
+        {
+            var roles = string.Join(", ", new[] { m.Fsc ? "FSC" : null, m.Fsu ? "FSU" : null, m.Fsr ? "FSR" : null }.Where(x => x is not null));
+            yield return new Flow($"{m.Profile} ({roles})", new[] { ("Removable media", true), (m.Media, false) }, Outgoing: m.Fsc || m.Fsu, Incoming: m.Fsr);
+        }
+    }
+
+    /// <summary>The statement's remote systems that use one of the services (by canonical service), or null.</summary>
+    private static string? RemoteNames(Statement s, IEnumerable<string> canonicalServices)
+    {
+        var wanted = canonicalServices.ToHashSet(StringComparer.Ordinal);
+        var names = s.Product.RemoteSystems.Where(r => r.Services.Any(x => wanted.Contains(CanonicalRemote(x)))).Select(r => r.Name).ToList();
+        return names.Count > 0 ? string.Join(", ", names) : null;
+    }
+
+    /// <summary>The service a SOP Class belongs to, as the figures print it (PS3.4 service class, else "DICOM").</summary>
+    private static string ServiceName(string? serviceClass, string sopName) => serviceClass switch
+    {
+        // "Procedure Step (Modality Performed Procedure Step)": the name in parentheses is the one readers know.
+        { Length: > 0 } sc when sc.IndexOf('(') is var i and > 0 && sc.EndsWith(')') => sc[(i + 1)..^1],
+        { Length: > 0 } sc => sc,
+        _ when sopName.Contains("Storage", StringComparison.OrdinalIgnoreCase) => "Storage",
+        _ => "DICOM",
+    };
+
+    private static string Canonical(string serviceName) => Matcher.ServiceOf(serviceName, serviceName);
+
+    /// <summary>The canonical service of a free-text service name of <c>product.remote_systems</c>.</summary>
+    private static string CanonicalRemote(string service)
+    {
+        bool Has(string t) => service.Contains(t, StringComparison.OrdinalIgnoreCase);
+        if (Has("DICOMweb") || Has("-RS") || Has("WADO") || Has("QIDO") || Has("STOW")) return MatchServices.DicomWeb;
+        if (Has("Media")) return MatchServices.Media;
+        return Canonical(service);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /// <summary>Column headings above the figure; returns the height they take.</summary>
+    private static double AddHeader(Scene scene, IEnumerable<(double X, double W, string Text)> columns)
+    {
+        double height = 0;
+        var wrapped = columns.Select(c => (c.X, c.W, Lines: DiagramFont.Wrap(c.Text, c.W, HeaderSize, bold: true, maxLines: 3))).ToList();
+        foreach (var (x, w, lines) in wrapped)
+        {
+            double ly = Margin + HeaderSize * DiagramFont.Ascent;
+            foreach (var l in lines)
+            {
+                scene.Texts.Add(new SceneText(x + w / 2, ly, l));
+                ly += HeaderSize * DiagramFont.LineHeight;
+            }
+            height = Math.Max(height, lines.Count * HeaderSize * DiagramFont.LineHeight);
+        }
+        return height + HeaderGap;
+    }
+
+    private static IReadOnlyList<TextLine> Lines(double boxWidth, params (string Text, double Size, bool Bold)[] parts) =>
+        parts.SelectMany(p => DiagramFont.Wrap(p.Text, boxWidth - 2 * BoxPadding, p.Size, p.Bold, maxLines: 3)).ToList();
+
+    private static double BoxHeight(IReadOnlyList<TextLine> lines) =>
+        Math.Max(MinBoxHeight, Math.Ceiling(lines.Sum(l => l.Size * DiagramFont.LineHeight) + 2 * BoxPadding));
+}
