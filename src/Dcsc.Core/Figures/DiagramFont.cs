@@ -75,7 +75,7 @@ internal static class DiagramFont
         int n = 1;
         while (n < word.Length && Measure(word[..(n + 1)], size, bold) <= width) n++;
         if (char.IsHighSurrogate(word[n - 1]) && n < word.Length) n++; // never split a surrogate pair
-        for (int i = n; i > n / 2; i--)
+        for (int i = n; i > 1; i--)
             if (word[i - 1] is '-' or '/' or '_' or '.') return i;
         return n;
     }

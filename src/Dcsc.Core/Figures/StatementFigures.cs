@@ -4,10 +4,17 @@ using Dcsc.Model;
 
 namespace Dcsc.Figures;
 
-/// <summary>A generated figure: the SVG (Markdown file, HTML inline) and the PNG (DOCX picture) of one scene.</summary>
-/// <param name="FileName">The file the Markdown references (written next to it), e.g. <c>ct-modality.figure-4-1.svg</c>.</param>
+/// <summary>One page-sized piece of a figure: SVG (HTML inline) and PNG (DOCX picture) of the same drawing.</summary>
 /// <param name="Width">Width in SVG units (CSS pixels); <paramref name="Height"/> likewise.</param>
-public sealed record GeneratedFigure(string FileName, string Svg, byte[] Png, double Width, double Height)
+public sealed record FigurePart(string Svg, byte[] Png, double Width, double Height);
+
+/// <summary>
+/// A generated figure. <see cref="Svg"/> is the whole drawing (the file the Markdown references); a figure taller
+/// than a printed page (Figure 4-1 of many AEs) is also cut between AEs into <see cref="Parts"/>, each with the
+/// column headings, which HTML and DOCX place one after the other so that every part prints at full size.
+/// </summary>
+/// <param name="FileName">The file the Markdown references (written next to it), e.g. <c>ct-modality.figure-4-1.svg</c>.</param>
+public sealed record GeneratedFigure(string FileName, string Svg, IReadOnlyList<FigurePart> Parts)
 {
     /// <summary>Pixels of the PNG per SVG unit (sharp when printed at the page width).</summary>
     public const float PngScale = 2.5f;
@@ -41,20 +48,25 @@ public static class StatementFigures
     public static GeneratedFigure Draw(Statement s, string templateRef, string fileName, string title, ISopClassCatalog? catalog = null)
     {
         catalog ??= new DictionarySopClassCatalog(s.Dictionary);
-        var scene = templateRef switch
+        var (whole, parts) = templateRef switch
         {
-            "1-1" => Overview(s, catalog),
+            "1-1" => (Overview(s, catalog), null),
             "4-1" => DataFlow(s, catalog),
             _ => throw new ArgumentException($"dcsc draws no Figure {templateRef}", nameof(templateRef)),
         };
-        return new GeneratedFigure(fileName, scene.ToSvg(title), scene.ToPng(GeneratedFigure.PngScale), scene.Width, scene.Height);
+        var pages = (parts ?? new[] { whole }).Select((p, i) =>
+        {
+            var partTitle = parts is { Count: > 1 } ? $"{title} ({i + 1} of {parts.Count})" : title;
+            return new FigurePart(p.ToSvg(partTitle), p.ToPng(GeneratedFigure.PngScale), p.Width, p.Height);
+        }).ToList();
+        return new GeneratedFigure(fileName, whole.ToSvg(title), pages);
     }
 
     // ------------------------------------------------------------------ Figure 1-1
 
     private static Scene Overview(Statement s, ISopClassCatalog catalog)
     {
-        const double width = 760, productW = 230, remoteW = 230;
+        const double width = 760, productW = 250, remoteW = 220;
         double remoteX = width - Margin - remoteW, gapX = Margin + productW, gapW = remoteX - gapX;
         var scene = new Scene { Width = width };
         double top = Margin + AddHeader(scene, new[] { (Margin, productW, "Product"), (gapX, gapW, "DICOM services"), (remoteX, remoteW, "Remote systems") });
@@ -131,55 +143,93 @@ public static class StatementFigures
     /// <summary>One exchange of an AE: the local activity, the remote side, and who starts it.</summary>
     private sealed record Flow(string Local, IReadOnlyList<(string Text, bool Bold)> Remote, bool Outgoing, bool Incoming);
 
-    private static Scene DataFlow(Statement s, ISopClassCatalog catalog)
+    /// <summary>
+    /// Height (SVG units) of one printed part of Figure 4-1: at the 760-unit width scaled to an A4 text width
+    /// (about 0.23 mm a unit) it leaves room for the caption on the page.
+    /// </summary>
+    private const double MaxPartHeight = 920;
+
+    private const double DataFlowWidth = 760, LocalW = 190, AeW = 180, RemoteW = 190;
+    private const double LocalX = Margin, AeX = LocalX + LocalW + 50, RemoteX = DataFlowWidth - Margin - RemoteW;
+    private const double InterfaceX = (AeX + AeW + RemoteX) / 2;
+
+    /// <summary>Figure 4-1 whole, and cut into page-sized parts between AEs (null when it fits one page).</summary>
+    private static (Scene Whole, IReadOnlyList<Scene>? Parts) DataFlow(Statement s, ISopClassCatalog catalog)
     {
-        const double width = 760, localW = 190, aeW = 180, remoteW = 190;
-        double localX = Margin, aeX = localX + localW + 50, remoteX = width - Margin - remoteW;
-        double interfaceX = (aeX + aeW + remoteX) / 2;
-        var scene = new Scene { Width = width };
+        var groups = s.ApplicationEntities.Select(ae => AeGroup(s, ae, catalog)).ToList();
+        var whole = DataFlowScene(groups);
+        if (whole.Height <= MaxPartHeight) return (whole, null);
+        var parts = new List<Scene>();
+        var current = new List<Scene>();
+        foreach (var g in groups)
+        {
+            if (current.Count > 0 && DataFlowScene(current.Append(g).ToList()).Height > MaxPartHeight)
+            {
+                parts.Add(DataFlowScene(current));
+                current = new List<Scene>();
+            }
+            current.Add(g);
+        }
+        if (current.Count > 0) parts.Add(DataFlowScene(current));
+        return (whole, parts);
+    }
+
+    /// <summary>The column headings, then the AE groups one below the other, crossed by the DICOM interface line.</summary>
+    private static Scene DataFlowScene(IReadOnlyList<Scene> groups)
+    {
+        var scene = new Scene { Width = DataFlowWidth };
         double top = Margin + AddHeader(scene, new[]
         {
-            (localX, localW, "Local Real-World Activities"), (aeX, aeW, "Application Entities"),
-            (interfaceX - 45, 90.0, "DICOM Standard Interface"), (remoteX, remoteW, "Remote Real-World Activities"),
+            (LocalX, LocalW, "Local Real-World Activities"), (AeX, AeW, "Application Entities"),
+            (InterfaceX - 45, 90.0, "DICOM Standard Interface"), (RemoteX, RemoteW, "Remote Real-World Activities"),
         });
-
         double y = top;
-        foreach (var ae in s.ApplicationEntities)
+        foreach (var g in groups)
         {
-            var aeLines = new List<TextLine>(DiagramFont.Wrap(ae.Name, aeW - 2 * BoxPadding, NameSize, bold: true, maxLines: 3));
-            if (!string.IsNullOrWhiteSpace(ae.AeTitle)) aeLines.AddRange(DiagramFont.Wrap("AE Title: " + ae.AeTitle, aeW - 2 * BoxPadding, TextSize, maxLines: 2));
-            var rows = new List<(SceneBox Local, SceneBox Remote, Flow Flow)>();
-            double ry = y;
-            foreach (var f in Flows(s, ae, catalog))
-            {
-                var local = DiagramFont.Wrap(f.Local, localW - 2 * BoxPadding, TextSize, maxLines: 3);
-                var remote = f.Remote.SelectMany(r => DiagramFont.Wrap(r.Text, remoteW - 2 * BoxPadding, r.Bold ? NameSize : TextSize, r.Bold, maxLines: 3)).ToList();
-                double h = Math.Max(BoxHeight(local), BoxHeight(remote));
-                rows.Add((new SceneBox(localX, ry, localW, h, BoxKind.Activity, local), new SceneBox(remoteX, ry, remoteW, h, BoxKind.Remote, remote), f));
-                ry += h + RowGap;
-            }
-            double rowsH = rows.Count > 0 ? ry - RowGap - y : 0;
-            double aeH = Math.Max(BoxHeight(aeLines), rowsH);
-            double shift = Math.Max(0, (aeH - rowsH) / 2);
-            var aeBox = new SceneBox(aeX, y, aeW, aeH, BoxKind.Ae, aeLines);
-            scene.Boxes.Add(aeBox);
-            foreach (var (l0, r0, f) in rows)
-            {
-                var local = l0 with { Y = l0.Y + shift };
-                var remote = r0 with { Y = r0.Y + shift };
-                scene.Boxes.Add(local);
-                scene.Boxes.Add(remote);
-                double my = local.MidY;
-                // The activity starts the exchange (arrow into the AE) or is what the AE does for a remote request.
-                scene.Lines.Add(new SceneLine(local.Right, my, aeX, my, ArrowAtEnd: f.Outgoing, ArrowAtStart: f.Incoming));
-                scene.Lines.Add(new SceneLine(aeBox.Right, my, remoteX, my, ArrowAtEnd: f.Outgoing, ArrowAtStart: f.Incoming));
-            }
-            y += aeH + GroupGap;
+            scene.Boxes.AddRange(g.Boxes.Select(b => b with { Y = b.Y + y }));
+            scene.Lines.AddRange(g.Lines.Select(l => l with { Y1 = l.Y1 + y, Y2 = l.Y2 + y }));
+            y += g.Height + GroupGap;
         }
-        double bottom = s.ApplicationEntities.Count > 0 ? y - GroupGap : top + MinBoxHeight;
-        scene.Lines.Insert(0, new SceneLine(interfaceX, top - 4, interfaceX, bottom + 4, Dashed: true));
+        double bottom = groups.Count > 0 ? y - GroupGap : top + MinBoxHeight;
+        scene.Lines.Insert(0, new SceneLine(InterfaceX, top - 4, InterfaceX, bottom + 4, Dashed: true));
         scene.Height = Math.Ceiling(bottom + Margin);
         return scene;
+    }
+
+    /// <summary>One AE's band of Figure 4-1 (from y = 0): its activities, the AE box, the remote activities.</summary>
+    private static Scene AeGroup(Statement s, ApplicationEntity ae, ISopClassCatalog catalog)
+    {
+        var g = new Scene { Width = DataFlowWidth };
+        var aeLines = new List<TextLine>(DiagramFont.Wrap(ae.Name, AeW - 2 * BoxPadding, NameSize, bold: true, maxLines: 3));
+        if (!string.IsNullOrWhiteSpace(ae.AeTitle)) aeLines.AddRange(DiagramFont.Wrap("AE Title: " + ae.AeTitle, AeW - 2 * BoxPadding, TextSize, maxLines: 2));
+        var rows = new List<(SceneBox Local, SceneBox Remote, Flow Flow)>();
+        double ry = 0;
+        foreach (var f in Flows(s, ae, catalog))
+        {
+            var local = DiagramFont.Wrap(f.Local, LocalW - 2 * BoxPadding, TextSize, maxLines: 4);
+            var remote = f.Remote.SelectMany(r => DiagramFont.Wrap(r.Text, RemoteW - 2 * BoxPadding, r.Bold ? NameSize : TextSize, r.Bold, maxLines: 3)).ToList();
+            double h = Math.Max(BoxHeight(local), BoxHeight(remote));
+            rows.Add((new SceneBox(LocalX, ry, LocalW, h, BoxKind.Activity, local), new SceneBox(RemoteX, ry, RemoteW, h, BoxKind.Remote, remote), f));
+            ry += h + RowGap;
+        }
+        double rowsH = rows.Count > 0 ? ry - RowGap : 0;
+        double aeH = Math.Max(BoxHeight(aeLines), rowsH);
+        double shift = Math.Max(0, (aeH - rowsH) / 2);
+        var aeBox = new SceneBox(AeX, 0, AeW, aeH, BoxKind.Ae, aeLines);
+        g.Boxes.Add(aeBox);
+        foreach (var (l0, r0, f) in rows)
+        {
+            var local = l0 with { Y = l0.Y + shift };
+            var remote = r0 with { Y = r0.Y + shift };
+            g.Boxes.Add(local);
+            g.Boxes.Add(remote);
+            double my = local.MidY;
+            // The activity starts the exchange (arrow into the AE) or is what the AE does for a remote request.
+            g.Lines.Add(new SceneLine(local.Right, my, AeX, my, ArrowAtEnd: f.Outgoing, ArrowAtStart: f.Incoming));
+            g.Lines.Add(new SceneLine(aeBox.Right, my, RemoteX, my, ArrowAtEnd: f.Outgoing, ArrowAtStart: f.Incoming));
+        }
+        g.Height = aeH;
+        return g;
     }
 
     /// <summary>
@@ -203,7 +253,7 @@ public static class StatementFigures
         foreach (var g in s.DicomWeb.Transactions.Where(t => t.Ae == ae.Name).GroupBy(t => t.Service))
         {
             bool server = g.Any(t => t.OriginServer), client = g.Any(t => t.UserAgent);
-            var remoteName = RemoteNames(s, new[] { MatchServices.DicomWeb }) ?? (server ? "Remote user agent" : "Remote origin server");
+            var remoteName = WebRemoteNames(s, g.Key) ?? (server ? "Remote user agent" : "Remote origin server");
             var remote = new List<(string, bool)> { (remoteName, true), ("DICOMweb " + string.Join(" / ", new[] { server ? "user agent" : null, client ? "origin server" : null }.Where(x => x is not null)), false) };
             yield return new Flow($"{g.Key} Service: {string.Join(", ", g.Select(t => t.Transaction).Distinct())}", remote, Outgoing: client, Incoming: server);
         }
@@ -214,12 +264,34 @@ public static class StatementFigures
         }
     }
 
-    /// <summary>The statement's remote systems that use one of the services (by canonical service), or null.</summary>
+    private const int MaxRemoteNames = 2;
+
+    /// <summary>Words of <c>remote_systems</c> service names that mean a DICOMweb service (PS3.18 Section 10).</summary>
+    private static readonly Dictionary<string, string[]> WebServiceWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Studies"] = new[] { "Studies", "STOW", "QIDO", "WADO-RS" },
+        ["URI"] = new[] { "WADO-URI", "URI" },
+        ["Worklist"] = new[] { "Worklist", "UPS" },
+        ["Non-Patient Instance"] = new[] { "Non-Patient" },
+    };
+
+    /// <summary>The remote systems that use DICOMweb service <paramref name="service"/> (at most two), or null.</summary>
+    private static string? WebRemoteNames(Statement s, string service)
+    {
+        var words = WebServiceWords.TryGetValue(service, out var w) ? w : new[] { service };
+        var names = s.Product.RemoteSystems.Where(r => r.Services.Any(x => words.Any(word => x.Contains(word, StringComparison.OrdinalIgnoreCase))))
+            .Select(r => r.Name).ToList();
+        if (names.Count == 0) return RemoteNames(s, new[] { MatchServices.DicomWeb });
+        return names.Count <= MaxRemoteNames ? string.Join(", ", names) : null;
+    }
+
+    /// <summary>The statement's remote systems that use one of the services (by canonical service), at most two, or null.</summary>
     private static string? RemoteNames(Statement s, IEnumerable<string> canonicalServices)
     {
         var wanted = canonicalServices.ToHashSet(StringComparer.Ordinal);
         var names = s.Product.RemoteSystems.Where(r => r.Services.Any(x => wanted.Contains(CanonicalRemote(x)))).Select(r => r.Name).ToList();
-        return names.Count > 0 ? string.Join(", ", names) : null;
+        // Many systems of one service make the box unreadable: the figure then says "Remote AE" (Figure 1-1 lists them).
+        return names.Count is > 0 and <= MaxRemoteNames ? string.Join(", ", names) : null;
     }
 
     /// <summary>The service a SOP Class belongs to, as the figures print it (PS3.4 service class, else "DICOM").</summary>

@@ -505,22 +505,28 @@ public static partial class DocxRenderer
         {
             if (f.ImageLink is { } link && Dcsc.Figures.GeneratedFigure.Find(_options.Figures, link.Url) is { } drawn)
             {
-                int n = ++_pictures;
-                var pngId = "rIdFigurePng" + n.ToString(CultureInfo.InvariantCulture);
-                var svgId = "rIdFigureSvg" + n.ToString(CultureInfo.InvariantCulture);
-                using (var png = new MemoryStream(drawn.Png)) _main.AddImagePart(ImagePartType.Png, pngId).FeedData(png);
-                using (var svg = new MemoryStream(new UTF8Encoding(false).GetBytes(drawn.Svg))) _main.AddImagePart(ImagePartType.Svg, svgId).FeedData(svg);
-                // Fit the text width, and the page height less room for the caption (a tall figure is scaled down).
-                const long EmuPerTwip = 635;
-                long maxW = (_landscape ? LandscapeTextWidth : PortraitTextWidth) * EmuPerTwip;
-                long maxH = ((_landscape ? PageWidth : PageHeight) - MarginTop - MarginBottom - 1440) * EmuPerTwip;
-                double scale = Math.Min((double)maxW / drawn.Width, (double)maxH / drawn.Height);
-                long cx = (long)(drawn.Width * scale), cy = (long)(drawn.Height * scale);
                 var name = Dcsc.Figures.GeneratedFigure.XmlEscape(f.Caption is null ? "Figure" : DcscDocument.PlainText(f.Caption.Inline).Trim());
-                var drawing = new Drawing(PictureXml(n, name, pngId, svgId, cx, cy));
-                var p = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = S(DocxStyles.Normal) }, new KeepNext(), new Justification { Val = JustificationValues.Center }),
-                    new Run(drawing));
-                _body.Add(p);
+                for (int i = 0; i < drawn.Parts.Count; i++)
+                {
+                    var part = drawn.Parts[i];
+                    int n = ++_pictures;
+                    var pngId = "rIdFigurePng" + n.ToString(CultureInfo.InvariantCulture);
+                    var svgId = "rIdFigureSvg" + n.ToString(CultureInfo.InvariantCulture);
+                    using (var png = new MemoryStream(part.Png)) _main.AddImagePart(ImagePartType.Png, pngId).FeedData(png);
+                    using (var svg = new MemoryStream(new UTF8Encoding(false).GetBytes(part.Svg))) _main.AddImagePart(ImagePartType.Svg, svgId).FeedData(svg);
+                    // Fit the text width, and the page height less room for the caption (a tall part is scaled down).
+                    const long EmuPerTwip = 635;
+                    long maxW = (_landscape ? LandscapeTextWidth : PortraitTextWidth) * EmuPerTwip;
+                    long maxH = ((_landscape ? PageWidth : PageHeight) - MarginTop - MarginBottom - 1440) * EmuPerTwip;
+                    double scale = Math.Min((double)maxW / part.Width, (double)maxH / part.Height);
+                    long cx = (long)(part.Width * scale), cy = (long)(part.Height * scale);
+                    var partName = drawn.Parts.Count > 1 ? $"{name} ({i + 1} of {drawn.Parts.Count})" : name;
+                    var pPr = new ParagraphProperties(new ParagraphStyleId { Val = S(DocxStyles.Normal) });
+                    // The last part stays with the caption; earlier parts may end a page (each fills most of one).
+                    if (i == drawn.Parts.Count - 1) pPr.Append(new KeepNext());
+                    pPr.Append(new Justification { Val = JustificationValues.Center });
+                    _body.Add(new Paragraph(pPr, new Run(new Drawing(PictureXml(n, partName, pngId, svgId, cx, cy)))));
+                }
             }
             else if (f.Image is not null) _body.Add(Para(DocxStyles.Normal, Inlines(f.Image.Inline, default)));
             if (f.Caption is not null)

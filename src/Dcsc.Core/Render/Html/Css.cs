@@ -84,7 +84,9 @@ figure.dcsc-figure figcaption { font-weight: 600; color: #1f4e79; margin-top: 0.
   table { font-size: 8.5pt; }
   thead { display: table-header-group; }
   tr, th, td { page-break-inside: avoid; break-inside: avoid; }
-  figure.dcsc-figure { page-break-inside: avoid; break-inside: avoid; }
+  /* A figure of several parts (Figure 4-1 of many AEs) breaks between its parts only; the caption stays with the last. */
+  figure.dcsc-figure .figure-image { page-break-inside: avoid; break-inside: avoid; }
+  figure.dcsc-figure figcaption { page-break-before: avoid; break-before: avoid; }
   /* A tall figure (many AEs) is scaled down to fit one page with its caption. */
   figure.dcsc-figure .figure-image svg { max-height: 225mm; }
   .landscape { page: landscape; }

@@ -157,7 +157,7 @@ public static class HtmlRenderer
             if (f.Id is not null) _sb.Append(" id=\"").Append(Attr(f.Id)).Append('"');
             _sb.Append(">\n");
             if (f.ImageLink is { } link && Dcsc.Figures.GeneratedFigure.Find(_figures, link.Url) is { } drawn)
-                _sb.Append("<div class=\"figure-image\">\n").Append(drawn.Svg).Append("</div>\n");
+                foreach (var part in drawn.Parts) _sb.Append("<div class=\"figure-image\">\n").Append(part.Svg).Append("</div>\n");
             else if (f.Image is not null) RenderBlock(f.Image);
             if (f.Caption is not null)
             {
