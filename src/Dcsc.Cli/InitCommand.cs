@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dcsc.Diagnostics;
+using Dcsc.Output;
 using Dcsc.Pipeline;
 using Dcsc.Schema;
 using Dcsc.Tool;
@@ -14,6 +15,8 @@ namespace Dcsc.Cli;
 public static class InitCommand
 {
     public const string SchemaPath = ".dcsc/dcsc.schema.json";
+
+    private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
@@ -48,19 +51,13 @@ public static class InitCommand
             stderr.WriteLine("Move them away, or run dcsc init in another folder.");
             return CommandLine.UsageError;
         }
-        var written = new List<string>();
         try
         {
-            foreach (var (path, content) in files)
-            {
-                var full = Path.Combine(folder, path);
-                AtomicFile.Write(full, content, overwrite: false);
-                written.Add(full);
-            }
+            // All files or none, through the one output writer (no links followed, nothing half-written).
+            AtomicFileWriter.WriteAll(files.Select(f => (Path.Combine(folder, f.Path), Utf8.GetBytes(f.Content))).ToList());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            foreach (var w in written) try { File.Delete(w); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             stderr.WriteLine(DiagnosticCatalogue.OutputCannotBeWritten(SourceSpan.None("dcsc"), $"cannot write the project files: {e.Message}"));
             return CommandLine.InputErrors;
         }

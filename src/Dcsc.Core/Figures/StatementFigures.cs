@@ -1,4 +1,4 @@
-using Dcsc.Layout;
+using Dcsc.Dictionary;
 using Dcsc.Match;
 using Dcsc.Model;
 
@@ -45,9 +45,9 @@ public static class StatementFigures
     private const double BoxPadding = 8, RowGap = 10, GroupGap = 18, MinBoxHeight = 40;
 
     /// <summary>The figure of template reference <paramref name="templateRef"/> ("1-1" or "4-1").</summary>
-    public static GeneratedFigure Draw(Statement s, string templateRef, string fileName, string title, ISopClassCatalog? catalog = null)
+    public static GeneratedFigure Draw(Statement s, string templateRef, string fileName, string title)
     {
-        catalog ??= new DictionarySopClassCatalog(s.Dictionary);
+        var catalog = new Services(StatementDictionary.Of(s.Dictionary));
         var (whole, parts) = templateRef switch
         {
             "1-1" => (Overview(s, catalog), null),
@@ -64,7 +64,7 @@ public static class StatementFigures
 
     // ------------------------------------------------------------------ Figure 1-1
 
-    private static Scene Overview(Statement s, ISopClassCatalog catalog)
+    private static Scene Overview(Statement s, Services catalog)
     {
         const double width = 760, productW = 250, remoteW = 220;
         double remoteX = width - Margin - remoteW, gapX = Margin + productW, gapW = remoteX - gapX;
@@ -124,12 +124,12 @@ public static class StatementFigures
     /// Remote peers when the statement names no remote systems: one per service the product uses, named by the
     /// role the remote side takes (the product is SCU, the remote system is the SCP, and so on).
     /// </summary>
-    private static IEnumerable<(string Box, string Role, string Service)> DerivedPeers(Statement s, ISopClassCatalog catalog)
+    private static IEnumerable<(string Box, string Role, string Service)> DerivedPeers(Statement s, Services catalog)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var sc in s.SopClasses)
         {
-            var service = ServiceName(catalog.ServiceClass(sc.Uid), sc.Name);
+            var service = catalog.Name(sc.Uid, sc.Name);
             if (sc.IsScu && seen.Add(service + "|SCP")) yield return ("Remote AE", service + " SCP", service);
             if (sc.IsScp && seen.Add(service + "|SCU")) yield return ("Remote AE", service + " SCU", service);
         }
@@ -154,7 +154,7 @@ public static class StatementFigures
     private const double InterfaceX = (AeX + AeW + RemoteX) / 2;
 
     /// <summary>Figure 4-1 whole, and cut into page-sized parts between AEs (null when it fits one page).</summary>
-    private static (Scene Whole, IReadOnlyList<Scene>? Parts) DataFlow(Statement s, ISopClassCatalog catalog)
+    private static (Scene Whole, IReadOnlyList<Scene>? Parts) DataFlow(Statement s, Services catalog)
     {
         var groups = s.ApplicationEntities.Select(ae => AeGroup(s, ae, catalog)).ToList();
         var whole = DataFlowScene(groups);
@@ -197,7 +197,7 @@ public static class StatementFigures
     }
 
     /// <summary>One AE's band of Figure 4-1 (from y = 0): its activities, the AE box, the remote activities.</summary>
-    private static Scene AeGroup(Statement s, ApplicationEntity ae, ISopClassCatalog catalog)
+    private static Scene AeGroup(Statement s, ApplicationEntity ae, Services catalog)
     {
         var g = new Scene { Width = DataFlowWidth };
         var aeLines = new List<TextLine>(DiagramFont.Wrap(ae.Name, AeW - 2 * BoxPadding, NameSize, bold: true, maxLines: 3));
@@ -236,17 +236,17 @@ public static class StatementFigures
     /// The exchanges of one AE: its real-world activities (network), its DICOMweb services and its media
     /// profiles, in the order the statement declares them.
     /// </summary>
-    private static IEnumerable<Flow> Flows(Statement s, ApplicationEntity ae, ISopClassCatalog catalog)
+    private static IEnumerable<Flow> Flows(Statement s, ApplicationEntity ae, Services catalog)
     {
         foreach (var a in ae.Activities)
         {
             bool initiator = a.Role == ActivityRole.Initiator;
             var uids = a.SopClasses.Count > 0 ? a.SopClasses
                 : s.SopClasses.Where(sc => (initiator ? sc.Scu : sc.Scp).Contains(ae.Name, StringComparer.Ordinal)).Select(sc => sc.Uid).ToList();
-            var services = uids.Select(u => ServiceName(catalog.ServiceClass(u), catalog.Name(u) ?? s.SopClasses.FirstOrDefault(x => x.Uid == u)?.Name ?? ""))
-                .Distinct(StringComparer.Ordinal).ToList();
+            var services = uids.Select(u => catalog.Name(u, s.SopClasses.FirstOrDefault(x => x.Uid == u)?.Name ?? "")).Distinct(StringComparer.Ordinal).ToList();
+            var canonical = uids.Select(catalog.Canonical).ToList();
             var peerRole = initiator ? "SCP" : "SCU";
-            var remote = new List<(string, bool)> { (RemoteNames(s, services.Select(Canonical)) ?? "Remote AE", true) };
+            var remote = new List<(string, bool)> { (RemoteNames(s, canonical) ?? "Remote AE", true) };
             if (services.Count > 0) remote.Add((string.Join(", ", services.Select(x => x + " " + peerRole)), false));
             yield return new Flow(a.Name, remote, Outgoing: initiator, Incoming: !initiator);
         }
@@ -294,17 +294,20 @@ public static class StatementFigures
         return names.Count is > 0 and <= MaxRemoteNames ? string.Join(", ", names) : null;
     }
 
-    /// <summary>The service a SOP Class belongs to, as the figures print it (PS3.4 service class, else "DICOM").</summary>
-    private static string ServiceName(string? serviceClass, string sopName) => serviceClass switch
+    /// <summary>The services of SOP Classes, from the one service catalogue (Dictionary/ServiceCatalogue.cs).</summary>
+    private sealed class Services(DicomDictionary dictionary)
     {
-        // "Procedure Step (Modality Performed Procedure Step)": the name in parentheses is the one readers know.
-        { Length: > 0 } sc when sc.IndexOf('(') is var i and > 0 && sc.EndsWith(')') => sc[(i + 1)..^1],
-        { Length: > 0 } sc => sc,
-        _ when sopName.Contains("Storage", StringComparison.OrdinalIgnoreCase) => "Storage",
-        _ => "DICOM",
-    };
+        /// <summary>The service as the figures print it (the Service-to-AE table's name), else "Storage" or "DICOM".</summary>
+        public string Name(string uid, string sopName)
+        {
+            var info = ServiceCatalogue.Describe(ServiceCatalogue.ServiceClassOf(uid, dictionary));
+            if (info.ServiceClass.Length > 0) return info.DisplayName;
+            return sopName.Contains("Storage", StringComparison.OrdinalIgnoreCase) ? "Storage" : "DICOM";
+        }
 
-    private static string Canonical(string serviceName) => Matcher.ServiceOf(serviceName, serviceName);
+        /// <summary>The service as the match report names it (to compare with the free text of remote systems).</summary>
+        public string Canonical(string uid) => Matcher.ServiceOf(ServiceCatalogue.FamilyOf(uid, dictionary));
+    }
 
     /// <summary>The canonical service of a free-text service name of <c>product.remote_systems</c>.</summary>
     private static string CanonicalRemote(string service)
@@ -312,7 +315,16 @@ public static class StatementFigures
         bool Has(string t) => service.Contains(t, StringComparison.OrdinalIgnoreCase);
         if (Has("DICOMweb") || Has("-RS") || Has("WADO") || Has("QIDO") || Has("STOW")) return MatchServices.DicomWeb;
         if (Has("Media")) return MatchServices.Media;
-        return Canonical(service);
+        if (Has("Verification") || Has("Echo")) return MatchServices.Verification;
+        if (Has("Commitment")) return MatchServices.StorageCommitment;
+        if (Has("Availability")) return MatchServices.InstanceAvailability;
+        if (Has("Performed Procedure Step") || Has("MPPS")) return MatchServices.Mpps;
+        if (Has("Unified") || Has("UPS")) return MatchServices.Ups;
+        if (Has("Worklist")) return MatchServices.Worklist;
+        if (Has("Print")) return MatchServices.Print;
+        if (Has("Query") || Has("Retrieve")) return MatchServices.QueryRetrieve;
+        if (Has("Storage") || Has("Store")) return MatchServices.Storage;
+        return MatchServices.OtherDimse;
     }
 
     // ------------------------------------------------------------------ helpers

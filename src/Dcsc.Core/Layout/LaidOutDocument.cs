@@ -16,9 +16,6 @@ public sealed record LayoutOptions
 
     public bool ReadEnvironment { get; init; } = true;
 
-    /// <summary>Service-class lookup for SOP Classes; default: the embedded DICOM dictionary plus the statement's own entries.</summary>
-    public ISopClassCatalog? Catalog { get; init; }
-
     /// <summary>
     /// Start of the file names of generated figures (<c>&lt;prefix&gt;figure-4-1.svg</c>); the build sets it to the
     /// statement's name and a dot, so that the figures sit next to <c>&lt;name&gt;.md</c> without clashing.

@@ -27,8 +27,8 @@ internal sealed partial class LayoutRun
             case "supported_transfer_syntaxes": return One(n, t, TransferSyntaxSetRows());
             case "supported_root_sr_template_ids_tids": return One(n, t, SrTemplateRows());
             case "verification_sop_class": return One(n, t, DimseRows(svc => svc == "Verification"));
-            case "workflow_management_sop_classes": return One(n, t, DimseRows(IsWorkflow));
-            case "query_retrieve_sop_classes": return One(n, t, DimseRows(IsQueryRetrieve));
+            case "workflow_management_sop_classes": return One(n, t, DimseRows(svc => IsIn(svc, OverviewTable.Workflow)));
+            case "query_retrieve_sop_classes": return One(n, t, DimseRows(svc => IsIn(svc, OverviewTable.QueryRetrieve)));
             case "printing_sop_classes": return One(n, t, DimseRows(svc => svc == "Print Management"));
             case "uri_service": return One(n, t, WebRows("URI"));
             case "study_service": return One(n, t, WebRows("Studies"));
@@ -39,7 +39,7 @@ internal sealed partial class LayoutRun
                 return One(n, t, _s.MediaProfiles.Select(m => Row(("media_storage_application_profile", m.Profile), ("fsc", YN(m.Fsc)),
                     ("fsr", YN(m.Fsr)), ("fsu", YN(m.Fsu))) with { Group = m.Media }).ToList());
             case "supported_real_time_video_sop_classes":
-                return One(n, t, SopClassesByUid().Where(s => ServiceOf(s) == "Real-Time Video").Select(s => Row(
+                return One(n, t, SopClassesByUid().Where(s => ServiceOf(s) == ServiceCatalogue.RealTimeVideo).Select(s => Row(
                     ("sop_class_name", s.Name), ("sop_class_uid", s.Uid), ("transfer_syntax_set", string.Join("; ", s.TransferSyntaxSets)),
                     ("scu", YN(s.IsScu)), ("scp", YN(s.IsScp)))).ToList());
             case "de_identification_profiles":
@@ -81,10 +81,10 @@ internal sealed partial class LayoutRun
                 return One(n, t, _s.DeIdentification.Select(d => Row(("profile", d.Profile), ("option", string.Join("; ", d.Options)),
                     ("ae", d.Ae), ("de_identifier", YN(d.DeIdentifier)), ("re_identifier", YN(d.ReIdentifier)), ("configurable", YN(d.Configurable)))).ToList());
             case "user_identity_negotiation_as_association_initiator":
-                return One(n, t, _s.Security.UserIdentityInitiator.Select(u => Row(("user_identity_negotiation", UserIdentityLabel(u.Type)),
+                return One(n, t, _s.Security.UserIdentityInitiator.Select(u => Row(("user_identity_negotiation", UserIdentityTypes.Label(u.Type)),
                     ("supported", YN(u.Supported)), ("requested_value", u.Value))).ToList());
             case "user_identity_negotiation_as_association_acceptor":
-                return One(n, t, _s.Security.UserIdentityAcceptor.Select(u => Row(("user_identity_negotiation", UserIdentityLabel(u.Type)),
+                return One(n, t, _s.Security.UserIdentityAcceptor.Select(u => Row(("user_identity_negotiation", UserIdentityTypes.Label(u.Type)),
                     ("supported", YN(u.Supported)), ("supported_value", u.Value))).ToList());
             case "values_and_code_sets_shared_across_iods": return One(n, t, CodedValueRows(_s.SharedModules.CodedValues));
             case "iod" when ctx.Iod is { } iod:
@@ -124,20 +124,17 @@ internal sealed partial class LayoutRun
 
     private IEnumerable<SopClass> SopClassesByUid() => _s.SopClasses.OrderBy(s => s.Uid, UidComparer.Instance);
 
-    private string ServiceOf(SopClass s) => _catalog.ServiceClass(s.Uid) ?? "";
+    private string ServiceOf(SopClass s) => ServiceCatalogue.ServiceClassOf(s.Uid, _dictionary) ?? "";
 
-    private static bool IsStorageService(string svc) => svc is "Storage" or "Non-Patient Object Storage" or "Media Storage";
+    /// <summary>True when SOP Classes of the service class are listed in that overview table of Section 1.</summary>
+    private static bool IsIn(string svc, OverviewTable table) => ServiceCatalogue.Describe(svc).Overview == table;
 
-    private static bool IsWorkflow(string svc) => svc is "Basic Worklist Management" or "Unified Procedure Step"
-        or "Instance Availability Notification" or "Storage Commitment" || svc.StartsWith("Procedure Step", StringComparison.Ordinal);
-
-    private static bool IsQueryRetrieve(string svc) => svc.EndsWith("Query/Retrieve", StringComparison.Ordinal) || svc.EndsWith("Query", StringComparison.Ordinal)
-        || svc.StartsWith("Composite Instance", StringComparison.Ordinal);
+    private static bool IsStorageService(string svc) => IsIn(svc, OverviewTable.Storage);
 
     private bool InStorageOverview(SopClass s)
     {
         var svc = ServiceOf(s);
-        if (svc == "Real-Time Video") return false;
+        if (svc == ServiceCatalogue.RealTimeVideo) return false;
         // Table 1-1 lists Storage SOP Classes; a SOP Class of unknown service (private, newer than the
         // dictionary) is listed when it is exchanged on the web or on media, as instances are. A SOP Class used
         // only on the web (UPS Push/Pull through UPS-RS) has no DIMSE table: Table 1-1 has its UA/OS columns.
@@ -206,48 +203,33 @@ internal sealed partial class LayoutRun
     };
 
     private string SopName(string uid) =>
-        _s.SopClasses.FirstOrDefault(s => s.Uid == uid)?.Name ?? _catalog.Name(uid) ?? uid;
+        ServiceCatalogue.NameOf(uid, _s.SopClasses.FirstOrDefault(s => s.Uid == uid)?.Name, _dictionary);
 
     private string TransferSyntaxName(string uid) =>
-        _s.TransferSyntaxSets.SelectMany(x => x.TransferSyntaxes).FirstOrDefault(t => t.Uid == uid)?.Name ?? _catalog.Name(uid) ?? uid;
+        ServiceCatalogue.NameOf(uid, _s.TransferSyntaxSets.SelectMany(x => x.TransferSyntaxes).FirstOrDefault(t => t.Uid == uid)?.Name, _dictionary);
 
-    private static readonly string[] ServiceOrder =
-    {
-        "Verification", "Basic Worklist Management", "Modality Performed Procedure Step", "Unified Worklist and Procedure Step",
-        "Instance Availability Notification", "Storage", "Non-Patient Object Storage", "Storage Commitment", "Query/Retrieve", "Print Management",
-        "Real-Time Video",
-    };
-
-    // One storage AE is one "Storage" row of Table 5-1: Non-Patient Object Storage and private storage SOP Classes
-    // (exchanged as instances) are Storage there too, not rows of their own.
-    private string ServiceDisplayName(SopClass s) => ServiceOf(s) is var svc && (svc == "Non-Patient Object Storage" || svc.Length == 0 && InStorageOverview(s))
-        ? "Storage" : ServiceDisplayName(svc);
-
-    private static string ServiceDisplayName(string svc) => svc switch
-    {
-        "" => "Other",
-        "Procedure Step (Modality Performed Procedure Step)" => "Modality Performed Procedure Step",
-        "Unified Procedure Step" => "Unified Worklist and Procedure Step",
-        _ => svc,
-    };
+    // One storage AE is one "Storage" row of Table 5-1: the catalogue names Non-Patient Object Storage "Storage", and a
+    // private storage SOP Class (exchanged as instances, listed in Table 1-1) is Storage there too, not "Other".
+    private ServiceClassInfo ServiceInfo(SopClass s) => ServiceOf(s) is var svc && svc.Length == 0 && InStorageOverview(s)
+        ? ServiceCatalogue.Describe("Storage") : ServiceCatalogue.Describe(svc);
 
     private List<RowSpec> ServiceToAeRows()
     {
         var rows = new List<RowSpec>();
         foreach (var ae in _s.ApplicationEntities)
         {
-            var services = new Dictionary<string, (bool Scu, bool Scp, bool Rtv)>(StringComparer.Ordinal);
+            var services = new Dictionary<string, (int Order, bool Scu, bool Scp, bool Rtv)>(StringComparer.Ordinal);
             foreach (var s in SopClassesByUid())
             {
                 bool scu = s.Scu.Contains(ae.Name), scp = s.Scp.Contains(ae.Name);
                 if (!scu && !scp) continue;
                 var svc = ServiceOf(s);
-                var name = ServiceDisplayName(s);
-                var cur = services.GetValueOrDefault(name);
-                services[name] = (cur.Scu || scu, cur.Scp || scp, svc == "Real-Time Video");
+                var info = ServiceInfo(s);
+                var cur = services.GetValueOrDefault(info.DisplayName);
+                services[info.DisplayName] = (info.Order, cur.Scu || scu, cur.Scp || scp, svc == ServiceCatalogue.RealTimeVideo);
             }
             int first = rows.Count;
-            foreach (var (name, r) in services.OrderBy(x => Array.IndexOf(ServiceOrder, x.Key) is var i && i < 0 ? int.MaxValue : i).ThenBy(x => x.Key, StringComparer.Ordinal))
+            foreach (var (name, r) in services.OrderBy(x => x.Value.Order).ThenBy(x => x.Key, StringComparer.Ordinal))
             {
                 // Every role cell says Y or N (PS3.2 conventions L17: "Y" for yes and "N" for no), none is blank.
                 rows.Add(Row(("application_entity", rows.Count == first ? ae.Name : ""), ("supported_services", name),
@@ -340,16 +322,6 @@ internal sealed partial class LayoutRun
         }
         return rows;
     }
-
-    private static string UserIdentityLabel(string type) => type switch
-    {
-        "1" => "User-Identity-Type 1 (Username)",
-        "2" => "User-Identity-Type 2 (Username and Passcode)",
-        "3" => "User-Identity-Type 3 (Kerberos Service Ticket)",
-        "4" => "User-Identity-Type 4 (SAML Assertion)",
-        "5" => "User-Identity-Type 5 (JSON Web Token)",
-        _ => "User-Identity-Type " + type,
-    };
 
     private List<RowSpec> AbbreviationRows()
     {

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Dcsc.Diagnostics;
 using Dcsc.Model;
+using Dcsc.Source;
 
 namespace Dcsc.Layout;
 
@@ -155,10 +156,8 @@ internal sealed partial class LayoutRun
             return n.Ctx.Mapping is { } m && m.Rows.Count > 0;
         // Other conditions are facts the model does not hold: the statement opts in with
         // sections.<key>.fill: {"<condition text>": "yes"}.
-        return n.Content.Fill.TryGetValue(condition, out var v) && IsYes(v);
+        return n.Content.Fill.TryGetValue(condition, out var v) && YesNo.IsYesAnswer(v);
     }
-
-    private static bool IsYes(string v) => v.Trim().ToLowerInvariant() is "yes" or "y" or "true" or "1";
 
     // ------------------------------------------------------------------ tables
 
@@ -210,7 +209,7 @@ internal sealed partial class LayoutRun
     }
 
     internal static string JoinCell(IReadOnlyList<string> values) =>
-        string.Join("; ", values.Select(v => v switch { "true" or "True" => "Y", "false" or "False" => "N", _ => v }));
+        string.Join("; ", values.Select(YesNo.AsCell));
 
     /// <summary>Resolves the tokens of a table title; a missing placeholder value drops the placeholder (and its " - ").</summary>
     private string ResolveTableTitle(Node n, string title, string? module, string? placeholder = null)

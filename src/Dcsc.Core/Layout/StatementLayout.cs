@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Dcsc.Diagnostics;
+using Dcsc.Dictionary;
 using Dcsc.Model;
 
 namespace Dcsc.Layout;
@@ -104,7 +105,7 @@ internal sealed partial class LayoutRun
 {
     private readonly Statement _s;
     private readonly LayoutOptions _o;
-    private readonly ISopClassCatalog _catalog;
+    private readonly DicomDictionary _dictionary;
     private readonly List<Diagnostic> _diagnostics = new();
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _templateKeyByNumber = new(StringComparer.Ordinal);
@@ -117,7 +118,7 @@ internal sealed partial class LayoutRun
     {
         _s = s;
         _o = o;
-        _catalog = o.Catalog ?? new DictionarySopClassCatalog(s.Dictionary);
+        _dictionary = StatementDictionary.Of(s.Dictionary);
         foreach (var t in TemplateData.Walk(TemplateData.Template.Sections))
             if (t.Number.Length > 0) _templateKeyByNumber.TryAdd(t.Number, t.Key);
     }

@@ -2,6 +2,7 @@ using Dcsc.Dictionary;
 using System.Globalization;
 using Dcsc.Diagnostics;
 using Dcsc.Model;
+using Dcsc.Source;
 
 namespace Dcsc.Match;
 
@@ -39,22 +40,24 @@ public static class Matcher
             ordered, required);
     }
 
-    /// <summary>The service of a DIMSE SOP Class, from the dictionary's service class, else from its name.</summary>
-    internal static string ServiceOf(string? serviceClass, string name)
+    /// <summary>The match report's service of a SOP Class family (the service catalogue of the Dictionary decides the family).</summary>
+    internal static string ServiceOf(ServiceFamily family) => family switch
     {
-        var sc = serviceClass ?? "";
-        bool Has(string s, string t) => s.Contains(t, StringComparison.OrdinalIgnoreCase);
-        if (Has(sc, "Verification")) return MatchServices.Verification;
-        if (Has(sc, "Storage Commitment") || Has(name, "Storage Commitment")) return MatchServices.StorageCommitment;
-        if (Has(sc, "Instance Availability") || Has(name, "Instance Availability")) return MatchServices.InstanceAvailability;
-        if (Has(sc, "Modality Performed Procedure Step") || Has(name, "Performed Procedure Step")) return MatchServices.Mpps;
-        if (Has(sc, "Unified Procedure Step") || Has(name, "Unified Procedure Step") || name.StartsWith("UPS ", StringComparison.Ordinal)) return MatchServices.Ups;
-        if (Has(sc, "Worklist") || Has(name, "Worklist")) return MatchServices.Worklist;
-        if (Has(sc, "Print") || Has(name, "Print") || Has(name, "Film ") || Has(name, "Image Box") || Has(name, "Presentation LUT")) return MatchServices.Print;
-        if (Has(sc, "Query/Retrieve") || Has(sc, "Retrieve") || Has(name, "Query/Retrieve")) return MatchServices.QueryRetrieve;
-        if (Has(sc, "Storage") || (sc.Length == 0 && Has(name, "Storage"))) return MatchServices.Storage;
-        return MatchServices.OtherDimse;
-    }
+        ServiceFamily.Verification => MatchServices.Verification,
+        ServiceFamily.StorageCommitment => MatchServices.StorageCommitment,
+        ServiceFamily.Ian => MatchServices.InstanceAvailability,
+        ServiceFamily.Mpps or ServiceFamily.MppsRetrieve or ServiceFamily.MppsNotification => MatchServices.Mpps,
+        _ when ServiceCatalogue.IsUps(family) => MatchServices.Ups,
+        ServiceFamily.Worklist => MatchServices.Worklist,
+        ServiceFamily.Print or ServiceFamily.PrintMeta => MatchServices.Print,
+        ServiceFamily.QrFind or ServiceFamily.QrMove or ServiceFamily.QrGet => MatchServices.QueryRetrieve,
+        _ when ServiceCatalogue.IsStorageLike(family) => MatchServices.Storage,
+        _ => MatchServices.OtherDimse,
+    };
+
+    /// <summary>The service of a SOP Class UID: as the statement that declares it classifies it, else as the other does.</summary>
+    private static string ServiceOf(string uid, Party x, Party y) =>
+        ServiceOf(x.Family(uid) is ServiceFamily.Unknown ? y.Family(uid) : x.Family(uid));
 
     private sealed class Run(Party a, Party b)
     {
@@ -90,7 +93,7 @@ public static class Matcher
         {
             if (!x.Sops.TryGetValue(uid, out var xs) || !xs.IsScu) return;
             var name = x.SopName(uid);
-            var service = ServiceOf(x.ServiceClass(uid) ?? y.ServiceClass(uid), name);
+            var service = ServiceOf(uid, x, y);
             y.Sops.TryGetValue(uid, out var ys);
             if (ys is null || !ys.IsScp)
             {
@@ -105,7 +108,7 @@ public static class Matcher
                 }
                 var spanY = ys?.Location.Span ?? y.Root("sop_classes");
                 var what = ys is null ? $"{y.Name} does not support {name}" : $"{y.Name} does not accept {name} as SCP (it supports it {OtherRoles(ys)})";
-                bool yTakesPart = y.Sops.Values.Any(s => s.IsScp && ServiceOf(y.ServiceClass(s.Uid), y.SopName(s.Uid)) == service);
+                bool yTakesPart = y.Sops.Values.Any(s => s.IsScp && ServiceOf(y.Family(s.Uid)) == service);
                 if (!yTakesPart)
                 {
                     // Y provides no SOP Class of this service at all: not a mismatch between the two, a service
@@ -333,12 +336,12 @@ public static class Matcher
         private static IReadOnlyList<string> SubOperationClasses(Party p, ServiceRole? role, bool scuOnly)
         {
             if (role is { SubOperationSopClasses.Count: > 0 }) return role.SubOperationSopClasses.Distinct().OrderBy(u => u, UidComparer.Instance).ToList();
-            return p.Sops.Values.Where(s => ServiceOf(p.ServiceClass(s.Uid), p.SopName(s.Uid)) == MatchServices.Storage && (s.IsScu || (!scuOnly && s.IsScp)))
+            return p.Sops.Values.Where(s => ServiceOf(p.Family(s.Uid)) == MatchServices.Storage && (s.IsScu || (!scuOnly && s.IsScp)))
                 .Select(s => s.Uid).OrderBy(u => u, UidComparer.Instance).ToList();
         }
 
         private static IReadOnlyList<string> StorageScpClasses(Party p) =>
-            p.Sops.Values.Where(s => s.IsScp && ServiceOf(p.ServiceClass(s.Uid), p.SopName(s.Uid)) == MatchServices.Storage)
+            p.Sops.Values.Where(s => s.IsScp && ServiceOf(p.Family(s.Uid)) == MatchServices.Storage)
                 .Select(s => s.Uid).OrderBy(u => u, UidComparer.Instance).ToList();
 
         // ------------------------------------------------------------------------------------------------ query keys
@@ -364,9 +367,7 @@ public static class Matcher
 
         /// <summary>QIDO-RS attribute rows: a matching key or only a return key.</summary>
         private static IReadOnlySet<string> WebTypes(TableRow row) =>
-            new HashSet<string> { Truthy(Cell(row, "matching_key")) ? "MATCH" : "UNIVERSAL" };
-
-        private static bool Truthy(IReadOnlyList<string> v) => v.Count > 0 && v[0].Trim().ToLowerInvariant() is "y" or "yes" or "true";
+            new HashSet<string> { Cell(row, "matching_key") is [var first, ..] && YesNo.IsYesAnswer(first) ? "MATCH" : "UNIVERSAL" };
 
         private static IReadOnlyList<string> Cell(TableRow row, string key) =>
             row.Cells.TryGetValue(key, out var v) ? v : Array.Empty<string>();
@@ -690,7 +691,7 @@ public static class Matcher
                 if (sentTypes.Count == 0 || y.S.Security.UserIdentityAcceptor.Count == 0) continue;
                 foreach (var u in sentTypes.Where(u => !acceptedTypes.Contains(u.Type)))
                     Add(MatchLevel.Warning, MatchServices.Security, $"User Identity type {u.Type}", null, x, y,
-                        $"{x.Name} sends User Identity type {u.Type} ({UserIdentityName(u.Type)}); {y.Name} does not accept it, so it is ignored, or the association is rejected if {x.Name} asks for a positive response (PS3.7 D.3.3.7).",
+                        $"{x.Name} sends User Identity type {u.Type} ({UserIdentityTypes.Name(u.Type) ?? "not a PS3.7 type"}); {y.Name} does not accept it, so it is ignored, or the association is rejected if {x.Name} asks for a positive response (PS3.7 D.3.3.7).",
                         u.Location.Span, y.Root("security"));
             }
         }
@@ -701,16 +702,6 @@ public static class Matcher
             "digital_signature" => "digital signatures",
             "media_storage" => "secured media",
             _ => "security profile",
-        };
-
-        private static string UserIdentityName(string type) => type switch
-        {
-            "1" => "username",
-            "2" => "username and passcode",
-            "3" => "Kerberos service ticket",
-            "4" => "SAML assertion",
-            "5" => "JSON Web Token",
-            _ => "unknown",
         };
 
         private static string NormProfile(string p)

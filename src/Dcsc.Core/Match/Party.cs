@@ -15,7 +15,7 @@ internal sealed class Party
         foreach (var sc in statement.SopClasses) Sops.TryAdd(sc.Uid, sc);
         foreach (var set in statement.TransferSyntaxSets) Sets.TryAdd(set.Code, set);
         foreach (var ae in statement.ApplicationEntities) Aes.TryAdd(ae.Name, ae);
-        foreach (var u in statement.Dictionary.Uids) Extras.TryAdd(u.Uid, u);
+        Dictionary = StatementDictionary.Of(statement.Dictionary);
     }
 
     public Statement S { get; }
@@ -24,30 +24,20 @@ internal sealed class Party
     public Dictionary<string, SopClass> Sops { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, TransferSyntaxSet> Sets { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, ApplicationEntity> Aes { get; } = new(StringComparer.Ordinal);
-    private Dictionary<string, ExtraUid> Extras { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The standard dictionary with this statement's <c>dictionary.uids</c>, as the build of it uses.</summary>
+    public DicomDictionary Dictionary { get; }
 
     public SourceSpan Root(string field) => S.Location.Of(field);
 
-    /// <summary>The name of a SOP Class: the dictionary's (this statement's extra entries first), else the statement's own.</summary>
-    public string SopName(string uid)
-    {
-        if (Extras.TryGetValue(uid, out var e)) return e.Name;
-        if (DicomDictionary.Standard.FindUid(uid) is { Name.Length: > 0 } d) return d.Name;
-        return Sops.TryGetValue(uid, out var sc) && sc.Name.Length > 0 ? sc.Name : uid;
-    }
+    /// <summary>The name of a SOP Class, as the built document of this statement prints it (<see cref="ServiceCatalogue.NameOf"/>).</summary>
+    public string SopName(string uid) => ServiceCatalogue.NameOf(uid, Sops.GetValueOrDefault(uid)?.Name, Dictionary);
 
-    public string? ServiceClass(string uid) =>
-        Extras.TryGetValue(uid, out var e) ? e.ServiceClass : DicomDictionary.Standard.FindUid(uid)?.ServiceClass;
+    /// <summary>The name of a Transfer Syntax, as the built document of this statement prints it.</summary>
+    public string TsName(string uid) =>
+        ServiceCatalogue.NameOf(uid, S.TransferSyntaxSets.SelectMany(s => s.TransferSyntaxes).FirstOrDefault(t => t.Uid == uid && t.Name.Length > 0)?.Name, Dictionary);
 
-    public string TsName(string uid)
-    {
-        if (DicomDictionary.Standard.FindUid(uid) is { Name.Length: > 0 } d) return d.Name;
-        if (Extras.TryGetValue(uid, out var e)) return e.Name;
-        foreach (var set in S.TransferSyntaxSets)
-            foreach (var ts in set.TransferSyntaxes)
-                if (ts.Uid == uid && ts.Name.Length > 0) return ts.Name;
-        return uid;
-    }
+    public ServiceFamily Family(string uid) => ServiceCatalogue.FamilyOf(uid, Dictionary);
 
     /// <summary>
     /// The Transfer Syntax UIDs a SOP Class declaration supports, in declaration order, through its sets.

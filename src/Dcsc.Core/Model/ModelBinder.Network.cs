@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Dcsc.Dictionary;
 using Dcsc.Source;
 
@@ -56,21 +55,17 @@ public static partial class ModelBinder
         return result;
     }
 
-    private static readonly Regex StorageName = new(@"\bStorage\b", RegexOptions.CultureInvariant);
-
     /// <summary>
     /// The Storage SOP Classes (PS3.4 Annex B; Annex GG Non-Patient Object Storage when asked) of a dictionary edition, in
-    /// UID order, without the excluded ones. A retired SOP Class counts when asked and its name says it is a storage class
-    /// (the dictionary gives many retired SOP Classes no service class).
+    /// UID order, without the excluded ones; the service catalogue says which are storage, retired ones included.
     /// </summary>
     public static IReadOnlyList<UidEntry> EveryStorageUids(EveryStorageSopClass every, DicomDictionary dictionary)
     {
         var excluded = every.Exclude.ToHashSet(StringComparer.Ordinal);
-        return dictionary.Uids.Where(u => u.Type == UidType.SopClass && !excluded.Contains(u.Uid) && u.Name.Length > 0 && (
-                u.ServiceClass == "Storage" && (!u.Retired || every.IncludeRetired)
-                || u.ServiceClass == "Non-Patient Object Storage" && every.IncludeNonPatient && (!u.Retired || every.IncludeRetired)
-                || u.Retired && every.IncludeRetired && string.IsNullOrEmpty(u.ServiceClass) && StorageName.IsMatch(u.Name)
-                   && !u.Name.Contains("Commitment", StringComparison.Ordinal)))
+        return dictionary.Uids.Where(u => u.Type == UidType.SopClass && !excluded.Contains(u.Uid) && u.Name.Length > 0
+                && (!u.Retired || every.IncludeRetired)
+                && ServiceCatalogue.StorageFamilyOf(u) is var f
+                && (f == ServiceFamily.Storage || f == ServiceFamily.NonPatientStorage && every.IncludeNonPatient))
             .OrderBy(u => u.Uid, UidComparer.Instance).ToList();
     }
 

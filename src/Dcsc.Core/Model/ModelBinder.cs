@@ -144,7 +144,7 @@ public static partial class ModelBinder
     {
         bool na = x.Node("na") switch
         {
-            YamlScalar { IsPlain: true, Value: "false" or "False" or "FALSE" } => false,
+            YamlScalar { IsPlain: true } s when YesNo.YamlBoolean(s.Value) == false => false,
             YamlScalar s when !s.IsNull => true,
             _ => false,
         };
@@ -204,7 +204,7 @@ public static partial class ModelBinder
 
         public string? Opt(string key) => Mapping?[key] is YamlScalar { IsNull: false } s ? s.Value : null;
 
-        public bool Bool(string key) => Mapping?[key] is YamlScalar s && (s.Value is "true" or "True" or "TRUE" or "Y");
+        public bool Bool(string key) => Mapping?[key] is YamlScalar s && YesNo.Field(s.Value) == true;
 
         public long? Long(string key) => Opt(key) is { } v && long.TryParse(v, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var l) ? l : null;
 

@@ -62,7 +62,7 @@ public static class Build
         var layoutOptions = options.Layout with { FigureFilePrefix = FigureFilePrefix(check.Path) };
         using (StageTimer.Time("layout")) document = StatementLayout.Layout(check.Statement!, layoutOptions);
         IReadOnlyList<Dcsc.Figures.GeneratedFigure> figures;
-        using (StageTimer.Time("figures")) figures = DrawFigures(check.Statement!, document, layoutOptions);
+        using (StageTimer.Time("figures")) figures = DrawFigures(check.Statement!, document);
         diagnostics.AddRange(document.Diagnostics);
         MarkdownResult md;
         using (StageTimer.Time("markdown")) md = MarkdownRenderer.Render(document, options.TemplatesDirectory);
@@ -101,12 +101,12 @@ public static class Build
     }
 
     /// <summary>The Figures stage: draws every figure the layout placed without an author image (Figures 1-1, 4-1).</summary>
-    private static IReadOnlyList<Dcsc.Figures.GeneratedFigure> DrawFigures(Dcsc.Model.Statement statement, LaidOutDocument document, LayoutOptions layout)
+    private static IReadOnlyList<Dcsc.Figures.GeneratedFigure> DrawFigures(Dcsc.Model.Statement statement, LaidOutDocument document)
     {
         var drawn = new List<Dcsc.Figures.GeneratedFigure>();
         foreach (var f in document.AllSections().SelectMany(x => x.Blocks).OfType<FigureBlock>())
             if (f.GeneratedRef is { } r && drawn.All(d => d.FileName != f.Source))
-                drawn.Add(Dcsc.Figures.StatementFigures.Draw(statement, r, f.Source, $"Figure {f.Number} {f.Title}", layout.Catalog));
+                drawn.Add(Dcsc.Figures.StatementFigures.Draw(statement, r, f.Source, $"Figure {f.Number} {f.Title}"));
         return drawn;
     }
 

@@ -1,6 +1,7 @@
 using Dcsc.Diagnostics;
 using static Dcsc.Diagnostics.DiagnosticCatalogue;
 using Dcsc.Model;
+using Family = Dcsc.Dictionary.ServiceFamily;
 
 namespace Dcsc.Rules;
 

@@ -1,17 +1,9 @@
 using Dcsc.Diagnostics;
 using Dcsc.Dictionary;
 using Dcsc.Model;
+using Family = Dcsc.Dictionary.ServiceFamily;
 
 namespace Dcsc.Rules;
-
-/// <summary>The DICOM service a SOP Class belongs to, as far as the rules need to tell them apart.</summary>
-internal enum Family
-{
-    Unknown, Verification, Storage, NonPatientStorage, MediaDirectory, QrFind, QrMove, QrGet, Worklist,
-    Mpps, MppsRetrieve, MppsNotification, StorageCommitment, UpsPush, UpsPull, UpsWatch, UpsEvent, UpsQuery,
-    Ian, Print, PrintMeta, EventLogging, RelevantPatientQuery, SubstanceQuery, MediaCreation, StorageManagement,
-    DisplaySystem, RtMachineVerification, RealTimeVideo, Other,
-}
 
 /// <summary>Lookups over one statement, built once per run so that rules stay linear in its size.</summary>
 internal sealed class Facts
@@ -85,58 +77,10 @@ internal sealed class Facts
     public Family FamilyOf(string uid)
     {
         if (_familyCache.TryGetValue(uid, out var f)) return f;
-        f = Classify(_dict.FindUid(uid));
+        f = ServiceCatalogue.FamilyOf(uid, _dict);
         _familyCache[uid] = f;
         return f;
     }
-
-    public static Family Classify(UidEntry? e)
-    {
-        if (e is null) return Family.Unknown;
-        if (e.Type is not (UidType.SopClass or UidType.MetaSopClass)) return Family.Other;
-        var sc = e.ServiceClass ?? "";
-        var n = e.Name;
-        if (e.Uid.StartsWith("1.2.840.10008.10.", StringComparison.Ordinal)) return Family.RealTimeVideo;
-        switch (sc)
-        {
-            case "Verification": return Family.Verification;
-            case "Storage": return Family.Storage;
-            case "Non-Patient Object Storage": return Family.NonPatientStorage;
-            case "Media Storage": return Family.MediaDirectory;
-            case "Basic Worklist Management": return Family.Worklist;
-            case "Storage Commitment": return Family.StorageCommitment;
-            case "Instance Availability Notification": return Family.Ian;
-            case "Application Event Logging": return Family.EventLogging;
-            case "Relevant Patient Information Query": return Family.RelevantPatientQuery;
-            case "Substance Administration Query": return Family.SubstanceQuery;
-            case "Media Creation Management": return Family.MediaCreation;
-            case "Storage Management": return Family.StorageManagement;
-            case "Display System Management": return Family.DisplaySystem;
-            case "Print Management": return e.Type == UidType.MetaSopClass ? Family.PrintMeta : Family.Print;
-        }
-        if (sc.StartsWith("Procedure Step", StringComparison.Ordinal))
-            return e.Uid switch { "1.2.840.10008.3.1.2.3.4" => Family.MppsRetrieve, "1.2.840.10008.3.1.2.3.5" => Family.MppsNotification, _ => Family.Mpps };
-        if (sc == "Unified Procedure Step")
-            return e.Uid switch
-            {
-                "1.2.840.10008.5.1.4.34.6.1" => Family.UpsPush, "1.2.840.10008.5.1.4.34.6.2" => Family.UpsWatch,
-                "1.2.840.10008.5.1.4.34.6.3" => Family.UpsPull, "1.2.840.10008.5.1.4.34.6.4" => Family.UpsEvent,
-                _ => Family.UpsQuery,
-            };
-        if (sc.Contains("Query/Retrieve", StringComparison.Ordinal) || sc.Contains("Retrieve", StringComparison.Ordinal))
-        {
-            var up = n.ToUpperInvariant();
-            if (up.EndsWith("MOVE", StringComparison.Ordinal)) return Family.QrMove;
-            if (up.EndsWith("GET", StringComparison.Ordinal)) return Family.QrGet;
-            return Family.QrFind; // "- FIND", "Inventory FIND", Repository Query
-        }
-        if (e.Uid == "1.2.840.10008.5.1.4.34.8" || e.Uid == "1.2.840.10008.5.1.4.34.9") return Family.RtMachineVerification;
-        return Family.Other;
-    }
-
-    public static bool IsStorageLike(Family f) => f is Family.Storage or Family.NonPatientStorage or Family.MediaDirectory;
-
-    public static bool IsUps(Family f) => f is Family.UpsPush or Family.UpsPull or Family.UpsWatch or Family.UpsEvent or Family.UpsQuery;
 
     /// <summary>SOP Classes claimed by the statement whose service is one of <paramref name="families"/>.</summary>
     public IEnumerable<SopClass> Claimed(params Family[] families) =>

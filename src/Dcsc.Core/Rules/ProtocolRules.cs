@@ -2,6 +2,7 @@ using Dcsc.Diagnostics;
 using static Dcsc.Diagnostics.DiagnosticCatalogue;
 using Dcsc.Dictionary;
 using Dcsc.Model;
+using Family = Dcsc.Dictionary.ServiceFamily;
 
 namespace Dcsc.Rules;
 
@@ -205,7 +206,7 @@ public sealed class ProtocolRules : IRule
         {
             if (!(sc.UserAgent || sc.OriginServer)) continue;
             var fam = f.FamilyOf(sc.Uid);
-            bool web = Facts.IsStorageLike(fam) || Facts.IsUps(fam) || fam is Family.StorageCommitment or Family.Unknown or Family.Other;
+            bool web = ServiceCatalogue.IsStorageLike(fam) || ServiceCatalogue.IsUps(fam) || fam is Family.StorageCommitment or Family.Unknown or Family.Other;
             if (!web)
                 ctx.Report(DiagnosticCatalogue.RoleOrOperationNotDefined(sc.Location.Of(sc.UserAgent ? "user_agent" : "origin_server"),
                     $"{sc.Name} is claimed as DICOMweb {(sc.UserAgent ? "User Agent" : "Origin Server")}, but its service has no DICOMweb counterpart " +

@@ -1,6 +1,7 @@
 using Dcsc.Diagnostics;
 using Dcsc.Dictionary;
 using Dcsc.Model;
+using Family = Dcsc.Dictionary.ServiceFamily;
 
 namespace Dcsc.Rules;
 
@@ -92,7 +93,7 @@ public sealed class Ps34Rules : IRule
                 else if (n.Contains("coercion", StringComparison.Ordinal)) range = (2, "PS3.4 Table B.3-1 byte 5");
                 else if (n.Contains("level", StringComparison.Ordinal)) range = (3, "PS3.4 Table B.3-1 byte 1");
             }
-            else if (fam is Family.QrFind or Family.QrMove or Family.QrGet or Family.Worklist || Facts.IsUps(fam))
+            else if (fam is Family.QrFind or Family.QrMove or Family.QrGet or Family.Worklist || ServiceCatalogue.IsUps(fam))
                 range = (1, "PS3.4 Tables C.5-1, C.5-3, K.5.1-1");
             if (range is { } r && (value < 0 || value > r.Max))
                 ctx.Report(DiagnosticCatalogue.ExtendedNegotiationValueNotDefined(item.Location.Of("value"),
@@ -356,7 +357,7 @@ public sealed class Ps34Rules : IRule
                     $"an SCP of {sc.Name} shall be a Level 2 (Full) Storage SCP, but `level_of_support` is {l} (PS3.4 B.5.1.11, B.5.1.12, B.5.1.14, B.5.1.17, B.5.1.21, B.5.1.22, O.2.2, AA.2)"));
             // STO-19
             if (ctx.Dictionary.FindUid(sc.Uid) is { Type: UidType.SopClass } e && !sc.Uid.StartsWith(Facts.DicomRoot, StringComparison.Ordinal)
-                && s.Dictionary.Uids.Any(u => u.Uid == sc.Uid) && Facts.IsStorageLike(Facts.Classify(e)))
+                && s.Dictionary.Uids.Any(u => u.Uid == sc.Uid) && ServiceCatalogue.IsStorageLike(ServiceCatalogue.FamilyOf(e)))
             {
                 var iod = s.Iods.FirstOrDefault(i => i.SopClass == sc.Uid);
                 bool describes = Facts.Has(sc.Comment) || (iod is not null && (iod.PrivateModules.Any(m => m.Attributes.Count > 0) || iod.Modules.Any(m => m.Attributes.Any(a => IsPrivateTag(a.Tag)))));

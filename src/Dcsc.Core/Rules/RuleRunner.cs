@@ -49,26 +49,8 @@ public static class RuleRunner
     /// </summary>
     internal static DicomDictionary EffectiveDictionary(Statement statement, RuleOptions options, List<Diagnostic> sink)
     {
-        var extra = statement.Dictionary;
-        if (extra.Uids.Count == 0 && extra.Attributes.Count == 0) return DicomDictionary.Standard;
         var report = new RuleContext(statement, DicomDictionary.Standard, options, sink);
-        var uids = new List<UidEntry>();
-        foreach (var u in extra.Uids)
-        {
-            if (!DicomDictionary.IsValidUid(u.Uid, out _)) continue; // DCS0101 reports it
-            if (!UidTypeText.TryParse(u.Type, out var type)) continue; // the schema restricts the values
-            uids.Add(new UidEntry(u.Uid, u.Name, "", type, false, u.ServiceClass));
-        }
-        var attributes = new List<AttributeEntry>();
-        foreach (var a in extra.Attributes)
-        {
-            if (!DicomDictionary.TryNormalizePattern(a.Tag, out var pattern))
-            {
-                report.Report(DiagnosticCatalogue.TagMalformed(a.Location.Of("tag"), $"tag \"{a.Tag}\" in `dictionary.attributes` is malformed; write (gggg,eeee) with 4 hex digits each, x for a repeating digit (PS3.5 §7.1)"));
-                continue;
-            }
-            attributes.Add(new AttributeEntry(pattern, a.Vr, a.Vm ?? "1", a.Name, a.Keyword ?? "", false));
-        }
-        return DicomDictionary.Standard.WithExtras(uids, attributes);
+        return StatementDictionary.Of(statement.Dictionary, a =>
+            report.Report(DiagnosticCatalogue.TagMalformed(a.Location.Of("tag"), $"tag \"{a.Tag}\" in `dictionary.attributes` is malformed; write (gggg,eeee) with 4 hex digits each, x for a repeating digit (PS3.5 §7.1)")));
     }
 }

@@ -2,6 +2,7 @@ using Dcsc.Diagnostics;
 using static Dcsc.Diagnostics.DiagnosticCatalogue;
 using Dcsc.Dictionary;
 using Dcsc.Model;
+using Family = Dcsc.Dictionary.ServiceFamily;
 
 namespace Dcsc.Rules;
 
@@ -80,8 +81,8 @@ public sealed class UidRules : IRule
 
         if (use.Slot == Slot.SopClass && use.Need != Need.Any)
         {
-            var family = Facts.Classify(entry);
-            bool ok = use.Need == Need.StorageLike ? Facts.IsStorageLike(family) : family is Family.Print or Family.PrintMeta;
+            var family = ServiceCatalogue.FamilyOf(entry);
+            bool ok = use.Need == Need.StorageLike ? ServiceCatalogue.IsStorageLike(family) : family is Family.Print or Family.PrintMeta;
             if (!ok && family != Family.Unknown && family != Family.Other)
                 ctx.Report(DiagnosticCatalogue.SopClassOfWrongService(use.Span,
                     $"SOP Class {uid} \"{entry.Name}\" belongs to the {entry.ServiceClass ?? "unknown"} service; {use.Place} takes only " +

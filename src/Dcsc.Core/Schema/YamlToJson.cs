@@ -61,8 +61,7 @@ public sealed class YamlToJson
         if (!sc.IsPlain) return new JValue(sc.Value);
         if (sc.IsNull) return JValue.CreateNull();
         var v = sc.Value;
-        if (v is "true" or "True" or "TRUE") return new JValue(true);
-        if (v is "false" or "False" or "FALSE") return new JValue(false);
+        if (YesNo.YamlBoolean(v) is { } b) return new JValue(b);
         if (IsInteger(v) && long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)) return new JValue(l);
         if (IsFloat(v) && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)) return new JValue(d);
         return new JValue(v);

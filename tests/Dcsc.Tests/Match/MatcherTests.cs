@@ -69,7 +69,8 @@ public class MatcherTests
         var scp = MatchPairs.Scp.Replace("uid: 1.2.840.10008.1.2.1\n        name: Explicit VR Little Endian", "uid: 1.2.840.10008.1.2.4.70\n        name: JPEG Lossless SV1");
         var r = Match(MatchPairs.Scu, scp);
         var f = Assert.Single(Of(r, MatchServices.Storage, MatchLevel.Incompatible));
-        Assert.Equal("Acme Receiver accepts CT Image Storage only in JPEG Lossless, Non-Hierarchical, First-Order Prediction (Process 14 [Selection Value 1]); " +
+        // The Transfer Syntax is named as the receiver's statement (and so its built document) names it.
+        Assert.Equal("Acme Receiver accepts CT Image Storage only in JPEG Lossless SV1; " +
                      "Acme Sender proposes only Explicit VR Little Endian: no Transfer Syntax in common.", f.Message);
         Assert.Empty(f.Common);
     }
@@ -203,6 +204,20 @@ public class MatcherTests
 
         var noTls = Match(MatchPairs.Scu, MatchPairs.Scp[..MatchPairs.Scp.IndexOf("security:", StringComparison.Ordinal)]);
         Assert.Equal(MatchLevel.Warning, Assert.Single(noTls.Findings, f => f.Service == MatchServices.Security).Level);
+    }
+
+    [Fact]
+    public void A_user_identity_type_the_acceptor_does_not_take_is_a_warning_named_as_the_document_names_it()
+    {
+        var a = Plus(MatchPairs.Scu, "  user_identity:\n    initiator:\n      - { type: \"2\", supported: true }");
+        var b = Plus(MatchPairs.Scp, "  user_identity:\n    acceptor:\n      - { type: \"1\", supported: true }\n      - { type: \"2\", supported: false }");
+        var f = Assert.Single(Match(a, b).Findings, f => f.Subject.StartsWith("User Identity", StringComparison.Ordinal));
+        Assert.Equal(MatchLevel.Warning, f.Level);
+        Assert.Contains("User Identity type 2 (" + UserIdentityTypes.Name("2") + ")", f.Message);
+        Assert.Equal("Username and Passcode", UserIdentityTypes.Name("2"));
+
+        var accepted = Plus(MatchPairs.Scp, "  user_identity:\n    acceptor:\n      - { type: \"2\", supported: true }");
+        Assert.DoesNotContain(Match(a, accepted).Findings, f => f.Subject.StartsWith("User Identity", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -5,18 +5,26 @@ using Dcsc.Render.Html;
 using Dcsc.Source;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace Dcsc.Tests.Robustness;
 
 /// <summary>
-/// Property-based tests (FsCheck, fixed seed, bounded counts so CI is fast and deterministic):
+/// Property-based tests (FsCheck.Xunit <c>[Property]</c>, fixed seed, bounded counts so CI is fast and deterministic):
 /// valid statements with arbitrary author text always pass and render safely; random mutations of valid
 /// statements only ever produce diagnostics, never an internal error.
 /// </summary>
 [Collection(RobustnessCollection.Name)]
-public class PropertyTests
+public sealed class PropertyTests : IDisposable
 {
+    /// <summary>The fixed replay seed (seed, gamma) of every property here: the same cases on every run.</summary>
+    private const string Replay = "(104375697285158,11400714819323198485)";
     private const ulong Seed = 0x5EED_DC5C_2026UL, Gamma = 0x9E37_79B9_7F4A_7C15UL;
+
+    // A property runs after its method returns, so the folder its cases write to lives as long as the test.
+    private readonly Sandbox _box = new();
+
+    public void Dispose() => _box.Dispose();
 
     private static FsCheck.Config Config(int tests) => FsCheck.Config.QuickThrowOnFailure.WithMaxTest(tests).WithReplay(Seed, Gamma).WithQuietOnSuccess(true);
 
@@ -74,16 +82,15 @@ public class PropertyTests
         return result;
     }
 
-    [Fact]
-    public void Valid_statements_with_arbitrary_author_text_lint_clean()
+    [Property(MaxTest = 40, Replay = Replay, QuietOnSuccess = true)]
+    public Property Valid_statements_with_arbitrary_author_text_lint_clean()
     {
         // Random example, random text in up to 10 of its free-text fields: always valid (exit 0).
         var gen = from example in Gen.Choose(0, Examples.Length - 1)
                   from texts in AuthorText.ListOf()
                   from picks in Gen.Choose(0, 10_000).ListOf()
                   select (example, texts.Take(10).ToArray(), picks.ToArray());
-        using var box = new Sandbox();
-        Prop.ForAll(gen.ToArbitrary(), t =>
+        return Prop.ForAll(gen.ToArbitrary(), t =>
         {
             var (ex, texts, picks) = t;
             var (name, root, _) = Examples[ex];
@@ -92,17 +99,17 @@ public class PropertyTests
             for (int i = 0; i < Math.Min(texts.Length, picks.Length); i++)
                 subs[targets[picks[i] % targets.Count]] = new YamlScalar(default, texts[i], isPlain: false);
             var (text, _) = YamlEmitter.Emit(root, n => subs.TryGetValue(n, out var s) ? s : n);
-            var file = box.Write(name, text);
+            var file = _box.Write(name, text);
             var r = Sandbox.Run("lint", file);
             Sandbox.AssertBudget(r);
             Assert.True(r.Code == 0, r.ToString());
-        }).Check(Config(40));
+        });
     }
 
-    [Fact]
-    public void Arbitrary_author_markdown_renders_to_safe_html()
+    [Property(MaxTest = 300, Replay = Replay, QuietOnSuccess = true)]
+    public Property Arbitrary_author_markdown_renders_to_safe_html()
     {
-        Prop.ForAll(AuthorText.ListOf().ToArbitrary(), parts =>
+        return Prop.ForAll(AuthorText.ListOf().ToArbitrary(), parts =>
         {
             var md = "# 1 Title\n\n" + string.Join("\n\n", parts) + "\n";
             string html;
@@ -110,20 +117,20 @@ public class PropertyTests
             catch (FormatException) { return; } // unbalanced dcsc markers in the text: a diagnostic in a build
             ContentTests.AssertNoAuthorMarkup(html);
             Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
-        }).Check(Config(300));
+        });
     }
 
-    [Fact]
-    public void Arbitrary_author_markdown_renders_to_valid_docx()
+    [Property(MaxTest = 40, Replay = Replay, QuietOnSuccess = true)]
+    public Property Arbitrary_author_markdown_renders_to_valid_docx()
     {
-        Prop.ForAll(AuthorText.ListOf().ToArbitrary(), parts =>
+        return Prop.ForAll(AuthorText.ListOf().ToArbitrary(), parts =>
         {
             var md = "# 1 Title\n\n" + string.Join("\n\n", parts) + "\n\n| A | B |\n| --- | --- |\n| " + string.Join(" ", parts).Replace("\n", " ").Replace("|", "\\|") + " | x |\n";
             byte[] docx;
             try { docx = DocxRenderer.Render(md); }
             catch (FormatException) { return; }
             ContentTests.AssertValidDocx(docx);
-        }).Check(Config(40));
+        });
     }
 
     // ---------------------------------------------------------------- mutations
@@ -184,6 +191,8 @@ public class PropertyTests
         return bytes;
     }
 
+    // A [Fact] that checks the property itself (same seed as the others): besides every case, it asserts a
+    // statistic over the whole run (enough mutations are refused), which a [Property] method cannot.
     [Fact]
     public void Mutated_statements_give_diagnostics_never_an_internal_error()
     {
@@ -194,7 +203,7 @@ public class PropertyTests
         var gen = from example in Gen.Choose(0, Examples.Length - 1)
                   from ops in op.NonEmptyListOf()
                   select (example, ops.Take(6).ToArray());
-        using var box = new Sandbox();
+        var box = _box;
         var other = Path.Combine(TestUtil.Repo("examples"), Examples[0].Name);
         int clean = 0, failed = 0;
         Prop.ForAll(gen.ToArbitrary(), t =>

@@ -76,6 +76,22 @@ public class InitTests
     }
 
     [Fact]
+    public void Init_writes_nothing_through_a_link()
+    {
+        using var dir = new TestUtil.TempDir();
+        var real = Path.Combine(dir.Path, "real");
+        Directory.CreateDirectory(real);
+        var link = Path.Combine(dir.Path, "link");
+        Directory.CreateSymbolicLink(link, real);
+        var (code, stdout, err) = CliTests.Run("init", link);
+        Assert.Equal(1, code);
+        Assert.Contains("DCS", err);
+        Assert.Contains("link", err);
+        Assert.Equal("", stdout);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(real));
+    }
+
+    [Fact]
     public void Init_project_builds_at_once()
     {
         using var dir = new TestUtil.TempDir();
