@@ -104,14 +104,19 @@ figure.dcsc-figure figcaption { font-weight: 600; color: #1f4e79; margin-top: 0.
 @media print {
   @page {
     font-family: "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif;
-    @top-left { content: string(doc-product); font-size: 8pt; color: #555; }
-    @top-right { content: string(doc-id); font-size: 8pt; color: #555; }
+    @top-left { content: string(doc-product) "\A" string(table-continued, start); white-space: pre-wrap; vertical-align: top; font-size: 8pt; color: #555; }
+    @top-right { content: string(doc-id); vertical-align: top; font-size: 8pt; color: #555; }
     @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; color: #555; }
   }
   @page :first {
     @top-left { content: none; } @top-right { content: none; } @bottom-center { content: none; }
   }
   header.cover { string-set: doc-product attr(data-product), doc-id attr(data-document-id); }
+  /* "(continued)": a page that a table runs on to starts with "Table 5-2 … (continued)" above the repeated
+     header. The first body row sets the text, the element after the table clears it; 'start' takes the value
+     in force when the page begins, so the page where the table starts shows nothing (issue 16). */
+  tr[data-continued] { string-set: table-continued attr(data-continued); }
+  .table-end { string-set: table-continued ""; }
   nav.toc a::after { content: leader('.') target-counter(attr(href url), page); }
   nav.toc li { overflow-wrap: normal; }
   nav.toc ul.toc-deep { display: none; }

@@ -210,18 +210,22 @@ public static class HtmlRenderer
                 }
                 _sb.Append("</thead>\n<tbody>\n");
                 int bodyIndex = 0;
+                // Printed, a table that goes on to another page is announced there as "Table 5-2 … (continued)": its
+                // first body row sets that text for the page header (Css.PagedMedia), the end of the table clears it.
+                var continued = t.Caption is null ? "" : " data-continued=\"" + Attr(DcscDocument.PlainText(t.Caption.Inline).Trim() + " (continued)") + "\"";
                 foreach (var row in t.Table.OfType<TableRow>())
                 {
                     if (row.IsHeader) continue;
+                    var rowAttr = bodyIndex == 0 ? continued : "";
                     if (DcscDocument.IsMergedGroupRow(t, row, bodyIndex))
                     {
-                        _sb.Append("<tr class=\"group-row\"><td colspan=\"").Append(columns).Append("\">");
+                        _sb.Append("<tr class=\"group-row\"").Append(rowAttr).Append("><td colspan=\"").Append(columns).Append("\">");
                         if (row.Count > 0) RenderCellContent((TableCell)row[0]);
                         _sb.Append("</td></tr>\n");
                     }
                     else
                     {
-                        _sb.Append(t.Info.GroupRows.Contains(bodyIndex) ? "<tr class=\"group-row\">" : "<tr>");
+                        _sb.Append(t.Info.GroupRows.Contains(bodyIndex) ? "<tr class=\"group-row\"" : "<tr").Append(rowAttr).Append('>');
                         for (int i = 0; i < columns; i++)
                         {
                             _sb.Append("<td>");
@@ -232,7 +236,7 @@ public static class HtmlRenderer
                     }
                     bodyIndex++;
                 }
-                _sb.Append("</tbody>\n</table>\n</div>\n");
+                _sb.Append("</tbody>\n</table>\n</div>\n<div class=\"table-end\"></div>\n");
             }
             if (t.Footnotes.Count > 0)
             {
