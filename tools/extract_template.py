@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Generate src/Dcsc.Core/Layout/Data/template.json from the PS3.2 template seed.
 
-Usage: python3 tools/extract_template.py /path/to/shared [output.json]
+Usage: python3 tools/extract_template.py [--inputs DIR] [--check] [output.json]
+  --check   write nothing; exit 1 when the committed template.json or template-headings.tsv differs
+            from what this script makes (tests/Dcsc.Tests/Codebase/GeneratedFilesTests.cs runs it)
 
-Inputs (read-only, never used by the product at runtime):
-  <shared>/seeds/002_a19e4b7e7546823e.txt         PS3.2 Conformance Statement template as text
-  <shared>/reference/template-sections.json       section tree derived from it (starting point)
+Inputs (DIR, default tools/data/template; read-only, never used by the product at runtime):
+  002_a19e4b7e7546823e.txt    PS3.2 Conformance Statement template as text (the project's seed)
+  template-sections.json      section tree derived from it (starting point)
+Both are copied unchanged from the project's reference material (tools/data/README.md).
 
 The seed is the authority for titles and boilerplate; the reference JSON tells which
 paragraphs are regular-font boilerplate (the seed lost italics) and gives table columns.
@@ -13,10 +16,13 @@ Standard library only.  Fails loudly (AssertionError / SystemExit) when a check 
 """
 import collections
 import copy
+import filecmp
 import json
 import os
 import re
+import shutil
 import sys
+import tempfile
 
 SEED_NAME = "002_a19e4b7e7546823e.txt"
 NBH = "\u2011"  # non-breaking hyphen used by the seed in "Table 5‑10"
@@ -549,18 +555,27 @@ def check_against_seed_ids(sections, headings, folded_keys):
 # main
 # ----------------------------------------------------------------------------------------------
 def main():
-    if len(sys.argv) < 2:
-        sys.exit("usage: extract_template.py /path/to/shared [out.json]")
-    shared = sys.argv[1]
+    args = sys.argv[1:]
+    check = "--check" in args
+    args = [a for a in args if a != "--check"]
     here = os.path.dirname(os.path.abspath(__file__))
-    out = sys.argv[2] if len(sys.argv) > 2 else os.path.join(
-        here, "..", "src", "Dcsc.Core", "Layout", "Data", "template.json")
-    with open(os.path.join(shared, "seeds", SEED_NAME), encoding="utf-8") as f:
+    inputs = os.path.join(here, "data", "template")
+    if args[:1] == ["--inputs"]:
+        if len(args) < 2:
+            sys.exit("usage: extract_template.py [--inputs DIR] [--check] [out.json]")
+        inputs, args = args[1], args[2:]
+    committed = os.path.join(here, "..", "src", "Dcsc.Core", "Layout", "Data", "template.json")
+    if check:
+        scratch = tempfile.mkdtemp(prefix="extract_template.")
+        out = os.path.join(scratch, "template.json")
+    else:
+        out = args[0] if args else committed
+    with open(os.path.join(inputs, SEED_NAME), encoding="utf-8") as f:
         raw_lines = f.read().split("\n")
     # the DocBook ids ([bookmark: sect_N_7_3]) are read by seed_headings(); the rest of the
     # extraction sees the text without them (line numbers unchanged)
     L = [BOOKMARK_RX.sub("", x) for x in raw_lines]
-    with open(os.path.join(shared, "reference", "template-sections.json"), encoding="utf-8") as f:
+    with open(os.path.join(inputs, "template-sections.json"), encoding="utf-8") as f:
         ref_tree = json.load(f)
 
     correct_reference_tree(ref_tree)
@@ -965,6 +980,13 @@ def main():
     print("corrections:")
     for d in fixes + problems_fixed:
         print("  " + d)
+    if check:
+        stale = [name for name in ("template.json", HEADINGS_FILE)
+                 if not filecmp.cmp(os.path.join(scratch, name), os.path.join(os.path.dirname(committed), name), shallow=False)]
+        shutil.rmtree(scratch)
+        if stale:
+            sys.exit("out of date: %s (run python3 tools/extract_template.py)" % ", ".join(stale))
+        print("template.json and %s are up to date" % HEADINGS_FILE)
 
 
 if __name__ == "__main__":

@@ -430,6 +430,29 @@ SEP = A(ECHO, "sections:\n  config_general_config_parameters:\n    tables:\n    
 rule("DCS0616", "Several codes in one table cell separated by \",\" or \"or\" (\"SV, WC\", \"COMPLETED or DISCONTINUED\") (a warning).",
      "PS3.2 conventions: several values in a cell are separated by \";\", so that a value that itself contains a comma is not split.",
      "Separate the values with \";\".", R(SEP, ("HIGH; MEDIUM", "HIGH, MEDIUM")), SEP)
+SEC = A(ECHO, "security:\n  profiles:\n    - { profile: BCP 195 RFC 8996 TLS Secure Transport Connection Profile, kind: secure_transport, secured_ae: ALL, sender: true, receiver: true, reference: PS3.15 B.12 }\n  tls:\n    versions: [TLS 1.2, TLS 1.3]\n    cipher_suites:\n      - { name: TLS_AES_128_GCM_SHA256, profile: BCP 195 RFC 8996 }\n")
+rule("DCS0618", "A profile in `security.profiles` or `de_identification` is not one of the Security and System Management Profiles of PS3.15 (the list of the pinned edition, 2025b, in `src/Dcsc.Core/Rules/Data/security-profiles.tsv`) (a warning). Names are compared without case, a leading \"The\", a trailing \"Profile\" and hyphens; the template's short names (\"BCP 195 RFC 8996 TLS Secure Transport Connection Profile\") are accepted.",
+     "PS3.2 Section 8.4 lists the PS3.15 profiles a product supports; a misspelt or invented profile name claims conformance to something the standard does not define.",
+     "Write the PS3.15 name (the message suggests the nearest one); describe a product-specific mechanism in Section 8.6 instead of claiming it as a profile.",
+     R(SEC, ("profile: BCP 195 RFC 8996 TLS Secure Transport Connection Profile, kind", "profile: BCP 195 RFC 8996 TLS Secure Transport Profile v2, kind")), SEC)
+rule("DCS0619", "A claimed profile is retired in PS3.15: the Basic TLS, ISCL and AES TLS profiles (B.1-B.3) and the BCP 195 TLS, Non-Downgrading BCP 195 TLS and Extended BCP 195 TLS profiles (B.9-B.11) (a warning).",
+     "Retired profiles are no longer maintained by the standard; the current TLS profiles are PS3.15 B.12 and B.13. The template (Table 8-3) asks for retired TLS profiles to be named as such.",
+     "Claim the current profile (B.12 or B.13), or turn the rule off for a product that must keep the retired one and say so in the text.",
+     R(SEC, ("profile: BCP 195 RFC 8996 TLS Secure Transport Connection Profile, kind", "profile: Non-Downgrading BCP 195 TLS Secure Transport Connection Profile, kind"), ("reference: PS3.15 B.12", "reference: PS3.15 B.10"), ("profile: BCP 195 RFC 8996 }", "profile: Non-Downgrading BCP 195 TLS }")), SEC)
+rule("DCS0620", "The TLS details (`security.tls`) contradict the claimed Secure Transport Connection Profiles: a BCP 195 profile is claimed but TLS 1.2 is not listed, or SSL, TLS 1.0 or TLS 1.1 is listed; or a cipher suite is listed for a profile that is not claimed.",
+     "PS3.15 B.12 and B.13: servers and clients shall support TLS 1.2 (TLS 1.3 optional) and comply with BCP 195, whose RFC 8996 forbids TLS 1.0 and 1.1. A statement that lists other versions claims a profile it does not implement.",
+     "List TLS 1.2 (and 1.3 if supported), remove the older versions, and name a claimed profile for each cipher suite.",
+     R(SEC, ("versions: [TLS 1.2, TLS 1.3]", "versions: [TLS 1.0, TLS 1.2]")), SEC)
+SEC_MEDIA = R(SEC, ("sop_classes:\n", "  - name: MEDIA\n    description: Writes CDs.\nsop_classes:\n  - uid: 1.2.840.10008.1.3.10\n    name: Media Storage Directory Storage\n    fsc: true\n    transfer_syntax_sets: [E]\n"),
+    ("transfer_syntax_sets:\n", "transfer_syntax_sets:\n  - code: E\n    name: Explicit\n    transfer_syntaxes:\n      - uid: 1.2.840.10008.1.2.1\n        name: Explicit VR Little Endian\n"),
+    ("    transfer_syntax_sets: [U]\n", "    transfer_syntax_sets: [U]\nmedia:\n  profiles:\n    - { profile: STD-GEN-CD, media: CD-R, ae: MEDIA, fsc: true }\n"), ("secured_ae: ALL,", "secured_ae: ALL EXCEPT MEDIA,"))
+rule("DCS0621", "A Secure Transport Connection or User Identity profile is claimed for an AE that has no network role (no activity, no DIMSE SOP Class role, no DICOMweb transaction, no port), e.g. a media AE, or the statement has no AE that communicates at all (a warning).",
+     "These profiles secure associations and connections (PS3.15 Annex B); claiming them for an AE that writes media or only works locally tells the reader it is reachable over the network.",
+     "Name only communicating AEs in `secured_ae` (or use ALL EXCEPT for the others).",
+     R(SEC_MEDIA, ("secured_ae: ALL EXCEPT MEDIA,", "secured_ae: \"ECHO, MEDIA\",")), SEC_MEDIA)
+rule("DCS0622", "A profile is listed under a `kind` whose table it does not belong to (a TLS profile under `secure_use`, an audit profile under `secure_transport`; `other` takes any profile), or its `reference` names another PS3.15 section than the profile's (a warning).",
+     "The kind chooses the PS3.2 table (8-2 Secure Use and User Identity, 8-3 Secure Transport Connection, Media Storage, Digital Signature); a reference to the wrong PS3.15 section sends the reader to another profile.",
+     "Use the kind and the PS3.15 section the message gives.", R(SEC, ("reference: PS3.15 B.12", "reference: PS3.15 B.13")), SEC)
 # ----------------------------------------------------------------------------------------------- layout
 rule("DCS0501", "A template paragraph or table title of an applicable section contains a placeholder (`<Transaction Name>`, `<products reporting screen>`, `<<choice>>`) and the statement gives no value for it. The sentence with the placeholder is left out of the output (no `<…>` text is ever printed). For sections of repeated content the message names the full path, e.g. `sr_templates[0].finding_sites[0].sections.annex_b_sr_template_finding_site.fill.\"products reporting screen\"`.",
      "The PS3.2 template's boilerplate names product-specific facts in angle brackets; printed as they are, they would be template text in a published statement.",
@@ -784,6 +807,16 @@ rule("DCS9005", "A Markdown field of the statement (a description, a `text`, a c
      "dcsc runs unattended in CI on whatever a pull request contains. A field crafted to exhaust the renderer's stack or time would otherwise crash or hang the build; it is refused instead, and nothing is written.",
      "Write the text as ordinary prose: a few levels of lists or quotes at most, and balanced links.",
      'product:\n  description: "> > > > > … (500 levels of block quote) x"', 'product:\n  description: "An archive for all Storage SOP Classes; see Section 5.2.5."', "text", "text")
+rule("DCS9101", "`dcsc import` cannot read the input: an unsupported extension, not a regular file, larger than the input limit, a corrupt or password-protected .docx, an encrypted PDF, a document past a size limit (pages, blocks, table cells; docs/limits.md), or a document that is not a DICOM Conformance Statement (fewer than three PS3.2 sections and no SOP Class UID).",
+     "An import either produces a complete project or nothing; bad input gets one clear message instead of a partial project.",
+     "Import the statement itself: save a protected .docx unprotected, remove a PDF's password (or import the text of `pdftotext -layout`), split a document past the limits.",
+     "$ dcsc import minutes.docx -o project\nminutes.docx: error DCS9101: 'minutes.docx' does not look like a DICOM Conformance Statement: 4 headings, 0 of them PS3.2 sections, 1 tables, no SOP Class UID",
+     "$ dcsc import vendor-statement.docx -o project", "text", "text")
+rule("DCS9102", "The output folder of `dcsc import` already holds files the import would write (statement.yaml, its included files, images, import-report.md).",
+     "An import never replaces a project the author may have edited since; nothing is written.",
+     "Choose another folder, or add `--force` to replace those files.",
+     "$ dcsc import vendor.docx -o project   # project/statement.yaml exists\nproject/statement.yaml: error DCS9102: the output folder already holds a project …",
+     "$ dcsc import vendor.docx -o project --force", "text", "text")
 
 rule("DCS9006", "`dcsc build --format pdf` cannot print the PDF: the engine (WeasyPrint, Debian package `weasyprint`) is not installed, fails, or does not finish within 10 minutes. The message names the package to install or gives the engine's own error.",
      "The PDF is the HTML output printed by a CSS Paged Media engine (docs/pdf.md); without one there is no PDF, and no partial output is written.",
@@ -809,7 +842,7 @@ def lint(yaml_text):
 
 
 STAGE = {"layout": "Layout", "source": "Source", "schema": "Schema", "build": "Build", "uid": "Rules", "attribute": "Rules", "consistency": "Rules",
-         "protocol": "Rules", "ps32": "Rules", "ps34": "Rules", "review": "Rules", "completeness": "Rules"}
+         "protocol": "Rules", "ps32": "Rules", "ps34": "Rules", "review": "Rules", "completeness": "Rules", "import": "Import"}
 
 
 _RESULTS = {}

@@ -307,7 +307,7 @@ public static class LargeStatement
         w.Line("    configurable: true");
         w.Line("security:");
         w.Line("  profiles:");
-        w.Line("    - { profile: BCP 195 RFC 8996 TLS Secure Transport Connection Profile, kind: secure_transport, secured_ae: ALL, sender: true, receiver: true, reference: PS3.15 B.13 }");
+        w.Line("    - { profile: BCP 195 RFC 8996 TLS Secure Transport Connection Profile, kind: secure_transport, secured_ae: ALL, sender: true, receiver: true, reference: PS3.15 B.12 }");
         w.Line("    - { profile: Basic Application Level Confidentiality Profile, kind: other, sender: true, receiver: false, reference: PS3.15 E.1 }");
         w.Line("    - { profile: Audit Trail Message Format Profile, kind: other, sender: true, receiver: false, reference: PS3.15 A.5 }");
         w.Line("  user_identity:");

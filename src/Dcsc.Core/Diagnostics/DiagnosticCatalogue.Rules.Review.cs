@@ -58,6 +58,21 @@ public static partial class DiagnosticCatalogue
     /// <summary>DCS0617: Direction-changing or zero-width character in narrative.</summary>
     public static Diagnostic InvisibleCharacterInNarrative(SourceSpan at, string message) => Descriptors.InvisibleCharacterInNarrative.At(at, message);
 
+    /// <summary>DCS0618: Security profile is not a PS3.15 profile.</summary>
+    public static Diagnostic SecurityProfileUnknown(SourceSpan at, string message) => Descriptors.SecurityProfileUnknown.At(at, message);
+
+    /// <summary>DCS0619: Retired security profile claimed.</summary>
+    public static Diagnostic SecurityProfileRetired(SourceSpan at, string message) => Descriptors.SecurityProfileRetired.At(at, message);
+
+    /// <summary>DCS0620: TLS versions or cipher suites contradict the claimed profiles.</summary>
+    public static Diagnostic TlsContradictsProfile(SourceSpan at, string message) => Descriptors.TlsContradictsProfile.At(at, message);
+
+    /// <summary>DCS0621: Transport or user identity profile claimed for an AE without a network role.</summary>
+    public static Diagnostic ProfileForAeWithoutNetworkRole(SourceSpan at, string message) => Descriptors.ProfileForAeWithoutNetworkRole.At(at, message);
+
+    /// <summary>DCS0622: Security profile under the wrong kind or with another section as reference.</summary>
+    public static Diagnostic SecurityProfileMisfiled(SourceSpan at, string message) => Descriptors.SecurityProfileMisfiled.At(at, message);
+
     public static partial class Descriptors
     {
         public static readonly DiagnosticDescriptor PublicNameWithOtherTag = new("DCS0601", Severity.Error, "A public attribute's name is given with another tag", "review");
@@ -76,6 +91,11 @@ public static partial class DiagnosticCatalogue
         public static readonly DiagnosticDescriptor MatchingKeyWithoutType = new("DCS0614", Severity.Warning, "Matching key without a matching type", "review");
         public static readonly DiagnosticDescriptor PortOnInitiatorOnlyAe = new("DCS0615", Severity.Warning, "Listen port on an AE that only initiates", "review");
         public static readonly DiagnosticDescriptor InvisibleCharacterInNarrative = new("DCS0617", Severity.Warning, "Direction-changing or zero-width character in narrative", "review");
+        public static readonly DiagnosticDescriptor SecurityProfileUnknown = new("DCS0618", Severity.Warning, "Security profile is not a PS3.15 profile", "review");
+        public static readonly DiagnosticDescriptor SecurityProfileRetired = new("DCS0619", Severity.Warning, "Retired security profile claimed", "review");
+        public static readonly DiagnosticDescriptor TlsContradictsProfile = new("DCS0620", Severity.Error, "TLS versions or cipher suites contradict the claimed profiles", "review");
+        public static readonly DiagnosticDescriptor ProfileForAeWithoutNetworkRole = new("DCS0621", Severity.Warning, "Transport or user identity profile claimed for an AE without a network role", "review");
+        public static readonly DiagnosticDescriptor SecurityProfileMisfiled = new("DCS0622", Severity.Warning, "Security profile under the wrong kind or with another section as reference", "review");
         public static readonly DiagnosticDescriptor ValuesNotSemicolonSeparated = new("DCS0616", Severity.Warning, "Several values separated by \",\" or \"or\" where PS3.2 asks for \";\"", "review");
     }
 }

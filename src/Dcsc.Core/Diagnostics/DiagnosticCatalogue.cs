@@ -24,7 +24,8 @@ public sealed record DiagnosticDescriptor(string Id, Severity DefaultSeverity, s
 /// reads it) and the method <c>public static Diagnostic Name(SourceSpan at, string message) =&gt; Descriptors.Name.At(at, message);</c>;
 /// (2) report it with <c>bag.Add(DiagnosticCatalogue.Name(span, message))</c> (rules: <c>ctx.Report(...)</c>, and list
 /// <c>Descriptors.Name</c> in the rule's <c>Ids</c>); (3) add its page to tools/gen_rule_docs.py (a failing and a
-/// passing example) and run it; CONTRIBUTING.md has the whole recipe.
+/// passing example) and run it; CONTRIBUTING.md has the whole recipe. The per-id lines repeat one shape on purpose
+/// (CONTRIBUTING.md, "Repeated code").
 /// </summary>
 public static partial class DiagnosticCatalogue
 {

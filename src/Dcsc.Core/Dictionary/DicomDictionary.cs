@@ -285,15 +285,8 @@ public sealed class DicomDictionary
         var byKeyword = new Dictionary<string, AttributeEntry>(capacity, StringComparer.Ordinal);
         edition = null;
         int lineNo = 0;
-        while (NextLine(ref text, out var line))
+        while (NextDataLine(ref text, ref lineNo, ref edition, out var line))
         {
-            lineNo++;
-            if (line.IsEmpty) continue;
-            if (line[0] == (byte)'#')
-            {
-                edition ??= EditionOf(line);
-                continue;
-            }
             var tag = NextField(ref line);
             var vr = NextField(ref line);
             var vm = NextField(ref line);
@@ -336,15 +329,8 @@ public sealed class DicomDictionary
         var byKeyword = new Dictionary<string, UidEntry>(512, StringComparer.Ordinal);
         string? edition = null;
         int lineNo = 0;
-        while (NextLine(ref text, out var line))
+        while (NextDataLine(ref text, ref lineNo, ref edition, out var line))
         {
-            lineNo++;
-            if (line.IsEmpty) continue;
-            if (line[0] == (byte)'#')
-            {
-                edition ??= EditionOf(line);
-                continue;
-            }
             var uid = NextField(ref line);
             var name = NextField(ref line);
             var keyword = NextField(ref line);
@@ -362,6 +348,19 @@ public sealed class DicomDictionary
             if (entry.Keyword.Length > 0) byKeyword[entry.Keyword] = entry;
         }
         return (uids, uidList, byKeyword, edition);
+    }
+
+    /// <summary>The next data line of a generated TSV file: blank lines are skipped, and the first comment line that names the edition gives it.</summary>
+    private static bool NextDataLine(ref ReadOnlySpan<byte> text, ref int lineNo, ref string? edition, out ReadOnlySpan<byte> line)
+    {
+        while (NextLine(ref text, out line))
+        {
+            lineNo++;
+            if (line.IsEmpty) continue;
+            if (line[0] != (byte)'#') return true;
+            edition ??= EditionOf(line);
+        }
+        return false;
     }
 
     private static bool NextLine(ref ReadOnlySpan<byte> text, out ReadOnlySpan<byte> line)

@@ -183,8 +183,14 @@ public static partial class ModelBinder
             {
                 if (_node is null) return Location.Nowhere;
                 var fields = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
-                if (Mapping is { } m) foreach (var (k, v) in m.Entries) fields[k.Value] = v.Span;
-                return new Location(_node.Span, fields);
+                Dictionary<string, BlockScalarLayout>? blocks = null;
+                if (Mapping is { } m)
+                    foreach (var (k, v) in m.Entries)
+                    {
+                        fields[k.Value] = v.Span;
+                        if (v is YamlScalar { Block: { } b }) (blocks ??= new(StringComparer.Ordinal))[k.Value] = b;
+                    }
+                return new Location(_node.Span, fields, blocks);
             }
         }
 

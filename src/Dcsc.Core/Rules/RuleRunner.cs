@@ -24,6 +24,7 @@ public static class RuleRunner
         new CharacterRules(),
         new IdentityRules(),
         new ReviewRules(),
+        new SecurityRules(),
     };
 
     /// <summary>Every diagnostic id the rules can report.</summary>

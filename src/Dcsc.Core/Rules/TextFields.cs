@@ -4,13 +4,14 @@ using System.Reflection;
 using System.Text;
 using Dcsc.Diagnostics;
 using Dcsc.Model;
+using Dcsc.Source;
 
 namespace Dcsc.Rules;
 
 /// <summary>Every text value of a statement with the span of its YAML value, found by walking the model records.</summary>
 internal static class TextFields
 {
-    internal readonly record struct Field(string Text, SourceSpan Span, string Key, string? Column);
+    internal readonly record struct Field(string Text, SourceSpan Span, string Key, string? Column, BlockScalarLayout? Block = null);
 
     private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, string Key)[]> s_properties = new();
 
@@ -28,12 +29,12 @@ internal static class TextFields
         {
             case TableRow row:
                 foreach (var (col, values) in row.Cells)
-                    foreach (var v in values) list.Add(new Field(v, row.Location.Of(col), col, col));
-                if (row.Note is { } note) list.Add(new Field(note, row.Location.Of("note"), "note", null));
+                    foreach (var v in values) list.Add(new Field(v, row.Location.Of(col), col, col, row.Location.BlockOf(col)));
+                if (row.Note is { } note) list.Add(new Field(note, row.Location.Of("note"), "note", null, row.Location.BlockOf("note")));
                 if (row.Group is { } g) list.Add(new Field(g, row.Location.Of("group"), "group", null));
                 return;
             case SectionContent sc:
-                if (sc.Text is { } t) list.Add(new Field(t, sc.Location.Of("text"), "text", null));
+                if (sc.Text is { } t) list.Add(new Field(t, sc.Location.Of("text"), "text", null, sc.Location.BlockOf("text")));
                 foreach (var v in sc.Fill.Values) list.Add(new Field(v, sc.Location.Of("fill"), "fill", null));
                 foreach (var rows in sc.Tables.Values) foreach (var r in rows) Walk(r, sc.Location, list, depth + 1);
                 foreach (var a in sc.Added) Walk(a, sc.Location, list, depth + 1);
@@ -61,7 +62,7 @@ internal static class TextFields
             switch (v)
             {
                 case null: break;
-                case string str: list.Add(new Field(str, loc.Of(key), key, null)); break;
+                case string str: list.Add(new Field(str, loc.Of(key), key, null, loc.BlockOf(key))); break;
                 case IEnumerable<string> strings:
                     foreach (var x in strings) list.Add(new Field(x, loc.Of(key), key, null));
                     break;
@@ -80,12 +81,14 @@ internal static class TextFields
 
     /// <summary>
     /// The position of character <paramref name="index"/> of a field's text: exact for a one-line plain or quoted
-    /// scalar; for a block scalar (text on the lines below its key) the line is exact and the column is the key's.
+    /// scalar and for a <c>|</c> or <c>&gt;</c> block scalar (its layout maps the text back to the file's lines);
+    /// for a multi-line plain or quoted scalar the line is exact and the column approximate.
     /// </summary>
     public static SourceSpan PositionOf(Field field, int index)
     {
         var span = field.Span;
         if (!span.HasPosition) return span;
+        if (field.Block?.PositionOf(index) is { } exact) return exact;
         int newlines = 0, lineStart = 0;
         for (int i = 0; i < index && i < field.Text.Length; i++)
             if (field.Text[i] == '\n') { newlines++; lineStart = i + 1; }
@@ -104,7 +107,7 @@ internal static class TextFields
 
     private static void Add(List<Field> list, string? text, Location loc, string key)
     {
-        if (text is not null) list.Add(new Field(text, loc.Of(key), key, null));
+        if (text is not null) list.Add(new Field(text, loc.Of(key), key, null, loc.BlockOf(key)));
     }
 
     private static string Snake(string name)

@@ -129,16 +129,9 @@ public sealed class SchemaValidator
                     : $"{where} must be at most {error.Schema?.Maximum?.ToString() ?? long.MaxValue.ToString()}; found {Found()}");
             case ValidationErrorKind.NumberTooBig or ValidationErrorKind.NumberTooSmall when IsOutOfRangeInteger(node):
                 return null; // reported with IntegerExpected above
-            case ValidationErrorKind.IntegerExpected:
-                return Make(DiagnosticCatalogue.WrongType, node, path, file, $"{where} must be a whole number; found {Found()}");
-            case ValidationErrorKind.NumberExpected:
-                return Make(DiagnosticCatalogue.WrongType, node, path, file, $"{where} must be a number; found {Found()}");
-            case ValidationErrorKind.BooleanExpected:
-                return Make(DiagnosticCatalogue.WrongType, node, path, file, $"{where} must be true or false; found {Found()}");
-            case ValidationErrorKind.ObjectExpected:
-                return Make(DiagnosticCatalogue.WrongType, node, path, file, $"{where} must be a mapping of keys to values; found {Found()}");
-            case ValidationErrorKind.ArrayExpected:
-                return Make(DiagnosticCatalogue.WrongType, node, path, file, $"{where} must be a list; found {Found()}");
+            case ValidationErrorKind.IntegerExpected or ValidationErrorKind.NumberExpected or ValidationErrorKind.BooleanExpected
+                or ValidationErrorKind.ObjectExpected or ValidationErrorKind.ArrayExpected or ValidationErrorKind.NullExpected:
+                return Make(DiagnosticCatalogue.WrongType, node, path, file, $"{where} must be {ExpectedType(error.Kind)}; found {Found()}");
             case ValidationErrorKind.NotInEnumeration:
                 return Make(DiagnosticCatalogue.NotAnAllowedValue, node, path, file, $"{where} must be one of {EnumList(error.Schema)}; found {Found()}");
             case ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf:
@@ -166,28 +159,33 @@ public sealed class SchemaValidator
                 }
             case ValidationErrorKind.PatternMismatch:
                 return Make(DiagnosticCatalogue.WrongForm, node, path, file, $"{where} does not have the required form ({PatternHint(error.Schema)}); found {Found()}");
-            case ValidationErrorKind.StringTooShort:
+            case ValidationErrorKind.StringTooShort or ValidationErrorKind.TooFewProperties:
                 return Make(DiagnosticCatalogue.WrongLength, node, path, file, $"{where} must not be empty");
             case ValidationErrorKind.StringTooLong:
                 return Make(DiagnosticCatalogue.WrongLength, node, path, file, $"{where} is longer than {error.Schema?.MaxLength} characters; found {Found()}");
-            case ValidationErrorKind.TooFewItems:
-                return Make(DiagnosticCatalogue.WrongLength, node, path, file, $"{where} needs at least {error.Schema?.MinItems} item(s)");
-            case ValidationErrorKind.TooManyItems:
-                return Make(DiagnosticCatalogue.WrongLength, node, path, file, $"{where} has more than {error.Schema?.MaxItems} items");
-            case ValidationErrorKind.TooFewProperties:
-                return Make(DiagnosticCatalogue.WrongLength, node, path, file, $"{where} must not be empty");
-            case ValidationErrorKind.NumberTooSmall:
-                return Make(DiagnosticCatalogue.OutOfRange, node, path, file, $"{where} must be at least {error.Schema?.Minimum}; found {Found()}");
-            case ValidationErrorKind.NumberTooBig:
-                return Make(DiagnosticCatalogue.OutOfRange, node, path, file, $"{where} must be at most {error.Schema?.Maximum}; found {Found()}");
+            case ValidationErrorKind.TooFewItems or ValidationErrorKind.TooManyItems:
+                return Make(DiagnosticCatalogue.WrongLength, node, path, file, error.Kind == ValidationErrorKind.TooFewItems
+                    ? $"{where} needs at least {error.Schema?.MinItems} item(s)" : $"{where} has more than {error.Schema?.MaxItems} items");
+            case ValidationErrorKind.NumberTooSmall or ValidationErrorKind.NumberTooBig:
+                return Make(DiagnosticCatalogue.OutOfRange, node, path, file, error.Kind == ValidationErrorKind.NumberTooSmall
+                    ? $"{where} must be at least {error.Schema?.Minimum}; found {Found()}" : $"{where} must be at most {error.Schema?.Maximum}; found {Found()}");
             case ValidationErrorKind.ItemsNotUnique:
                 return Make(DiagnosticCatalogue.DuplicateListItem, node, path, file, $"{where} lists the same item twice");
-            case ValidationErrorKind.NullExpected:
-                return Make(DiagnosticCatalogue.WrongType, node, path, file, $"{where} must be empty; found {Found()}");
             default:
                 return Make(DiagnosticCatalogue.NotValidAgainstSchema, node, path, file, $"{where} is not valid: {error.Kind}");
         }
     }
+
+    /// <summary>What a value of the wrong type should have been, as the message says it.</summary>
+    private static string ExpectedType(ValidationErrorKind kind) => kind switch
+    {
+        ValidationErrorKind.IntegerExpected => "a whole number",
+        ValidationErrorKind.NumberExpected => "a number",
+        ValidationErrorKind.BooleanExpected => "true or false",
+        ValidationErrorKind.ObjectExpected => "a mapping of keys to values",
+        ValidationErrorKind.ArrayExpected => "a list",
+        _ => "empty", // NullExpected
+    };
 
     /// <summary>A plain scalar written as a whole number that does not fit in 64 bits.</summary>
     private static bool IsOutOfRangeInteger(YamlNode? node) =>

@@ -207,7 +207,7 @@ public sealed class SourceLoader
                         break;
                     case Scalar s:
                         {
-                            var node = ScalarNode(s, Span(s.Start, s.End), display, fullPath, baseDepth + stack.Count, out long size, out long chars, out int height, out long cost);
+                            var node = ScalarNode(s, Span(s.Start, s.End), text, display, fullPath, baseDepth + stack.Count, out long size, out long chars, out int height, out long cost);
                             if (node is null) return null;
                             if (!Complete(stack, node, size, chars, height, cost, s.Anchor, anchors, ref root, ref rootSize, ref rootHeight)) return null;
                             break;
@@ -319,7 +319,7 @@ public sealed class SourceLoader
     }
 
     /// <param name="cost">Nodes to add to the expansion count: 1 for a scalar; 0 for an include (its nodes were counted as it was parsed).</param>
-    private YamlNode? ScalarNode(Scalar s, SourceSpan span, string display, string fullPath, int depth,
+    private YamlNode? ScalarNode(Scalar s, SourceSpan span, string text, string display, string fullPath, int depth,
         out long size, out long chars, out int height, out long cost)
     {
         size = 1; chars = s.Value.Length; height = 0; cost = 1;
@@ -333,7 +333,10 @@ public sealed class SourceLoader
         }
         if (!CheckTag(s.Tag, span)) return null;
         _expandedChars += chars;
-        return new YamlScalar(span, s.Value, s.Style == ScalarStyle.Plain);
+        var block = s.Style is ScalarStyle.Literal or ScalarStyle.Folded
+            ? BlockScalarLayout.Build(display, text, s.Value, (int)s.Start.Index, (int)s.Start.Line, (int)s.End.Line)
+            : null;
+        return new YamlScalar(span, s.Value, s.Style == ScalarStyle.Plain) { Block = block };
     }
 
     private YamlNode? Include(string relative, SourceSpan at, string includingFile, int depth)

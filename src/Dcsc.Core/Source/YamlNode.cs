@@ -19,6 +19,9 @@ public sealed class YamlScalar : YamlNode
     /// <summary>Plain (unquoted) scalars may be numbers, booleans or null; quoted ones are always strings.</summary>
     public bool IsPlain { get; }
 
+    /// <summary>For a <c>|</c> or <c>&gt;</c> block scalar: where each of its lines is in the file (else null).</summary>
+    public BlockScalarLayout? Block { get; init; }
+
     public bool IsNull => IsPlain && (Value.Length == 0 || Value is "~" or "null" or "Null" or "NULL");
     public override string KindName => IsNull ? "null" : "a value";
 }

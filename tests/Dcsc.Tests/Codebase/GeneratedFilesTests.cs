@@ -32,6 +32,14 @@ public class GeneratedFilesTests
     }
 
     [Fact]
+    public void Template_tree_is_what_extract_template_writes()
+    {
+        var (code, output) = Python("tools/extract_template.py --check");
+        Assert.True(code == 0, "Layout/Data/template.json is stale: run python3 tools/extract_template.py\n" + output);
+        Assert.Contains("up to date", output);
+    }
+
+    [Fact]
     public void Coverage_page_is_what_gen_coverage_writes()
     {
         var (code, output) = Python("tools/gen_coverage.py --check");

@@ -21,7 +21,7 @@ public class PlantedReviewErrorTests
     {
         new("DCS0601", "ct-modality.yaml", "ct-modality.yaml", "name: \"Patient's Name\", tag: \"(0010,0010)\"", "name: \"Patient's Name\", tag: \"(0011,0010)\"", "\"(0011,0010)\""),
         new("DCS0602", "ct-modality.yaml", "ct-modality.yaml", "name: Patient ID, tag: \"(0010,0020)\"", "name: PatientID, tag: \"(0010,0020)\"", "PatientID,"),
-        new("DCS0603", "image-archive.yaml", "image-archive.yaml", "Lossy Image Compression (0028,2110)", "Lossy Image Compression (0028,2112)", "(0028,2112)", ExactColumn: false),
+        new("DCS0603", "image-archive.yaml", "image-archive.yaml", "Lossy Image Compression (0028,2110)", "Lossy Image Compression (0028,2112)", "(0028,2112)"),
         new("DCS0604", "ct-modality.yaml", "ct-modality.yaml", "name: Patient ID, tag: \"(0010,0020)\"", "name: Patient ID, tag: \"0010,0020\"", "\"0010,0020\""),
         new("DCS0605", "ct-modality.yaml", "ct-modality.yaml", "ae_title: HELIXCT_STORE", "ae_title: HELIXCT\u200B_STORE", "\u200B"),
         new("DCS0606", "ct-modality.yaml", "ct-modality.yaml", "implementation_class_uid: 1.2.826.0.1.3680043.9.7433.1.52", "implementation_class_uid: 1.2.40.0.13.1.3", "1.2.40.0.13.1.3"),
@@ -36,6 +36,11 @@ public class PlantedReviewErrorTests
         new("DCS0614", "ct-modality.yaml", "ct-modality.yaml", "{ attribute_name: \">Scheduled Station AE Title\", tag: \"(0040,0001)\", matching_type: SINGLE_VALUE,", "{ attribute_name: \">Scheduled Station AE Title\", tag: \"(0040,0001)\",", "{ attribute_name: \">Scheduled Station AE Title\""),
         new("DCS0615", "ct-modality.yaml", "ct-modality.yaml", "      max_associations_acceptor: 0\n      max_async_operations: 1\n", "      max_associations_acceptor: 0\n      max_async_operations: 1\n      port: 105\n", "105"),
         new("DCS0616", "ct-modality.yaml", "ct-modality.yaml", "\"COMPLETED; DISCONTINUED\"", "\"COMPLETED or DISCONTINUED\"", "\"COMPLETED or DISCONTINUED\""),
+        new("DCS0618", "ct-modality.yaml", "ct-modality.yaml", "profile: Audit Trail Message Format Profile, kind: other", "profile: Audit Trail Message Profile, kind: other", "Audit Trail Message Profile"),
+        new("DCS0619", "ct-modality.yaml", "ct-modality.yaml", "profile: BCP 195 RFC 8996 TLS Secure Transport Connection Profile, kind: secure_transport, secured_ae: ALL EXCEPT MEDIA-FSC", "profile: Extended BCP 195 TLS Profile, kind: secure_transport, secured_ae: ALL EXCEPT MEDIA-FSC", "Extended BCP 195 TLS Profile"),
+        new("DCS0620", "dicomweb-server.yaml", "dicomweb-server.yaml", "versions: [TLS 1.2, TLS 1.3]", "versions: [TLS 1.1, TLS 1.2, TLS 1.3]", "[TLS 1.1"),
+        new("DCS0621", "ct-modality.yaml", "ct-modality.yaml", "secured_ae: ALL EXCEPT MEDIA-FSC", "secured_ae: \"STORAGE-SCU, MEDIA-FSC\"", "\"STORAGE-SCU, MEDIA-FSC\""),
+        new("DCS0622", "web-viewer.yaml", "web-viewer.yaml", "secured_ae: ALL EXCEPT LUMEN-PRINT, sender: true, receiver: true, reference: PS3.15 B.12", "secured_ae: ALL EXCEPT LUMEN-PRINT, sender: true, receiver: true, reference: PS3.15 B.13", "PS3.15 B.13"),
     };
 
     [Theory]
@@ -100,6 +105,9 @@ public class PlantedReviewErrorTests
     [InlineData("ct-modality.yaml")]
     [InlineData("image-archive.yaml")]
     [InlineData("web-viewer.yaml")]
+    [InlineData("dicomweb-server.yaml")]
+    [InlineData("storage-gateway.yaml")]
+    [InlineData("image-archive-cloud.yaml")]
     public void Unmodified_examples_are_clean_of_the_review_checks(string example)
     {
         var found = Lint.Run(TestUtil.Repo("examples", example)).Where(d => d.Id.StartsWith("DCS06", StringComparison.Ordinal)).ToList();

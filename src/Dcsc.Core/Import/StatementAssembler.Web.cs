@@ -1,0 +1,124 @@
+using System.Text.RegularExpressions;
+
+namespace Dcsc.Import;
+
+// The detail of a DICOMweb transaction (docs/source-format.md, dicomweb.transactions[].search, media_types,
+// default_transfer_syntax, transcode_from, failure_reasons, warning_reasons) read back from the tables and sentences
+// the layout prints in the transaction's Section 5.3 / 7.3.3 subsection (PS3.18 §8.3.4, §8.7.3.5).
+internal sealed partial class StatementAssembler
+{
+    /// <summary>Details per "Service Transaction" label (and origin-server side), merged into the transaction at the end.</summary>
+    private readonly Dictionary<(string Label, bool OriginServer), YMap> _webDetails = new();
+
+    private YMap WebDetail(MappedSection n, string label)
+    {
+        var os = !Regex.IsMatch(n.Title, "User Agent", RegexOptions.IgnoreCase);
+        if (!_webDetails.TryGetValue((label, os), out var d)) _webDetails[(label, os)] = d = new YMap();
+        return d;
+    }
+
+    [GeneratedRegex(@"^Searchable Attributes - (?<label>.+) - (?<level>.+) Level$")]
+    private static partial Regex SearchCaption();
+
+    [GeneratedRegex(@"^Media Types(?<ts> and Transfer Syntaxes)? - (?<label>.+)$")]
+    private static partial Regex MediaCaption();
+
+    [GeneratedRegex(@"^Transfer Syntaxes Transcoded From - (?<label>.+)$")]
+    private static partial Regex TranscodeCaption();
+
+    [GeneratedRegex(@"^(?<what>Failure|Warning) Reason \(0008,119[67]\) Values - (?<label>.+)$")]
+    private static partial Regex ReasonCaption();
+
+    /// <summary>A table of a transaction's detail, by its caption; returns where it went, or null.</summary>
+    private string? WebDetailTable(MappedSection n, TableBlock tb)
+    {
+        if (tb.Caption is not { } cap) return null;
+        var title = ReaderText.CaptionPattern().Match(cap) is { Success: true } cm ? cm.Groups[2].Value.Trim() : cap.Trim();
+        var body = tb.Body.ToList();
+        if (SearchCaption().Match(title) is { Success: true } s && tb.Columns >= 5)
+        {
+            var level = new YMap().Set("level", s.Groups["level"].Value);
+            level.Comment = Src(tb.Line);
+            var attrs = level.Seq("attributes");
+            foreach (var r in body)
+            {
+                var a = new YMap().Set("name", Cell(r, 0)).Set("tag", Cell(r, 1));
+                var types = Split(Cell(r, 2)).ToList();
+                if (types.Count == 1) a.Set("matching_type", types[0]); else if (types.Count > 1) a["matching_type"] = Scalars(types);
+                if (Yes(Cell(r, 3))) a.Set("fuzzy", true);
+                a.Set("comments", Cell(r, 4));
+                attrs.Add(a);
+            }
+            WebDetail(n, s.Groups["label"].Value).Seq("search").Add(level);
+            _webLevels[(n, s.Groups["level"].Value)] = level;
+            return $"dicomweb.transactions ({s.Groups["label"].Value}) search, {s.Groups["level"].Value} level";
+        }
+        if (MediaCaption().Match(title) is { Success: true } mc)
+        {
+            var d = WebDetail(n, mc.Groups["label"].Value);
+            var types = d.Seq("media_types");
+            foreach (var r in body)
+            {
+                var type = Cell(r, 0);
+                if (type.Length == 0) continue;
+                var uid = mc.Groups["ts"].Success ? CleanUid(Cell(r, 2)) : "";
+                types.Add(new YScalar(uid.Length > 0 ? $"{type}; transfer-syntax={uid}" : type));
+                if (uid.Length > 0 && Yes(Cell(r, 3))) d.Set("default_transfer_syntax", uid);
+            }
+            return $"dicomweb.transactions ({mc.Groups["label"].Value}) media_types";
+        }
+        if (TranscodeCaption().Match(title) is { Success: true } tc)
+        {
+            var seq = WebDetail(n, tc.Groups["label"].Value).Seq("transcode_from");
+            foreach (var r in body) if (CleanUid(Cell(r, 1)) is { Length: > 0 } u) seq.Add(new YScalar(u));
+            return $"dicomweb.transactions ({tc.Groups["label"].Value}) transcode_from";
+        }
+        if (ReasonCaption().Match(title) is { Success: true } rc)
+        {
+            var seq = WebDetail(n, rc.Groups["label"].Value).Seq(rc.Groups["what"].Value == "Failure" ? "failure_reasons" : "warning_reasons");
+            foreach (var r in body) seq.Add(new YMap().Set("code", Cell(r, 0)).Set("meaning", Cell(r, 1)));
+            return $"dicomweb.transactions ({rc.Groups["label"].Value}) {rc.Groups["what"].Value.ToLowerInvariant()}_reasons";
+        }
+        return null;
+    }
+
+    private readonly Dictionary<(MappedSection Section, string Level), YMap> _webLevels = new();
+
+    /// <summary>The sentences printed with a transaction's detail; true when the paragraph was one of them.</summary>
+    private bool WebDetailSentence(MappedSection n, string plain)
+    {
+        if (Regex.Match(plain, @"^(?<level>.+?) level, (?<what>returned by default|added by includefield): (?<items>.+)\.$") is { Success: true } m
+            && _webLevels.TryGetValue((n, m.Groups["level"].Value), out var level))
+        {
+            level[m.Groups["what"].Value.StartsWith("returned", StringComparison.Ordinal) ? "default_return" : "includefield"] = Scalars(Split(m.Groups["items"].Value));
+            return true;
+        }
+        // Derived from the attributes' fuzzy flags.
+        if (Regex.IsMatch(plain, @"^Fuzzy matching (?:\(fuzzymatching=true\) applies to: .+|is not supported)\.$") && _webLevels.Keys.Any(k => k.Section == n)) return true;
+        if (Regex.Match(plain, @"^Default Transfer Syntax \((?<label>.+), when the request names none\): .*\((?<uid>[\d.]+)\)\.$") is { Success: true } dt)
+        {
+            WebDetail(n, dt.Groups["label"].Value).Set("default_transfer_syntax", dt.Groups["uid"].Value);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Merges the details into the transaction they belong to (its service and transaction name, its side).</summary>
+    private void FinishWebDetails()
+    {
+        if (_webDetails.Count == 0) return;
+        var transactions = ((YMap)_root["dicomweb"]!)["transactions"] as YSeq;
+        foreach (var ((label, os), detail) in _webDetails)
+        {
+            var candidates = transactions?.Items.OfType<YMap>().Where(t => $"{(t["service"] as YScalar)?.Value} {(t["transaction"] as YScalar)?.Value}" == label).ToList() ?? new();
+            var target = candidates.FirstOrDefault(t => (t["origin_server"] is YScalar { Value: "true" }) == os) ?? candidates.FirstOrDefault();
+            if (target is null)
+            {
+                _report.Notes.Add((0, $"Detail of the DICOMweb transaction \"{label}\" (search keys, media types) was found, but no such transaction in the services tables: add it to dicomweb.transactions by hand."));
+                continue;
+            }
+            foreach (var (k, v) in detail.Items)
+                if (!target.Has(k)) target[k] = v;
+        }
+    }
+}
