@@ -40,6 +40,14 @@ public static class StatementFigures
     /// <summary>Template figures drawn from the model (template references as in Layout/Data/template.json).</summary>
     public static readonly IReadOnlyList<string> Generated = new[] { "1-1", "4-1" };
 
+    /// <summary>
+    /// Whether an image of a document is a figure dcsc drew: in Markdown its file (<c>&lt;name&gt;.figure-4-1.svg</c>), in
+    /// DOCX its picture name (the caption, "Figure 4-1 …"). The importer leaves them out: a build draws them again.
+    /// </summary>
+    public static bool IsGenerated(string fileOrPictureName) => Generated.Any(r =>
+        fileOrPictureName == "figure-" + r + ".svg" || fileOrPictureName.EndsWith(".figure-" + r + ".svg", StringComparison.Ordinal)
+        || fileOrPictureName.EndsWith("/figure-" + r + ".svg", StringComparison.Ordinal) || fileOrPictureName.StartsWith("Figure " + r + " ", StringComparison.Ordinal));
+
     private const double Margin = 20, HeaderGap = 10;
     private const double NameSize = 13, TextSize = 12, LabelSize = 11, HeaderSize = 11;
     private const double BoxPadding = 8, RowGap = 10, GroupGap = 18, MinBoxHeight = 40;
