@@ -15,6 +15,16 @@ ls "$artifacts"/dcsc.*.nupkg >/dev/null
 # A private package folder, so that a package of the same version cached earlier is not installed instead.
 NUGET_PACKAGES="$tmp/nuget" dotnet tool install dcsc --tool-path "$tmp/tools" --add-source "$artifacts"
 
+# The RID-specific tool package (.NET SDK 10): the installed tool is this platform's precompiled package, not
+# the portable fallback (docs/performance.md: start-up of a fresh process per lint).
+case "$(uname -m)" in x86_64) rid=linux-x64 ;; aarch64) rid=linux-arm64 ;; *) rid= ;; esac
+for r in linux-x64 linux-arm64 win-x64 osx-arm64 any; do
+  ls "$artifacts"/dcsc.$r.*.nupkg >/dev/null || { echo "check-pack: no $r tool package" >&2; exit 1; }
+done
+if [ -n "$rid" ]; then
+  ls -d "$tmp/tools/.store/dcsc/"*/"dcsc.$rid" >/dev/null || { echo "check-pack: the installed tool is not the $rid package" >&2; exit 1; }
+fi
+
 "$tmp/tools/dcsc" --version | tee "$tmp/version.txt"
 grep -q '^dcsc [0-9]' "$tmp/version.txt"
 

@@ -505,6 +505,39 @@ public static class LargeStatement
     }
 
     /// <summary>A YAML double-quoted scalar.</summary>
+    /// <summary>
+    /// The statement with each item of its top-level <c>iods:</c> list moved to a file of its own (names relative to the
+    /// statement: <c>{folder}/iod-001.yaml</c>), replaced by <c>- !include</c> of that file.
+    /// </summary>
+    public static (string Main, List<(string Name, string Text)> Includes) SplitIods(string yaml, string folder)
+    {
+        var lines = yaml.Split('\n');
+        var main = new StringBuilder();
+        var includes = new List<(string, string)>();
+        StringBuilder? item = null;
+        bool inIods = false;
+        void Flush()
+        {
+            if (item is null) return;
+            var name = $"iod-{includes.Count + 1:D3}.yaml";
+            includes.Add((name, item.ToString()));
+            main.Append("  - !include ").Append(folder).Append('/').Append(name).Append('\n');
+            item = null;
+        }
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (i == lines.Length - 1 && line.Length == 0) break;
+            if (line.Length > 0 && line[0] != ' ' && line[0] != '#') { Flush(); inIods = line == "iods:"; main.Append(line).Append('\n'); continue; }
+            if (!inIods) { main.Append(line).Append('\n'); continue; }
+            if (line.StartsWith("  - ", StringComparison.Ordinal)) { Flush(); item = new StringBuilder(); item.Append(line[4..]).Append('\n'); }
+            else if (item is not null) item.Append(line.Length >= 4 ? line[4..] : line.TrimStart()).Append('\n');
+            else main.Append(line).Append('\n');
+        }
+        Flush();
+        return (main.ToString(), includes);
+    }
+
     public static string Q(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     private sealed class Writer

@@ -64,9 +64,6 @@ public sealed class DicomDictionary
     // ------------------------------------------------------------------------------------------------
     // Tags and attributes
 
-    /// <summary>Parses <c>(0010,0010)</c>, <c>0010,0010</c> or <c>00100010</c>; see <see cref="DicomTag.TryParse"/>.</summary>
-    public bool TryParseTag(string? text, out DicomTag tag) => DicomTag.TryParse(text, out tag);
-
     /// <summary>
     /// The dictionary entry for <paramref name="tag"/>: an exact entry first, then a repeating-group pattern
     /// (<c>60xx</c>, <c>50xx</c>, <c>7Fxx</c> for even groups xx = 00–1E; <c>1000xxx0</c>, <c>002031xx</c>, …).
@@ -97,7 +94,7 @@ public sealed class DicomDictionary
         keyword is null ? null : _attributesByKeyword.GetValueOrDefault(keyword);
 
     /// <summary>True for one of the 34 VRs of PS3.5 2022a (upper case, e.g. <c>PN</c>, <c>OV</c>).</summary>
-    public bool IsValidVr(string vr) => vr is not null && StandardVrs.Contains(vr);
+    public static bool IsValidVr(string vr) => vr is not null && StandardVrs.Contains(vr);
 
     // ------------------------------------------------------------------------------------------------
     // UIDs

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Dcsc.Diagnostics;
@@ -26,11 +27,11 @@ public static class DiffFormatter
     {
         var sb = new StringBuilder();
         sb.Append("### Conformance changes\n\n");
-        sb.Append($"{MarkdownText.Code(paths.Display(oldPath))} → {MarkdownText.Code(paths.Display(newPath))}: {Summary(changes)}.\n");
+        sb.Append(CultureInfo.InvariantCulture, $"{MarkdownText.Code(paths.Display(oldPath))} → {MarkdownText.Code(paths.Display(newPath))}: {Summary(changes)}.\n");
         if (changes.Count == 0) return sb.ToString();
         foreach (var group in changes.GroupBy(c => c.Category))
         {
-            sb.Append($"\n#### {MarkdownText.Escape(group.Key)}\n\n| Change | Item | Details | Where |\n| --- | --- | --- | --- |\n");
+            sb.Append(CultureInfo.InvariantCulture, $"\n#### {MarkdownText.Escape(group.Key)}\n\n| Change | Item | Details | Where |\n| --- | --- | --- | --- |\n");
             foreach (var c in group)
             {
                 var where = c.Where;

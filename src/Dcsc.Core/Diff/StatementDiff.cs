@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dcsc.Diagnostics;
 using Dcsc.Model;
 
@@ -113,8 +114,8 @@ public static partial class StatementDiff
         c.Match(o.ApplicationEntities, n.ApplicationEntities, a => a.Name, "Application Entity", a => a.Name, a => a.Location.Span, (a, b) =>
         {
             c.Field("Application Entity", a.Name, "AE Title", a.AeTitle, b.AeTitle, a.Location.Of("ae_title"), b.Location.Of("ae_title"));
-            c.Field("Application Entity", a.Name, "port", a.Association?.Port?.ToString(), b.Association?.Port?.ToString(), a.Location.Of("association"), b.Location.Of("association"));
-            c.Field("Application Entity", a.Name, "maximum PDU length", a.Association?.MaxPduLength?.ToString(), b.Association?.MaxPduLength?.ToString(), a.Location.Of("association"), b.Location.Of("association"));
+            c.Field("Application Entity", a.Name, "port", a.Association?.Port?.ToString(CultureInfo.InvariantCulture), b.Association?.Port?.ToString(CultureInfo.InvariantCulture), a.Location.Of("association"), b.Location.Of("association"));
+            c.Field("Application Entity", a.Name, "maximum PDU length", a.Association?.MaxPduLength?.ToString(CultureInfo.InvariantCulture), b.Association?.MaxPduLength?.ToString(CultureInfo.InvariantCulture), a.Location.Of("association"), b.Location.Of("association"));
             c.Match(a.Activities, b.Activities, x => x.Name, "Real-World Activity", x => $"{Q(x.Name)} of {a.Name}", x => x.Location.Span, (x, y) =>
             {
                 c.Field("Real-World Activity", $"{Q(x.Name)} of {a.Name}", "role", x.Role.ToString().ToLowerInvariant(), y.Role.ToString().ToLowerInvariant(), x.Location.Of("role"), y.Location.Of("role"));

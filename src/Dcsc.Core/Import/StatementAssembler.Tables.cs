@@ -472,7 +472,7 @@ internal sealed partial class StatementAssembler
         return m;
     }
 
-    private void Attributes(YMap module, List<(Dictionary<string, string> Cells, string? Group, int Index)> rows)
+    private static void Attributes(YMap module, List<(Dictionary<string, string> Cells, string? Group, int Index)> rows)
     {
         var seq = module.Seq("attributes");
         foreach (var (c, group, _) in rows)

@@ -127,12 +127,12 @@ public static partial class YamlWriter
                     WriteMap(inner, m, indent + 2);
                     var text = inner.ToString();
                     // the first key goes on the dash line
-                    var firstLine = text.IndexOf(new string(' ', indent + 2), StringComparison.Ordinal) == 0 && m.Items[0].Value.Comment is null;
+                    var firstLine = text.StartsWith(new string(' ', indent + 2), StringComparison.Ordinal) && m.Items[0].Value.Comment is null;
                     if (firstLine) sb.Append(' ', indent).Append("- ").Append(text.AsSpan(indent + 2));
                     else { sb.Append(' ', indent).Append("-\n").Append(text); }
                     break;
                 }
-                case YSeq q: sb.Append(' ', indent).Append("-"); WriteValue(sb, q, indent); break;
+                case YSeq q: sb.Append(' ', indent).Append('-'); WriteValue(sb, q, indent); break;
             }
         }
     }
@@ -183,6 +183,9 @@ public static partial class YamlWriter
     [GeneratedRegex(@"^(?:[-+]?(?:\d[\d_]*)?(?:\.\d*)?(?:[eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|\d{4}-\d\d?-\d\d?(?:[Tt ].*)?|\d+(?::\d+)+(?:\.\d*)?)$")]
     private static partial Regex NumberLike();
 
+    // YAML flow indicators (YAML 1.2 §7.4): a plain scalar inside [ ] or { } must not contain them.
+    private static readonly System.Buffers.SearchValues<char> FlowIndicators = System.Buffers.SearchValues.Create(",[]{}");
+
     private static bool NeedsQuotes(string v, bool flow)
     {
         if (v.Length == 0) return true;
@@ -194,7 +197,7 @@ public static partial class YamlWriter
         }
         if ("-?:,[]{}#&*!|>'\"%@`".Contains(v[0])) return true;
         if (v.Contains(": ") || v.Contains(" #") || v.EndsWith(':')) return true;
-        if (flow && (v.IndexOfAny(new[] { ',', '[', ']', '{', '}' }) >= 0)) return true;
+        if (flow && v.AsSpan().IndexOfAny(FlowIndicators) >= 0) return true;
         if (v.Any(c => char.IsControl(c) || c == '\u2028' || c == '\u2029' || c == '\ufeff')) return true;
         return false;
     }

@@ -276,7 +276,7 @@ internal sealed partial class LayoutRun
         };
     }
 
-    private List<RowSpec> AssociationRows(AssociationParameters? a)
+    private static List<RowSpec> AssociationRows(AssociationParameters? a)
     {
         var rows = new List<RowSpec>();
         if (a is null) return rows;
@@ -327,7 +327,7 @@ internal sealed partial class LayoutRun
     {
         var all = new SortedDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var a in TemplateData.Terms.Abbreviations) all[a.Abbreviation] = a.Meaning;
-        foreach (var a in _s.Introduction.Abbreviations) all[a.Short] = a.Meaning;
+        foreach (var a in _s.Introduction.Abbreviations) all[a.Abbreviated] = a.Meaning;
         return all.Select(kv => Row(("abbreviation", kv.Key), ("meaning", kv.Value))).ToList();
     }
 

@@ -49,7 +49,7 @@ internal sealed partial class LayoutRun
     }
 
     /// <summary>Resolves <c>{table:X}</c> in author Markdown (X an author table key or a template table number) into a link; unknown ones stay as written.</summary>
-    private string ResolveAuthorTokens(Node n, string markdown)
+    private static string ResolveAuthorTokens(Node n, string markdown)
     {
         if (!markdown.Contains("{table:", StringComparison.Ordinal)) return markdown;
         return AuthorTableToken.Replace(markdown, m => FindTable(n, m.Groups[1].Value) is { } t && t.Number is not null
@@ -83,9 +83,9 @@ internal sealed partial class LayoutRun
             if (!string.IsNullOrWhiteSpace(k.Comment)) yield return new DraftAuthor(k.Comment!);
             if (KeyTableDraft(n, k) is { } t) yield return new DraftTable(t);
         }
-        foreach (var w in d.Web)
+        _webSections ??= d.Web.Select(w => (w, WebSections(w))).ToList();
+        foreach (var (w, (section, status)) in _webSections)
         {
-            var (section, status) = WebSections(w);
             if (section == key) foreach (var x in WebDrafts(n, w)) yield return x;
             if (status == key) foreach (var x in ReasonDrafts(n, w)) yield return x;
         }
@@ -177,6 +177,9 @@ internal sealed partial class LayoutRun
     }
 
     // ------------------------------------------------------------------ DICOMweb
+
+    // The sections of each transaction, found once: finding them walks the template, and every section asks.
+    private List<(WebDetail, (string? Section, string? Status))>? _webSections;
 
     /// <summary>The Section 5.3 and 7.3.3 subsections of a transaction: the child of its service section whose title begins with the transaction, then its Origin Server / User Agent part.</summary>
     private static (string? Section, string? Status) WebSections(WebDetail w)

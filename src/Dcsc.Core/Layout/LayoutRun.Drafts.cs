@@ -148,7 +148,7 @@ internal sealed partial class LayoutRun
     }
 
     /// <summary>Block and table conditions of the template (free text), evaluated against the model.</summary>
-    private bool ConditionHolds(Node n, string condition)
+    private static bool ConditionHolds(Node n, string condition)
     {
         if (condition.Contains("Functional Group Macros", StringComparison.Ordinal))
             return n.Ctx.Iod is { } iod && iod.FunctionalGroups.Count > 0;

@@ -289,7 +289,7 @@ internal sealed partial class LayoutRun
     }
 
     /// <summary>The shown table a <c>{table:X}</c> of section <paramref name="n"/> refers to: in the section itself, else in the nearest enclosing subtree.</summary>
-    private TableDraft? FindTable(Node n, string templateRef)
+    private static TableDraft? FindTable(Node n, string templateRef)
     {
         for (var scope = n; scope is not null; scope = scope.Parent)
             foreach (var x in scope.SelfAndDescendants())

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Dcsc.Diagnostics;
@@ -46,12 +47,12 @@ public static class MatchFormatter
         var sb = new StringBuilder();
         sb.Append(Diagnostic.OneLine($"A: {r.A.Product} {r.A.Version} ({r.A.Path})")).Append('\n');
         sb.Append(Diagnostic.OneLine($"B: {r.B.Product} {r.B.Version} ({r.B.Path})")).Append('\n');
-        sb.Append($"Verdict: {LevelName(r.Verdict).ToUpperInvariant()} ({Counts(r)}; verdict over {Scope(r)})\n");
+        sb.Append(CultureInfo.InvariantCulture, $"Verdict: {LevelName(r.Verdict).ToUpperInvariant()} ({Counts(r)}; verdict over {Scope(r)})\n");
         foreach (var service in r.Services)
         {
             sb.Append('\n');
             var counted = r.Counts(service) ? "" : " (not in the verdict)";
-            sb.Append($"{MatchServices.Title(service)} [{service}]: {LevelName(r.ServiceVerdict(service))}{counted}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{MatchServices.Title(service)} [{service}]: {LevelName(r.ServiceVerdict(service))}{counted}\n");
             foreach (var f in r.Findings.Where(f => f.Service == service))
             {
                 sb.Append(Diagnostic.OneLine($"  {LevelName(f.Level),-12} {FlowArrow(f.Flow)}  {f.Message}")).Append('\n');
@@ -66,30 +67,30 @@ public static class MatchFormatter
     public static string Markdown(MatchReport r)
     {
         var sb = new StringBuilder();
-        sb.Append($"# DICOM connectivity: {Md(r.A.Product)} {Md(r.A.Version)} and {Md(r.B.Product)} {Md(r.B.Version)}\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"# DICOM connectivity: {Md(r.A.Product)} {Md(r.A.Version)} and {Md(r.B.Product)} {Md(r.B.Version)}\n\n");
         sb.Append("Compared by `dcsc match` from the two products' DICOM Conformance Statements (PS3.2): what one side initiates ");
         sb.Append("(SCU, user agent, file-set creator) against what the other accepts (SCP, origin server, file-set reader), in both directions.\n\n");
         sb.Append("| | Product | Version | Statement |\n| --- | --- | --- | --- |\n");
-        sb.Append($"| A | {Md(r.A.Product)} | {Md(r.A.Version)} | {MarkdownText.Code(r.A.Path)} |\n");
-        sb.Append($"| B | {Md(r.B.Product)} | {Md(r.B.Version)} | {MarkdownText.Code(r.B.Path)} |\n\n");
-        sb.Append($"**Verdict: {LevelName(r.Verdict)}.** {Counts(r)} finding(s) in {Md(Scope(r))}.\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"| A | {Md(r.A.Product)} | {Md(r.A.Version)} | {MarkdownText.Code(r.A.Path)} |\n");
+        sb.Append(CultureInfo.InvariantCulture, $"| B | {Md(r.B.Product)} | {Md(r.B.Version)} | {MarkdownText.Code(r.B.Path)} |\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"**Verdict: {LevelName(r.Verdict)}.** {Counts(r)} finding(s) in {Md(Scope(r))}.\n\n");
 
         sb.Append("## Summary\n\n");
         sb.Append("| Service | Verdict | Incompatible | Warnings | Compatible | In verdict |\n| --- | --- | ---: | ---: | ---: | --- |\n");
         foreach (var s in r.Services)
-            sb.Append($"| [{Md(MatchServices.Title(s))}](#{Anchor(s)}) | {LevelName(r.ServiceVerdict(s))} | {r.Count(MatchLevel.Incompatible, s)} | " +
+            sb.Append(CultureInfo.InvariantCulture, $"| [{Md(MatchServices.Title(s))}](#{Anchor(s)}) | {LevelName(r.ServiceVerdict(s))} | {r.Count(MatchLevel.Incompatible, s)} | " +
                       $"{r.Count(MatchLevel.Warning, s)} | {r.Count(MatchLevel.Compatible, s)} | {(r.Counts(s) ? "Y" : "N")} |\n");
         sb.Append('\n');
 
         foreach (var s in r.Services)
         {
-            sb.Append($"<a id=\"{Anchor(s)}\"></a>\n\n## {Md(MatchServices.Title(s))}\n\n");
-            sb.Append($"Verdict: **{LevelName(r.ServiceVerdict(s))}** ({Counts(r, s)}).\n\n");
+            sb.Append(CultureInfo.InvariantCulture, $"<a id=\"{Anchor(s)}\"></a>\n\n## {Md(MatchServices.Title(s))}\n\n");
+            sb.Append(CultureInfo.InvariantCulture, $"Verdict: **{LevelName(r.ServiceVerdict(s))}** ({Counts(r, s)}).\n\n");
             sb.Append("| Level | Direction | Subject | Finding | A | B |\n| --- | --- | --- | --- | --- | --- |\n");
             foreach (var f in r.Findings.Where(f => f.Service == s))
             {
                 var subject = f.SubjectUid is null ? Md(f.Subject) : $"{Md(f.Subject)} ({Md(f.SubjectUid)})";
-                sb.Append($"| {LevelName(f.Level)} | {FlowArrow(f.Flow)} | {subject} | {Md(f.Message)} | {Md(Where(f.A))} | {Md(Where(f.B))} |\n");
+                sb.Append(CultureInfo.InvariantCulture, $"| {LevelName(f.Level)} | {FlowArrow(f.Flow)} | {subject} | {Md(f.Message)} | {Md(Where(f.A))} | {Md(Where(f.B))} |\n");
             }
             sb.Append('\n');
         }

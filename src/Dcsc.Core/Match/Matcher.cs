@@ -372,22 +372,24 @@ public static class Matcher
         private static IReadOnlyList<string> Cell(TableRow row, string key) =>
             row.Cells.TryGetValue(key, out var v) ? v : Array.Empty<string>();
 
+        private static string? FirstCell(TableRow row, string key) => Cell(row, key) is [var first, ..] ? first : null;
+
         private static string KeyOf(TableRow row)
         {
-            var tag = Cell(row, "tag").FirstOrDefault();
+            var tag = FirstCell(row, "tag");
             if (!string.IsNullOrWhiteSpace(tag))
             {
                 var t = new string(tag.Where(c => !char.IsWhiteSpace(c) && c is not '(' and not ')').ToArray()).ToUpperInvariant();
                 if (!t.Contains(',') && t.Length == 8) t = t[..4] + "," + t[4..];
                 return "(" + t + ")";
             }
-            return Norm(Cell(row, "attribute_name").FirstOrDefault() ?? "");
+            return Norm(FirstCell(row, "attribute_name") ?? "");
         }
 
         private static string Attr(TableRow row)
         {
-            var n = Cell(row, "attribute_name").FirstOrDefault();
-            var t = Cell(row, "tag").FirstOrDefault();
+            var n = FirstCell(row, "attribute_name");
+            var t = FirstCell(row, "tag");
             return (n, t) switch
             {
                 (not null, not null) => $"{n} {t}",

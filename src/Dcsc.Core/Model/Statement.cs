@@ -44,7 +44,7 @@ public sealed record Introduction(string? Audience, string? Remarks, IReadOnlyLi
 
 public sealed record Term(string Name, string Definition, Location Location);
 
-public sealed record Abbreviation(string Short, string Meaning, Location Location);
+public sealed record Abbreviation(string Abbreviated, string Meaning, Location Location);
 
 public sealed record TransferSyntax(string Uid, string Name, string? BulkdataMediaType, Location Location);
 

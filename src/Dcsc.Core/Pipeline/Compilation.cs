@@ -38,6 +38,7 @@ public static class Compilation
     public static CheckResult Check(string path, LoaderLimits? limits = null, string? projectRoot = null, CheckOptions? options = null)
     {
         options ??= CheckOptions.Default;
+        Warmup.Start();
         var bag = new DiagnosticBag();
         var ruleOptions = options.SkipRules ? null : ResolveRuleOptions(path, options, bag);
         LoadedSource? source;

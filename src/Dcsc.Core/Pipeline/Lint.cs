@@ -1,5 +1,6 @@
 using Dcsc.Diagnostics;
 using Dcsc.Layout;
+using Dcsc.Tool;
 
 namespace Dcsc.Pipeline;
 
@@ -22,7 +23,8 @@ public static class Lint
         var bag = new DiagnosticBag();
         bag.AddRange(check.Diagnostics.Items);
         if (!check.HasErrors && check.Statement is not null)
-            bag.AddRange(StatementLayout.Layout(check.Statement).Diagnostics);
+            using (StageTimer.Time("layout (its diagnostics)"))
+                bag.AddRange(StatementLayout.Layout(check.Statement).Diagnostics);
         return bag.Sorted();
     }
 }

@@ -33,7 +33,7 @@ public sealed partial class AttributeRules : IRule
             bool isPrivate;
             bool isCreatorElement = false;
             uint? value = null;
-            if (ctx.Dictionary.TryParseTag(text, out var tag))
+            if (DicomTag.TryParse(text, out var tag))
             {
                 entry = ctx.Dictionary.FindAttribute(tag);
                 isPrivate = tag.IsPrivate;
@@ -95,7 +95,7 @@ public sealed partial class AttributeRules : IRule
                         $"\"{name.Trim().TrimStart('>', ' ', '\t')}\" is written \"{entry.Name}\" in PS3.6 ({entry.DisplayTag}); use the dictionary name"));
             }
 
-            if (vrValid && use.Vr is { } vr && !string.IsNullOrWhiteSpace(vr) && entry.Vrs.All(ctx.Dictionary.IsValidVr))
+            if (vrValid && use.Vr is { } vr && !string.IsNullOrWhiteSpace(vr) && entry.Vrs.All(DicomDictionary.IsValidVr))
             {
                 var stated = SplitVr(vr);
                 if (stated.Any(x => !entry.Vrs.Contains(x)))
@@ -116,7 +116,7 @@ public sealed partial class AttributeRules : IRule
         if (use.Vr is not { } vr || string.IsNullOrWhiteSpace(vr)) return;
         foreach (var x in SplitVr(vr))
         {
-            if (ctx.Dictionary.IsValidVr(x)) continue;
+            if (DicomDictionary.IsValidVr(x)) continue;
             valid = false;
             ctx.Report(DiagnosticCatalogue.VrDoesNotExist(use.VrSpan, $"VR \"{x}\" ({use.Place}, {Display(use.Tag)}) does not exist; the VRs are those of PS3.5 Table 6.2-1 (e.g. {Suggest(x)})"));
         }

@@ -69,7 +69,7 @@ public sealed class CharacterRules : IRule
         var sb = new System.Text.StringBuilder(text.Length + 16);
         foreach (char c in text)
         {
-            if (c >= 0x80 && Describe(c, prose: false) is not null) sb.Append($"⟨U+{(int)c:X4}⟩");
+            if (c >= 0x80 && Describe(c, prose: false) is not null) sb.Append(CultureInfo.InvariantCulture, $"⟨U+{(int)c:X4}⟩");
             else if (c == '\n') sb.Append(' ');
             else sb.Append(c);
         }

@@ -80,7 +80,7 @@ public sealed partial class ConventionRules : IRule
     private static void Placeholders(RuleContext ctx, TextFields.Field field)
     {
         var text = field.Text;
-        if (text.IndexOfAny(new[] { '<', '[' }) < 0) return;
+        if (text.AsSpan().IndexOfAny('<', '[') < 0) return;
         if (text.Contains('`')) text = CodeRx().Replace(text, "");
         foreach (System.Text.RegularExpressions.Match m in ChoiceRx().Matches(text))
         {

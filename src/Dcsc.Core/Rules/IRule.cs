@@ -12,5 +12,5 @@ public interface IRule
     /// <summary>The diagnostic ids this rule can report (each has a descriptor in the catalogue and a page in docs/rules/).</summary>
     IReadOnlyList<DiagnosticDescriptor> Ids { get; }
 
-    void Check(RuleContext context);
+    void Check(RuleContext ctx);
 }

@@ -31,7 +31,7 @@ public sealed partial class NarrativeRules : IRule
 
     private static void CheckQuote(RuleContext ctx, TextFields.Field field, System.Text.RegularExpressions.Match m)
     {
-        if (!ctx.Dictionary.TryParseTag(m.Value, out var tag)) return;
+        if (!DicomTag.TryParse(m.Value, out var tag)) return;
         var entry = ctx.Dictionary.FindAttribute(tag);
         int lineStart = field.Text.LastIndexOf('\n', Math.Max(0, m.Index - 1)) + 1;
         var before = field.Text[lineStart..m.Index];

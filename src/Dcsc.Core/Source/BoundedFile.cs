@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 
 namespace Dcsc.Source;
@@ -189,10 +190,12 @@ public static class BoundedFile
             public int Mode;
         }
 
-        [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat", CharSet = CharSet.Ansi, SetLastError = true)]
+        [SuppressMessage("Globalization", "CA2101", Justification = "the path is marshalled as UTF-8 (LPUTF8Str), as libSystem.Native expects; CA2101 knows only ANSI and UTF-16")]
+        [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat", SetLastError = true)]
         private static extern int Stat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, out FileStatusBuffer output);
 
-        [DllImport("libSystem.Native", EntryPoint = "SystemNative_LStat", CharSet = CharSet.Ansi, SetLastError = true)]
+        [SuppressMessage("Globalization", "CA2101", Justification = "the path is marshalled as UTF-8 (LPUTF8Str), as libSystem.Native expects; CA2101 knows only ANSI and UTF-16")]
+        [DllImport("libSystem.Native", EntryPoint = "SystemNative_LStat", SetLastError = true)]
         private static extern int LStat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, out FileStatusBuffer output);
 
         [DllImport("libSystem.Native", EntryPoint = "SystemNative_FStat", SetLastError = true)]

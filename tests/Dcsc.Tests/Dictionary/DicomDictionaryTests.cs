@@ -151,7 +151,7 @@ public class DicomDictionaryTests
     [InlineData("UV")]
     [InlineData("UR")]
     [InlineData("SQ")]
-    public void IsValidVr_True(string vr) => Assert.True(D.IsValidVr(vr));
+    public void IsValidVr_True(string vr) => Assert.True(DicomDictionary.IsValidVr(vr));
 
     [Theory]
     [InlineData("pn")]
@@ -159,7 +159,7 @@ public class DicomDictionaryTests
     [InlineData("OB or OW")]
     [InlineData("NONE")]
     [InlineData("")]
-    public void IsValidVr_False(string vr) => Assert.False(D.IsValidVr(vr));
+    public void IsValidVr_False(string vr) => Assert.False(DicomDictionary.IsValidVr(vr));
 
     [Fact]
     public void StandardVrs_Has34() => Assert.Equal(34, DicomDictionary.StandardVrs.Count);
@@ -167,7 +167,7 @@ public class DicomDictionaryTests
     [Fact]
     public void EveryDictionaryVr_IsValid_ExceptItemDelimiters()
     {
-        var bad = D.Attributes.SelectMany(a => a.Vrs).Where(v => !D.IsValidVr(v)).Distinct().ToList();
+        var bad = D.Attributes.SelectMany(a => a.Vrs).Where(v => !DicomDictionary.IsValidVr(v)).Distinct().ToList();
         Assert.Equal(["NONE"], bad); // (FFFE,E000/E00D/E0DD) Item and delimiters have no VR
     }
 
@@ -183,7 +183,7 @@ public class DicomDictionaryTests
     [InlineData("(FFFE,E000)", 0xFFFE, 0xE000)]
     public void TryParseTag_Accepts(string text, int group, int element)
     {
-        Assert.True(D.TryParseTag(text, out var tag));
+        Assert.True(DicomTag.TryParse(text, out var tag));
         Assert.Equal(Tag((ushort)group, (ushort)element), tag);
         Assert.True(DicomTag.TryParse(text, out var tag2));
         Assert.Equal(tag, tag2);
@@ -209,7 +209,7 @@ public class DicomDictionaryTests
     [InlineData("PatientName")]
     public void TryParseTag_Rejects(string? text)
     {
-        Assert.False(D.TryParseTag(text, out var tag));
+        Assert.False(DicomTag.TryParse(text, out var tag));
         Assert.Equal(default, tag);
     }
 

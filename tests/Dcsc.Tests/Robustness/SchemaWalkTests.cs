@@ -74,7 +74,8 @@ public class SchemaWalkTests
             var fresh = Collections(root).Where(c => seen.Add(c.SchemaPath)).ToList();
             foreach (var batch in fresh.GroupBy(c => c.SchemaPath.Count(ch => ch is '.' or '[')))
             {
-                var subs = batch.ToDictionary(c => c.Node, c => YamlEmitter.Plain("oops"), ReferenceEqualityComparer.Instance);
+                var subs = new Dictionary<YamlNode, YamlNode>(ReferenceEqualityComparer.Instance);
+                foreach (var c in batch) subs[c.Node] = YamlEmitter.Plain("oops");
                 var (text, lines) = YamlEmitter.Emit(root, n => subs.TryGetValue(n, out var o) ? o : n);
                 var file = box.Write("mutated.yaml", text);
                 var r = Sandbox.Run("lint", file);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Dcsc.Diagnostics.Formats;
@@ -19,15 +20,15 @@ public static class MarkdownFormatter
         var sb = new StringBuilder();
         sb.Append("### dcsc lint\n\n");
         if (diagnostics.Count == 0)
-            sb.Append($"No problems found in {files} file(s).");
+            sb.Append(CultureInfo.InvariantCulture, $"No problems found in {files} file(s).");
         else
         {
             sb.Append(errors > 0 ? "❌ " : "⚠️ ");
-            sb.Append($"**{errors} error(s), {warnings} warning(s)");
-            if (infos > 0) sb.Append($", {infos} note(s)");
-            sb.Append($"** in {files} file(s).");
+            sb.Append(CultureInfo.InvariantCulture, $"**{errors} error(s), {warnings} warning(s)");
+            if (infos > 0) sb.Append(CultureInfo.InvariantCulture, $", {infos} note(s)");
+            sb.Append(CultureInfo.InvariantCulture, $"** in {files} file(s).");
         }
-        if (suppressed > 0) sb.Append($" {suppressed} known finding(s) suppressed by the baseline.");
+        if (suppressed > 0) sb.Append(CultureInfo.InvariantCulture, $" {suppressed} known finding(s) suppressed by the baseline.");
         sb.Append('\n');
         if (diagnostics.Count == 0) return sb.ToString();
 
@@ -41,7 +42,7 @@ public static class MarkdownFormatter
               .Append(Cell(d.Message)).Append(" |\n");
         }
         if (diagnostics.Count > MaxRows)
-            sb.Append($"\n… and {diagnostics.Count - MaxRows} more; see the full report (`--format sarif` or `text`).\n");
+            sb.Append(CultureInfo.InvariantCulture, $"\n… and {diagnostics.Count - MaxRows} more; see the full report (`--format sarif` or `text`).\n");
         return sb.ToString();
     }
 

@@ -254,8 +254,6 @@ internal sealed class MarkdownTemplateContext : TemplateContext
 
         public ScriptParameterInfo GetParameterInfo(int index) =>
             index == 0 ? new ScriptParameterInfo(typeof(string), "template_name") : new ScriptParameterInfo(typeof(object), "value");
-
-        public int GetParameterIndexByName(string name) => name switch { "template_name" => 0, "value" => 1, _ => -1 };
     }
 
     /// <summary><c>block b</c>: a block of <c>section.blocks</c> rendered by its template (paragraph, list, table, figure, author, toc, na).</summary>
@@ -280,6 +278,5 @@ internal sealed class MarkdownTemplateContext : TemplateContext
         public ScriptVarParamKind VarParamKind => ScriptVarParamKind.None;
         public Type ReturnType => typeof(RawMarkdown);
         public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(object), "block");
-        public int GetParameterIndexByName(string name) => name == "block" ? 0 : -1;
     }
 }
