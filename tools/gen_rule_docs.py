@@ -453,6 +453,40 @@ rule("DCS0621", "A Secure Transport Connection or User Identity profile is claim
 rule("DCS0622", "A profile is listed under a `kind` whose table it does not belong to (a TLS profile under `secure_use`, an audit profile under `secure_transport`; `other` takes any profile), or its `reference` names another PS3.15 section than the profile's (a warning).",
      "The kind chooses the PS3.2 table (8-2 Secure Use and User Identity, 8-3 Secure Transport Connection, Media Storage, Digital Signature); a reference to the wrong PS3.15 section sends the reader to another profile.",
      "Use the kind and the PS3.15 section the message gives.", R(SEC, ("reference: PS3.15 B.12", "reference: PS3.15 B.13")), SEC)
+WEB_STATUS = A(WEB, 'sections:\n  status_studies_ws_store_ua:\n    tables:\n      status_codes_of_user_agent_for_store_transaction:\n        - { status: Success, code: "200", behavior: The images are marked sent. }\n        - { status: Client Error, code: "409", behavior: The failed instances are listed for the operator. }\n')
+rule("DCS0623", "A code in a DICOMweb status table (7.3.3) or of a product-added transaction is not an HTTP status code (three digits, 100-599), or its row names another status class than the code has (2xx Success, 3xx Redirection, 4xx Client Error, 5xx Server Error): a 404 row labelled Success.",
+     "PS3.18 §8.5 uses the HTTP status codes of RFC 9110 §15, whose first digit is the class; a row whose class and code disagree tells the reader two different things.",
+     "Correct the code or the `status` (the message gives the class of the code).",
+     R(WEB_STATUS, ('status: Client Error, code: "409"', 'status: Success, code: "409"')), WEB_STATUS)
+rule("DCS0624", "A DICOMweb status table lists the same HTTP status code twice (a warning).",
+     "Each row documents what one code means for this product; two rows for one code contradict each other or repeat.",
+     "Keep one row per code and put both conditions in it.",
+     R(WEB_STATUS, ('        - { status: Client Error, code: "409"', '        - { status: Success, code: "200", behavior: Also when some were stored. }\n        - { status: Client Error, code: "409"')), WEB_STATUS)
+rule("DCS0625", "A status code whose meaning the transaction of its table does not have (a warning): 201 Created outside Create Workitem and Subscribe, 206 Partial Content outside Retrieve, 202 Accepted on Retrieve or Search, 415 Unsupported Media Type on a transaction without a request payload.",
+     "PS3.18 §10.4.3, §10.5.3, §10.6.3 and Chapter 11 say which codes each transaction returns; a 206 on a Store table is a row copied from the wrong table.",
+     "Remove the row, or move it to the table of the transaction it belongs to.",
+     R(WEB_STATUS, ('status: Client Error, code: "409"', 'status: Success, code: "206"')), WEB_STATUS)
+WEB_OS = A(R(WEB, ("    user_agent: true\n", "    origin_server: true\n"), ("      user_agent: true\n", "      origin_server: true\n")),
+    '      failure_reasons:\n        - { code: "A700", meaning: Out of storage. }\n      warning_reasons:\n        - { code: "B000", meaning: Coerced. }\n'
+    '    - service: Studies\n      transaction: Search\n      origin_server: true\n      resources: [Study]\n      media_types: [application/dicom+json]\n      query_parameters: [PatientID, fuzzymatching, limit]\n'
+    '      search:\n        - level: Study\n          attributes:\n            - { name: "Patient\'s Name", tag: "(0010,0010)", matching_type: [WILDCARD], fuzzy: true }\n            - { name: Patient ID, tag: "(0010,0020)", matching_type: [SINGLE_VALUE] }\n')
+rule("DCS0626", "A Failure Reason (0008,1197) code of a DICOMweb transaction is not a failure code (Axxx, Cxxx, 01xx/02xx other than 0107 and 0116), or a Warning Reason (0008,1196) code is not a warning code (Bxxx, 0001, 0107, 0116), or the code is not four hexadecimal digits.",
+     "PS3.18 §8.4.1 returns the reasons with the DIMSE status codes of PS3.7 Annex C, whose ranges say whether the instance was stored; a warning code among the failures misleads the reader about the outcome.",
+     "Move the code to the list of its class, or correct it; quote codes with leading zeros (\"0110\").",
+     R(WEB_OS, ('        - { code: "A700", meaning: Out of storage. }', '        - { code: "B007", meaning: Out of storage. }')), WEB_OS)
+WEB_HDR = A(WEB, 'sections:\n  services_store_stow_rs_ua:\n    tables:\n      header_fields_for_store_transaction_user_agent:\n        - { header_field: Content-Type, supported_values: "multipart/related; type=\\"application/dicom\\"" }\n        - { header_field: Accept, supported_values: application/dicom+json }\n')
+rule("DCS0627", "A request header field table of a DICOMweb transaction lists Content-Type for a transaction without a request payload (Retrieve, Search, Subscribe …), lacks Content-Type for one with a payload (Store, Create, Update, Change State, Request Cancellation), or lacks Accept for Retrieve (a warning).",
+     "PS3.18 §8.4: Content-Type describes the payload a request carries; Accept chooses the media type of a Retrieve response. A table that lists them otherwise documents headers the transaction does not use.",
+     "Add the missing header field with its media types, or remove the one the transaction does not carry.",
+     R(WEB_HDR, ('        - { header_field: Content-Type, supported_values: "multipart/related; type=\\"application/dicom\\"" }\n', '')), WEB_HDR)
+rule("DCS0628", "A query parameter (`dicomweb.transactions[].query_parameters`, the 5.3 query parameter tables) is neither one PS3.18 defines (includefield, fuzzymatching, limit, offset, accept, charset, quality, viewport, window, annotation, iccprofile, the URI service parameters, …) nor an attribute keyword or tag (dotted paths such as `ScheduledStationNameCodeSequence.CodeValue` included) of the dictionary edition (a warning).",
+     "PS3.18 §8.3.4.1: search keys are attribute keywords or tags; a misspelt keyword is a parameter the origin server rejects or ignores.",
+     "Write the keyword exactly (PatientID, not PatientId) or the tag (00100020); the message names the keyword of a near name.",
+     R(WEB_OS, ("query_parameters: [PatientID, fuzzymatching, limit]", "query_parameters: [PatientIdentifier, fuzzymatching, limit]")), WEB_OS)
+rule("DCS0629", "Fuzzy matching is stated inconsistently (a warning): an attribute of a search table is marked `fuzzy: true` but is not a person name (VR PN), or the transaction does not list the fuzzymatching query parameter, or the query parameter table says fuzzymatching is not supported; or the table says it is supported and no search attribute is marked fuzzy.",
+     "PS3.18 §8.3.4.6: fuzzymatching=true asks for fuzzy semantic matching of person names; the parameter, its supported values and the matching tables describe one behaviour and must agree.",
+     "Mark only PN attributes fuzzy, and list fuzzymatching with the value the search tables imply.",
+     R(WEB_OS, ('{ name: Patient ID, tag: "(0010,0020)", matching_type: [SINGLE_VALUE] }', '{ name: Patient ID, tag: "(0010,0020)", matching_type: [SINGLE_VALUE], fuzzy: true }')), WEB_OS)
 # ----------------------------------------------------------------------------------------------- layout
 rule("DCS0501", "A template paragraph or table title of an applicable section contains a placeholder (`<Transaction Name>`, `<products reporting screen>`, `<<choice>>`) and the statement gives no value for it. The sentence with the placeholder is left out of the output (no `<…>` text is ever printed). For sections of repeated content the message names the full path, e.g. `sr_templates[0].finding_sites[0].sections.annex_b_sr_template_finding_site.fill.\"products reporting screen\"`.",
      "The PS3.2 template's boilerplate names product-specific facts in angle brackets; printed as they are, they would be template text in a published statement.",
@@ -463,6 +497,12 @@ rule("DCS0505", "A section the PS3.2 template makes mandatory for every Conforma
      "PS3.2 keeps these sections in every statement so that readers find the same content at the same number in every vendor's document. dcsc prints the section anyway and ignores the `na`; the warning says so instead of ignoring it silently.",
      "Remove `na` from the section; give it content with `text` if the template's boilerplate is not enough.",
      ECHO + "sections:\n  introduction:\n    na: true\n", ECHO)
+
+LITREF = R(STORE_SCU, ("      description: On success the image is marked sent;", "      description: The images are sent as listed in {table:5-1}. On success the image is marked sent;"))
+rule("DCS0506", "A table, section or annex number written by hand in narrative (\"see Table 5-11\", \"Section 7.2.1\") does not point at what it names in this statement (a warning): the template's Table 5-11 is printed under another number (tables are numbered in sequence per major section, so a table that is not printed shifts the ones after it), is not printed at all, or the statement has no table or section with that number; or the words before the number (\"the keys in Table 5-1\") name what another table of the same section holds. References to other documents (\"PS3.4 Table B.2-1\", \"Section 10.4 of PS3.18\") are not checked. Its severity is configurable in dcsc.yaml like the rules'.",
+     "A number typed into the text goes stale when sections become N/A or tables are added; the reader then lands on another table. The tokens {table:X} and {section:X} (X the template number, or the key of an added table) are resolved by the layout and always print the right number with a link.",
+     "Write the token the message gives ({table:5-11}, {section:7.2}); for a table that is not printed, name the table meant.",
+     R(LITREF, ("{table:5-1}", "Table 9-9")), LITREF)
 
 
 # ----------------------------------------------------------------------------------------------- PS3.4 requirements

@@ -82,9 +82,9 @@ public sealed record DcscConfig(string? Path, IReadOnlyDictionary<string, Severi
                         bag.Add(DiagnosticCatalogue.ConfigurationInvalid(key.Span, $"unknown rule id \"{id}\" in `rules` (the rule ids are listed in docs/rules/README.md)"));
                         continue;
                     }
-                    if (!RuleRunner.Ids.Contains(id))
+                    if (!RuleRunner.Ids.Contains(id) && DiagnosticCatalogue.Get(id).Category != "layout")
                     {
-                        bag.Add(DiagnosticCatalogue.ConfigurationInvalid(key.Span, $"{id} is not a lint rule and cannot be configured (only the Rules stage ids DCS0100-DCS1999 can)"));
+                        bag.Add(DiagnosticCatalogue.ConfigurationInvalid(key.Span, $"{id} is not a lint rule and cannot be configured (only the Rules stage ids DCS0100-DCS1999 and the layout warnings DCS0501-DCS0506 can)"));
                         continue;
                     }
                     var sev = ParseSeverity(value);

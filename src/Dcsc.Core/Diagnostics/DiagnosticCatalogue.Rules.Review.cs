@@ -73,6 +73,27 @@ public static partial class DiagnosticCatalogue
     /// <summary>DCS0622: Security profile under the wrong kind or with another section as reference.</summary>
     public static Diagnostic SecurityProfileMisfiled(SourceSpan at, string message) => Descriptors.SecurityProfileMisfiled.At(at, message);
 
+    /// <summary>DCS0623: HTTP status code invalid or under the wrong status class.</summary>
+    public static Diagnostic HttpStatusInvalid(SourceSpan at, string message) => Descriptors.HttpStatusInvalid.At(at, message);
+
+    /// <summary>DCS0624: HTTP status code listed twice in one table.</summary>
+    public static Diagnostic HttpStatusDuplicate(SourceSpan at, string message) => Descriptors.HttpStatusDuplicate.At(at, message);
+
+    /// <summary>DCS0625: HTTP status code not proper to the transaction.</summary>
+    public static Diagnostic HttpStatusNotOfTransaction(SourceSpan at, string message) => Descriptors.HttpStatusNotOfTransaction.At(at, message);
+
+    /// <summary>DCS0626: Failure or Warning Reason code outside its range.</summary>
+    public static Diagnostic ReasonCodeWrongRange(SourceSpan at, string message) => Descriptors.ReasonCodeWrongRange.At(at, message);
+
+    /// <summary>DCS0627: Request header field does not fit the transaction.</summary>
+    public static Diagnostic RequestHeaderMisfit(SourceSpan at, string message) => Descriptors.RequestHeaderMisfit.At(at, message);
+
+    /// <summary>DCS0628: Query parameter that PS3.18 does not define and that names no attribute.</summary>
+    public static Diagnostic QueryParameterUnknown(SourceSpan at, string message) => Descriptors.QueryParameterUnknown.At(at, message);
+
+    /// <summary>DCS0629: Fuzzy matching stated inconsistently.</summary>
+    public static Diagnostic FuzzyMatchingInconsistent(SourceSpan at, string message) => Descriptors.FuzzyMatchingInconsistent.At(at, message);
+
     public static partial class Descriptors
     {
         public static readonly DiagnosticDescriptor PublicNameWithOtherTag = new("DCS0601", Severity.Error, "A public attribute's name is given with another tag", "review");
@@ -96,6 +117,13 @@ public static partial class DiagnosticCatalogue
         public static readonly DiagnosticDescriptor TlsContradictsProfile = new("DCS0620", Severity.Error, "TLS versions or cipher suites contradict the claimed profiles", "review");
         public static readonly DiagnosticDescriptor ProfileForAeWithoutNetworkRole = new("DCS0621", Severity.Warning, "Transport or user identity profile claimed for an AE without a network role", "review");
         public static readonly DiagnosticDescriptor SecurityProfileMisfiled = new("DCS0622", Severity.Warning, "Security profile under the wrong kind or with another section as reference", "review");
+        public static readonly DiagnosticDescriptor HttpStatusInvalid = new("DCS0623", Severity.Error, "HTTP status code invalid or under the wrong status class", "review");
+        public static readonly DiagnosticDescriptor HttpStatusDuplicate = new("DCS0624", Severity.Warning, "HTTP status code listed twice in one table", "review");
+        public static readonly DiagnosticDescriptor HttpStatusNotOfTransaction = new("DCS0625", Severity.Warning, "HTTP status code not proper to the transaction", "review");
+        public static readonly DiagnosticDescriptor ReasonCodeWrongRange = new("DCS0626", Severity.Error, "Failure or Warning Reason code outside its range", "review");
+        public static readonly DiagnosticDescriptor RequestHeaderMisfit = new("DCS0627", Severity.Warning, "Request header field does not fit the transaction", "review");
+        public static readonly DiagnosticDescriptor QueryParameterUnknown = new("DCS0628", Severity.Warning, "Query parameter that PS3.18 does not define and that names no attribute", "review");
+        public static readonly DiagnosticDescriptor FuzzyMatchingInconsistent = new("DCS0629", Severity.Warning, "Fuzzy matching stated inconsistently", "review");
         public static readonly DiagnosticDescriptor ValuesNotSemicolonSeparated = new("DCS0616", Severity.Warning, "Several values separated by \",\" or \"or\" where PS3.2 asks for \";\"", "review");
     }
 }

@@ -10,6 +10,7 @@ namespace Dcsc.Layout;
 internal sealed partial class LayoutRun
 {
     private static readonly Regex AuthorTableToken = new(@"\{table:([A-Za-z0-9_.\-]+)\}", RegexOptions.CultureInvariant);
+    private static readonly Regex AuthorSectionToken = new(@"\{section:([A-Z]?[0-9.]+)\}", RegexOptions.CultureInvariant);
 
     // ------------------------------------------------------------------ tables made here
 
@@ -49,11 +50,15 @@ internal sealed partial class LayoutRun
     }
 
     /// <summary>Resolves <c>{table:X}</c> in author Markdown (X an author table key or a template table number) into a link; unknown ones stay as written.</summary>
-    private static string ResolveAuthorTokens(Node n, string markdown)
+    private string ResolveAuthorTokens(Node n, string markdown)
     {
-        if (!markdown.Contains("{table:", StringComparison.Ordinal)) return markdown;
-        return AuthorTableToken.Replace(markdown, m => FindTable(n, m.Groups[1].Value) is { } t && t.Number is not null
-            ? $"[Table {t.Number}](#{t.Id})" : m.Value);
+        if (markdown.Contains("{table:", StringComparison.Ordinal))
+            markdown = AuthorTableToken.Replace(markdown, m => FindTable(n, m.Groups[1].Value) is { } t && t.Number is not null
+                ? $"[Table {t.Number}](#{t.Id})" : m.Value);
+        if (markdown.Contains("{section:", StringComparison.Ordinal))
+            markdown = AuthorSectionToken.Replace(markdown, m => FindSection(n, m.Groups[1].Value) is { Number.Length: > 0 } s
+                ? $"[Section {s.Number}](#sect-{s.Number})" : m.Value);
+        return markdown;
     }
 
     /// <summary>A cell or footnote: <c>{table:X}</c> becomes a link to the table; other tokens as <see cref="ResolveCell"/>.</summary>

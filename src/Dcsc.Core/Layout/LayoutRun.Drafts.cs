@@ -23,7 +23,7 @@ internal sealed partial class LayoutRun
         foreach (var c in n.Children) BuildDrafts(c);
         if (n.Added is not null)
         {
-            if (!string.IsNullOrWhiteSpace(n.Added.Text)) n.Drafts.Add(new DraftAuthor(n.Added.Text));
+            if (!string.IsNullOrWhiteSpace(n.Added.Text)) n.Drafts.Add(new DraftAuthor(n.Added.Text) { Origin = TextOrigin.Of(n.Added.Location, "text") });
             if (n.Extra is not null) n.Drafts.AddRange(n.Extra());
             n.Drafts.AddRange(AuthorTableDrafts(n, n.Added.Tables));
             return;
@@ -131,7 +131,7 @@ internal sealed partial class LayoutRun
         n.Drafts.AddRange(ModelNarrative(n));
         n.Drafts.AddRange(figuresAfterNarrative);
         n.Drafts.AddRange(DetailDrafts(n));
-        if (!string.IsNullOrWhiteSpace(n.Content.Text)) n.Drafts.Add(new DraftAuthor(n.Content.Text!));
+        if (!string.IsNullOrWhiteSpace(n.Content.Text)) n.Drafts.Add(new DraftAuthor(n.Content.Text!) { Origin = TextOrigin.Of(n.Content.Location, "text") });
         n.Drafts.AddRange(AuthorTableDrafts(n, n.Content.AuthorTables));
     }
 

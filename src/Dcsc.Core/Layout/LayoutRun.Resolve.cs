@@ -25,26 +25,26 @@ internal sealed partial class LayoutRun
     {
         var ctx = n.Ctx;
         var d = _s.Dimse;
-        IEnumerable<Draft> Md(string? text, string? label = null) =>
-            string.IsNullOrWhiteSpace(text) ? Array.Empty<Draft>() : new Draft[] { new DraftAuthor(text!, label) };
+        IEnumerable<Draft> Md(string? text, string? label = null, TextOrigin? origin = null) =>
+            string.IsNullOrWhiteSpace(text) ? Array.Empty<Draft>() : new Draft[] { new DraftAuthor(text!, label) { Origin = origin } };
         switch (n.T!.Key)
         {
-            case "overview": return Md(_s.Product.Description).Concat(RemoteSystems());
+            case "overview": return Md(_s.Product.Description, origin: TextOrigin.Of(_s.Product.Location, "description")).Concat(RemoteSystems());
             case "overview_content_transfer": return EveryStorageText();
             case "intro_audience": return Md(_s.Introduction.Audience);
             case "intro_remarks": return Md(_s.Introduction.Remarks);
             case "intro_references":
                 return _s.Introduction.References.Select((r, i) => (Draft)new DraftAuthor($"\\[{i + 3}\\] {r}"));
             case "impl_functional_definition_ae_1" when ctx.Ae is { } ae:
-                return AeTitleText(ae).Concat(Md(ae.Description));
+                return AeTitleText(ae).Concat(Md(ae.Description, origin: TextOrigin.Of(ae.Location, "description")));
             case "netcomm_sequencing_real_world_activities_ae1": return Md(ctx.Ae?.Sequencing);
             case "netcomm_real_world_activity_activity_1" or "netcomm_real_world_activity_activity_2" when ctx.Activity is not null:
-                return Md(ctx.Activity.Description).Concat(ActivitySopClasses(ctx.Activity)).Concat(ActivityTransferSyntaxes(ctx.Activity));
+                return Md(ctx.Activity.Description, origin: TextOrigin.Of(ctx.Activity.Location, "description")).Concat(ActivitySopClasses(ctx.Activity)).Concat(ActivityTransferSyntaxes(ctx.Activity));
             case "netcomm_role_negotiation": return Md(ctx.Activity?.RoleNegotiation);
             case "netcomm_ts_selection_policies" when ctx.Activity is not null: return ActivityPolicy(ctx.Activity);
             case "annex_a_iod" when ctx.Iod is { } iod:
-                return new Draft[] { new DraftPlain($"SOP Class: {SopName(iod.SopClass)} ({iod.SopClass}).") }.Concat(Md(iod.Description));
-            case "annex_d_mapping": return Md(ctx.Mapping?.Description);
+                return new Draft[] { new DraftPlain($"SOP Class: {SopName(iod.SopClass)} ({iod.SopClass}).") }.Concat(Md(iod.Description, origin: TextOrigin.Of(iod.Location, "description")));
+            case "annex_d_mapping": return Md(ctx.Mapping?.Description, origin: ctx.Mapping is { } mapping ? TextOrigin.Of(mapping.Location, "description") : null);
             case "overview_verification": return Role(d.Verification.Scu, "SCU").Concat(Role(d.Verification.Scp, "SCP"));
             case "services_scu_mwl_find": return Role(d.Worklist.Scu);
             case "services_scp_mwl_find": return Role(d.Worklist.Scp);
@@ -70,7 +70,7 @@ internal sealed partial class LayoutRun
             default:
                 if (WebServiceSections.TryGetValue(n.T.Key, out var service))
                     return _s.DicomWeb.Transactions.Where(w => w.Service == service && !string.IsNullOrWhiteSpace(w.Description))
-                        .Select(w => (Draft)new DraftAuthor(w.Description!, w.Transaction));
+                        .Select(w => (Draft)new DraftAuthor(w.Description!, w.Transaction) { Origin = TextOrigin.Of(w.Location, "description") });
                 return Array.Empty<Draft>();
         }
     }
@@ -84,12 +84,12 @@ internal sealed partial class LayoutRun
     private IEnumerable<Draft> Role(ServiceRole? r, string? label = null)
     {
         if (r is null) yield break;
-        if (!string.IsNullOrWhiteSpace(r.Description)) yield return new DraftAuthor(r.Description!, label);
-        if (!string.IsNullOrWhiteSpace(r.ElementCoercion)) yield return new DraftAuthor(r.ElementCoercion!, "Element coercion");
-        if (!string.IsNullOrWhiteSpace(r.DiscardedAttributes)) yield return new DraftAuthor(r.DiscardedAttributes!, "Discarded Attributes");
-        if (!string.IsNullOrWhiteSpace(r.LossyCompression)) yield return new DraftAuthor(r.LossyCompression!, "Lossy compression");
+        if (!string.IsNullOrWhiteSpace(r.Description)) yield return new DraftAuthor(r.Description!, label) { Origin = TextOrigin.Of(r.Location, "description") };
+        if (!string.IsNullOrWhiteSpace(r.ElementCoercion)) yield return new DraftAuthor(r.ElementCoercion!, "Element coercion") { Origin = TextOrigin.Of(r.Location, "element_coercion") };
+        if (!string.IsNullOrWhiteSpace(r.DiscardedAttributes)) yield return new DraftAuthor(r.DiscardedAttributes!, "Discarded Attributes") { Origin = TextOrigin.Of(r.Location, "discarded_attributes") };
+        if (!string.IsNullOrWhiteSpace(r.LossyCompression)) yield return new DraftAuthor(r.LossyCompression!, "Lossy compression") { Origin = TextOrigin.Of(r.Location, "lossy_compression") };
         if (!string.IsNullOrWhiteSpace(r.DuplicateInstances)) yield return new DraftPlain($"Duplicate SOP Instances (same SOP Instance UID): {r.DuplicateInstances}.");
-        if (!string.IsNullOrWhiteSpace(r.Retention)) yield return new DraftAuthor(r.Retention!, "Retention");
+        if (!string.IsNullOrWhiteSpace(r.Retention)) yield return new DraftAuthor(r.Retention!, "Retention") { Origin = TextOrigin.Of(r.Location, "retention") };
         if (!string.IsNullOrWhiteSpace(r.Priority)) yield return new DraftPlain($"Priority: {r.Priority}");
         if (r.Relational is { } rel) yield return new DraftPlain($"Relational queries/retrieval: {YN(rel)}");
         if (r.SubOperationSopClasses.Count > 0)
@@ -158,6 +158,7 @@ internal sealed partial class LayoutRun
             case DraftPlain p:
                 return new ParagraphBlock(new[] { new Inline(p.Text) });
             case DraftAuthor a:
+                CheckLiteralReferences(n, a);
                 return new AuthorBlock(ResolveAuthorTokens(n, a.Markdown), a.Label);
             case DraftFigure f:
                 var (num, id) = _figures[f.Ref];

@@ -79,7 +79,17 @@ internal sealed record DraftList(IReadOnlyList<string> Raw, IReadOnlyList<int>? 
 internal sealed record DraftTable(TableDraft Table) : Draft;
 /// <summary>A template figure: the statement's image, or (GeneratedRef set) the figure dcsc draws for that template reference.</summary>
 internal sealed record DraftFigure(string Ref, string RawTitle, string Source, string? GeneratedRef) : Draft;
-internal sealed record DraftAuthor(string Markdown, string? Label = null) : Draft;
+internal sealed record DraftAuthor(string Markdown, string? Label = null) : Draft
+{
+    /// <summary>Where the author wrote the text (for findings inside it); null for text dcsc composes.</summary>
+    public TextOrigin? Origin { get; init; }
+}
+
+/// <summary>The YAML value an author text comes from, to point a finding at a character of it.</summary>
+internal readonly record struct TextOrigin(SourceSpan Span, Dcsc.Source.BlockScalarLayout? Block)
+{
+    public static TextOrigin Of(Location location, string field) => new(location.Of(field), location.BlockOf(field));
+}
 /// <summary>Generated text without template tokens (labels of structured facts).</summary>
 internal sealed record DraftPlain(string Text) : Draft;
 

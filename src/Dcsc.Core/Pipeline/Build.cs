@@ -63,7 +63,7 @@ public static class Build
         using (StageTimer.Time("layout")) document = StatementLayout.Layout(check.Statement!, layoutOptions);
         IReadOnlyList<Dcsc.Figures.GeneratedFigure> figures;
         using (StageTimer.Time("figures")) figures = DrawFigures(check.Statement!, document);
-        diagnostics.AddRange(document.Diagnostics);
+        diagnostics.AddRange(check.Configured(document.Diagnostics));
         MarkdownResult md;
         using (StageTimer.Time("markdown")) md = MarkdownRenderer.Render(document, options.TemplatesDirectory);
         diagnostics.AddRange(md.Diagnostics);

@@ -12,6 +12,19 @@ namespace Dcsc.Pipeline;
 public sealed record CheckResult(string Path, Statement? Statement, LoadedSource? Source, DiagnosticBag Diagnostics)
 {
     public bool HasErrors => Diagnostics.HasErrors;
+
+    /// <summary>The rule options the check ran with (null when the Rules stage was skipped).</summary>
+    public RuleOptions? Rules { get; init; }
+
+    /// <summary>Diagnostics of a later stage (the layout warnings) with the severities dcsc.yaml sets for their ids.</summary>
+    public IEnumerable<Diagnostic> Configured(IEnumerable<Diagnostic> later)
+    {
+        foreach (var d in later)
+        {
+            if (Rules is null || !Rules.Severities.TryGetValue(d.Id, out var severity)) { yield return d; continue; }
+            if (severity != Severity.Off) yield return d with { Severity = severity };
+        }
+    }
 }
 
 /// <summary>How <see cref="Compilation.Check"/> configures the Rules stage.</summary>
@@ -96,6 +109,6 @@ public static class Compilation
         using (StageTimer.Time("model")) statement = ModelBinder.Bind(source);
         if (rules is not null)
             using (StageTimer.Time("rules")) bag.AddRange(RuleRunner.Run(statement, rules));
-        return new CheckResult(source.Path, statement, source, bag);
+        return new CheckResult(source.Path, statement, source, bag) { Rules = rules };
     }
 }

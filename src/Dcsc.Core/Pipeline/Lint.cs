@@ -24,7 +24,7 @@ public static class Lint
         bag.AddRange(check.Diagnostics.Items);
         if (!check.HasErrors && check.Statement is not null)
             using (StageTimer.Time("layout (its diagnostics)"))
-                bag.AddRange(StatementLayout.Layout(check.Statement).Diagnostics);
+                bag.AddRange(check.Configured(StatementLayout.Layout(check.Statement).Diagnostics));
         return bag.Sorted();
     }
 }

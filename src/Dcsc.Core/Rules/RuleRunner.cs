@@ -25,6 +25,7 @@ public static class RuleRunner
         new IdentityRules(),
         new ReviewRules(),
         new SecurityRules(),
+        new WebRules(),
     };
 
     /// <summary>Every diagnostic id the rules can report.</summary>

@@ -79,31 +79,8 @@ internal static class TextFields
         }
     }
 
-    /// <summary>
-    /// The position of character <paramref name="index"/> of a field's text: exact for a one-line plain or quoted
-    /// scalar and for a <c>|</c> or <c>&gt;</c> block scalar (its layout maps the text back to the file's lines);
-    /// for a multi-line plain or quoted scalar the line is exact and the column approximate.
-    /// </summary>
-    public static SourceSpan PositionOf(Field field, int index)
-    {
-        var span = field.Span;
-        if (!span.HasPosition) return span;
-        if (field.Block?.PositionOf(index) is { } exact) return exact;
-        int newlines = 0, lineStart = 0;
-        for (int i = 0; i < index && i < field.Text.Length; i++)
-            if (field.Text[i] == '\n') { newlines++; lineStart = i + 1; }
-        bool oneLine = span.EndLine == span.Line;
-        if (oneLine && newlines == 0)
-        {
-            int width = span.EndColumn - span.Column;
-            int quote = width == field.Text.Length + 2 ? 1 : 0; // "…" or '…' around the text
-            int column = span.Column + quote + index;
-            return new SourceSpan(span.File, span.Line, column, span.Line, column + 1);
-        }
-        bool block = !oneLine && field.Text.Contains('\n');
-        int line = span.Line + (block ? 1 : 0) + newlines;
-        return new SourceSpan(span.File, line, span.Column, line, span.Column + 1 + (index - lineStart));
-    }
+    /// <summary>The position of character <paramref name="index"/> of a field's text (<see cref="TextPosition.Of"/>).</summary>
+    public static SourceSpan PositionOf(Field field, int index) => TextPosition.Of(field.Span, field.Block, field.Text, index);
 
     private static void Add(List<Field> list, string? text, Location loc, string key)
     {

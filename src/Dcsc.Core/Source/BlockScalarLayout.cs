@@ -79,3 +79,31 @@ public sealed class BlockScalarLayout
         return lines.Count > 0 ? new BlockScalarLayout(file, lines) : null;
     }
 }
+
+/// <summary>Where character <c>index</c> of a scalar's text is in its file.</summary>
+public static class TextPosition
+{
+    /// <summary>
+    /// Exact for a one-line plain or quoted scalar and for a <c>|</c> or <c>&gt;</c> block scalar (its layout maps the
+    /// text back to the file's lines); for a multi-line plain or quoted scalar the line is exact and the column approximate.
+    /// </summary>
+    public static SourceSpan Of(SourceSpan span, BlockScalarLayout? block, string text, int index)
+    {
+        if (!span.HasPosition) return span;
+        if (block?.PositionOf(index) is { } exact) return exact;
+        int newlines = 0, lineStart = 0;
+        for (int i = 0; i < index && i < text.Length; i++)
+            if (text[i] == '\n') { newlines++; lineStart = i + 1; }
+        bool oneLine = span.EndLine == span.Line;
+        if (oneLine && newlines == 0)
+        {
+            int width = span.EndColumn - span.Column;
+            int quote = width == text.Length + 2 ? 1 : 0; // "…" or '…' around the text
+            int column = span.Column + quote + index;
+            return new SourceSpan(span.File, span.Line, column, span.Line, column + 1);
+        }
+        bool isBlock = !oneLine && text.Contains('\n');
+        int line = span.Line + (isBlock ? 1 : 0) + newlines;
+        return new SourceSpan(span.File, line, span.Column, line, span.Column + 1 + (index - lineStart));
+    }
+}

@@ -102,4 +102,19 @@ public class ConfigTests
         Assert.DoesNotContain(Compilation.Check(f).Diagnostics.Items, d => d.Id == "DCS0104");
         Assert.Contains(Compilation.Check(f, options: new CheckOptions(DiscoverConfig: false)).Diagnostics.Items, d => d.Id == "DCS0104");
     }
+    [Fact]
+    public void Layout_warnings_take_their_severity_from_dcsc_yaml()
+    {
+        using var dir = new TestUtil.TempDir();
+        var f = dir.File("s.yaml", Minimal.Yaml.Replace("    description: Sends images.\n", "    description: Sends the images listed in Table 9-9.\n"));
+        var (code, stdout, _) = CliTests.Run("lint", f);
+        Assert.Equal(CommandLine.Ok, code);
+        Assert.Contains("warning DCS0506", stdout);
+        dir.File("dcsc.yaml", "rules:\n  DCS0506: error\n");
+        (code, stdout, _) = CliTests.Run("lint", f);
+        Assert.Equal(CommandLine.InputErrors, code);
+        Assert.Contains("error DCS0506", stdout);
+        dir.File("dcsc.yaml", "rules:\n  DCS0506: off\n");
+        Assert.DoesNotContain("DCS0506", CliTests.Run("lint", f).Out);
+    }
 }
