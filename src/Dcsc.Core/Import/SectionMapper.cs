@@ -46,8 +46,11 @@ public static partial class SectionMapper
         var root = new MappedSection { Title = "", Line = 0, How = "document" };
         var stack = new List<(int Level, MappedSection Node)> { (0, root) };
         var current = root;
+        var title = DocumentTitle(doc.Blocks);
         foreach (var b in doc.Blocks)
         {
+            // The document's title heading is cover text; the headings under it are the statement's chapters.
+            if (ReferenceEquals(b, title)) { root.Blocks.Add(new TextBlock(ReaderText.EscapeMarkdown(title.Text), title.Line)); continue; }
             if (b is TextBlock tb && RunIn(stack[^1].Node, tb) is { } runIn)
             {
                 // A run-in heading of the template ("Extended Negotiation", "Role Negotiation", …): printed as a bold
@@ -71,6 +74,20 @@ public static partial class SectionMapper
             current = node;
         }
         return root;
+    }
+
+    /// <summary>
+    /// The first heading when it is the only one at the top level and others follow below it ("# Product — DICOM
+    /// Conformance Statement" over "## Overview", "## Networking", …): a title, not a chapter. Numbered headings are chapters.
+    /// </summary>
+    private static HeadingBlock? DocumentTitle(IReadOnlyList<Block> blocks)
+    {
+        var headings = blocks.OfType<HeadingBlock>().ToList();
+        if (headings.Count < 2) return null;
+        var top = headings.Min(h => h.Level);
+        var first = headings[0];
+        if (first.Level != top || headings.Count(h => h.Level == top) != 1 || Parse(first.Text).Number is not null) return null;
+        return first;
     }
 
     private static TemplateSection? RunIn(MappedSection owner, TextBlock b)

@@ -33,6 +33,18 @@ internal sealed partial class StatementAssembler
         int abs = Col(titles, @"abstract syntax", @"sop class");
         if (ts >= 0 && abs >= 0 && uidCol >= 0) return PresentationContexts(n, tb, titles, body);
 
+        // A list of Transfer Syntaxes (name, UID) that names no SOP Class: a Transfer Syntax Set of its own.
+        if (uidCol >= 0 && abs < 0 && body.Count > 0 && body.All(r => CleanUid(Cell(r, uidCol)).StartsWith("1.2.840.10008.1.2", StringComparison.Ordinal)))
+        {
+            int tsName = Enumerable.Range(0, titles.Count).FirstOrDefault(i => i != uidCol, -1);
+            var setCode = "TS" + (_sets.Count + 1);
+            var set = new TsSet(setCode, tb.Caption is { } c && ReaderText.CaptionPattern().Match(c) is { Success: true } cm ? cm.Groups[2].Value.Trim() : $"Transfer Syntax Set {setCode}", new(), tb.Line);
+            foreach (var r in body) set.Syntaxes.Add((CleanUid(Cell(r, uidCol)), tsName >= 0 ? Cell(r, tsName) : CleanUid(Cell(r, uidCol)), null));
+            _sets.Add(set);
+            _looseSets.Add(setCode);
+            return $"transfer_syntax_sets ({setCode}; given to the SOP Classes that name no Transfer Syntax)";
+        }
+
         // SOP Classes with roles (overview, per-AE SOP Class tables).
         if (uidCol >= 0)
         {
@@ -102,10 +114,12 @@ internal sealed partial class StatementAssembler
         int profile = Col(titles, @"profile");
         if (profile >= 0 && body.Count(r => Regex.IsMatch(Cell(r, profile), @"Profile|TLS|Audit", RegexOptions.IgnoreCase)) * 2 >= Math.Max(1, body.Count) && (key.StartsWith("security", StringComparison.Ordinal) || n.Parent?.Key == "security"))
         {
+            int supported = Col(titles, @"^support");
             foreach (var r in body)
             {
                 var p = Cell(r, profile);
-                if (p.Length == 0) continue;
+                // A profile the table says is not supported is no claim.
+                if (p.Length == 0 || supported >= 0 && Regex.IsMatch(Cell(r, supported), @"^(?:No|N|-)$", RegexOptions.IgnoreCase)) continue;
                 var kind = Regex.IsMatch(p, "TLS|Transport", RegexOptions.IgnoreCase) ? "secure_transport" : Regex.IsMatch(p, "User Identity|Secure Use", RegexOptions.IgnoreCase) ? "secure_use" : "other";
                 ((YMap)_root["security"]!).Seq("profiles").Add(new YMap().Set("profile", p).Set("kind", kind).Set("sender", true).Set("receiver", kind != "other"));
             }
@@ -241,9 +255,7 @@ internal sealed partial class StatementAssembler
         else if (n.Template is null) return null;
         else
         {
-            var text = MarkdownTable(tb);
-            AppendText(n, text, tb.Line);
-            return "section text (query keys; no template table to hold them)";
+            return AuthorTable(SectionContent(n).Seq("added_tables"), tb) + " (query keys; no template table holds them here)";
         }
         return $"sections.{host.Template!.Key}.tables.{tableKey}";
     }
@@ -301,8 +313,7 @@ internal sealed partial class StatementAssembler
         if (target is null)
         {
             if (n.Template is null) return null;
-            AppendText(n, MarkdownTable(tb), tb.Line);
-            return "section text (status codes; the section has no status-code table)";
+            return AuthorTable(SectionContent(n).Seq("added_tables"), tb) + " (status codes; the section has no status-code table)";
         }
         var seq = SectionContent(n).Map("tables").Seq(target.Key);
         foreach (var r in body)
@@ -343,7 +354,6 @@ internal sealed partial class StatementAssembler
             return "application_entities (AE Titles, ports)";
         }
         if (n.Template is null) return null;
-        AppendText(n, MarkdownTable(tb), tb.Line);
-        return "section text (remote AE configuration)";
+        return AuthorTable(SectionContent(n).Seq("added_tables"), tb) + " (remote AE configuration)";
     }
 }

@@ -36,11 +36,56 @@ internal sealed partial class StatementAssembler
         }
         if (Recognize(n, tb) is { } went)
         {
-            _report.Tables.Add(new ReportEntry(tb.Line, label, Destination.Structured, went));
+            _report.Tables.Add(new ReportEntry(tb.Line, label, went.StartsWith(AuthorTablePrefix, StringComparison.Ordinal) ? Destination.AuthorTable : Destination.Structured, went));
             return;
         }
-        narrative.Add((MarkdownTable(tb), tb.Line));
-        _report.Tables.Add(new ReportEntry(tb.Line, label, Destination.AddedSection, $"text of {t.Number} {t.Title} (Markdown table; no structured home recognized)"));
+        if (tb.Columns > MaxAuthorColumns)
+        {
+            narrative.Add((MarkdownTable(tb), tb.Line));
+            _report.Tables.Add(new ReportEntry(tb.Line, label, Destination.Narrative, $"text of {t.Number} {t.Title} (Markdown table: more than {MaxAuthorColumns} columns for an author table)"));
+            return;
+        }
+        _report.Tables.Add(new ReportEntry(tb.Line, label, Destination.AuthorTable, AuthorTable(SectionContent(n).Seq("added_tables"), tb) + $" of {t.Number} {n.Title}"));
+    }
+
+    private const string AuthorTablePrefix = "author table";
+
+    /// <summary>Codes of Transfer Syntax Sets read from lists that name no SOP Class.</summary>
+    private readonly List<string> _looseSets = new();
+
+    /// <summary>The column limit of an author table (schema: author_table.columns maxItems).</summary>
+    private const int MaxAuthorColumns = 16;
+
+    private readonly HashSet<string> _authorKeys = new(StringComparer.Ordinal);
+
+    /// <summary>Footnotes printed under a table ("Note 1: …"), by table; they go with the table when it becomes an author table.</summary>
+    private readonly Dictionary<TableBlock, List<string>> _footnotes = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// A table no declaration holds, kept as an author table (caption, columns, rows, footnotes; docs/source-format.md
+    /// "Author tables"): the caption without its number, a key made from it for <c>{table:key}</c> references.
+    /// </summary>
+    private string AuthorTable(YSeq into, TableBlock tb)
+    {
+        var caption = tb.Caption is { } c && ReaderText.CaptionPattern().Match(c) is { Success: true } m ? m.Groups[2].Value.Trim() : tb.Caption?.Trim();
+        if (string.IsNullOrEmpty(caption)) caption = string.Join(", ", tb.Titles.Where(x => x.Length > 0).Take(3));
+        if (string.IsNullOrEmpty(caption)) caption = "Table";
+        var slug = Regex.Replace(caption.ToLowerInvariant(), @"[^a-z0-9]+", "_").Trim('_');
+        if (slug.Length == 0 || !char.IsLetter(slug[0])) slug = "t_" + slug;
+        if (slug.Length > 40) slug = slug[..40].TrimEnd('_');
+        var key = slug;
+        for (int k = 2; !_authorKeys.Add(key); k++) key = $"{slug}_{k}";
+        var width = Math.Min(tb.Columns, MaxAuthorColumns);
+        var item = new YMap().Set("key", key).Set("caption", caption);
+        item.Comment = Src(tb.Line);
+        // A one-row table has no header row: its row is the data, its columns are unnamed.
+        var headerless = !tb.Body.Any();
+        item["columns"] = Scalars(Enumerable.Range(0, width).Select(i => !headerless && i < tb.Titles.Count && tb.Titles[i].Length > 0 ? tb.Titles[i] : $"Column {i + 1}"));
+        var rows = item.Seq("rows");
+        foreach (var r in headerless ? tb.Rows : tb.Body) rows.Add(Scalars(Enumerable.Range(0, width).Select(i => i < r.Count ? r[i] : "")));
+        if (_footnotes.TryGetValue(tb, out var notes) && notes.Count > 0) { item["footnotes"] = Scalars(notes); _footnotes.Remove(tb); }
+        into.Add(item);
+        return $"{AuthorTablePrefix} \"{caption}\"";
     }
 
     private static bool DerivedLike(string key) => key is "module_for_iod" or "iod" or "functional_group_macros_used_in_iod" or "values_and_code_sets_for_iod";
@@ -590,6 +635,7 @@ internal sealed partial class StatementAssembler
         foreach (var uid in activityAes.Keys) if (!_sops.ContainsKey(uid)) Sop(uid, catalog.Name(uid), 0);
 
         var seq = (YSeq)_root["sop_classes"]!;
+        int looseUsers = 0;
         foreach (var s in _sops.Values.OrderBy(s => s.Uid, UidComparer.Instance))
         {
             var service = catalog.ServiceClass(s.Uid) ?? "";
@@ -612,6 +658,11 @@ internal sealed partial class StatementAssembler
                 }
             }
             if (s.Sets.Count == 0 && s.TsUids.Count > 0) s.Sets = SetsFor(s.TsUids, service);
+            if (s.Sets.Count == 0 && _looseSets.Count > 0)
+            {
+                s.Sets = _looseSets.ToList();
+                looseUsers++;
+            }
             var item = new YMap().Set("uid", s.Uid).Set("name", s.Name.Length > 0 ? s.Name : catalog.Name(s.Uid) ?? s.Uid);
             if (s.Line > 0) item.Comment = Src(s.Line);
             var aeOrder = _aes.Keys.ToList();
@@ -637,6 +688,27 @@ internal sealed partial class StatementAssembler
                 _report.Contradictions.Add((s.Line, $"SOP Class {s.Name} ({s.Uid}) has the {(s.Scu && s.ScuAes.Count == 0 ? "SCU" : "SCP")} role in an overview table but no Application Entity provides it"));
             if (_dict.FindUid(s.Uid) is { } known && s.Name.Length > 0 && !string.Equals(Norm(known.Name), Norm(s.Name), StringComparison.Ordinal) && !Norm(s.Name).Contains(Norm(known.Name)) && !Norm(known.Name).Contains(Norm(s.Name)))
                 _report.Contradictions.Add((s.Line, $"SOP Class UID {s.Uid} is \"{known.Name}\" in the DICOM dictionary, the source calls it \"{s.Name}\""));
+        }
+        if (looseUsers > 0)
+            _report.Notes.Add((0, $"The Transfer Syntax list(s) {string.Join(", ", _looseSets)} name no SOP Class; {looseUsers} SOP Classes that name no Transfer Syntax of their own were given them: check which SOP Classes they really apply to."));
+        foreach (var ((aeName, actName), act) in _activities.Where(a => !a.Value.Has("description")))
+        {
+            act.Set("description", $"Imported from {Path.GetFileName(_doc.Path)}.");
+            _report.Notes.Add((0, $"Activity \"{actName}\" of {aeName} has no description in the source: write it."));
+        }
+        // An IOD section names its IOD ("CT Image IOD"); its SOP Class is the Storage SOP Class of that name (PS3.4 Annex B).
+        foreach (var (iodName, iod) in _iods.Where(i => !i.Value.Has("sop_class")))
+        {
+            var stem = Regex.Replace(iodName, @"\s*(?:IOD|Information Object Definition)$", "", RegexOptions.IgnoreCase).Trim();
+            var uid = _sops.Values.FirstOrDefault(x => string.Equals(x.Name, stem + " Storage", StringComparison.OrdinalIgnoreCase))?.Uid
+                ?? _dict.Uids.FirstOrDefault(u => string.Equals(u.Name, stem + " Storage", StringComparison.OrdinalIgnoreCase))?.Uid;
+            if (uid is not null) iod.Set("sop_class", uid);
+            else _report.Notes.Add((0, $"The SOP Class of IOD \"{iodName}\" was not found: set its sop_class."));
+        }
+        foreach (var ae in _aes.Values.Where(a => !a.Has("description")))
+        {
+            ae.Set("description", $"Imported from {Path.GetFileName(_doc.Path)}.");
+            _report.Notes.Add((0, $"No functional definition was found for {(ae["name"] as YScalar)?.Value}: write its description."));
         }
         foreach (var ((ae, name), act) in _activities)
             if (act["sop_classes"] is YSeq list)

@@ -111,6 +111,7 @@ internal sealed partial class StatementAssembler
         foreach (var b in blocks)
             if (b is TextBlock t) foreach (var l in t.Markdown.Split('\n')) lines.Add((Plain(l).Trim(), t.Line));
         var covered = new YSeq();
+        var unread = new HashSet<int>();
         bool inCovered = false;
         foreach (var (text, line) in lines)
         {
@@ -126,17 +127,34 @@ internal sealed partial class StatementAssembler
                 continue;
             }
             inCovered = false;
-            if (text.Contains("Conformance Statement", StringComparison.OrdinalIgnoreCase) && !product.Has("name")) continue;
+            // "Product 4.2 — DICOM Conformance Statement", "DICOM Conformance Statement for Product 4.2": the title names the product.
+            if (text.Contains("Conformance Statement", StringComparison.OrdinalIgnoreCase) && !product.Has("name"))
+            {
+                var named = Regex.Replace(text, @"(?:\s*[-–—:|]\s*)?(?:DICOM\s+)?Conformance Statement(?:\s+(?:for|of))?(?:\s*[-–—:|]\s*)?", " ", RegexOptions.IgnoreCase).Trim();
+                if (Regex.Match(named, @"^(.+?)\s+(?:[Vv](?:ersion)?\.?\s*)?(\d+(?:\.\w+)*)$") is { Success: true } tv)
+                {
+                    product.Set("name", tv.Groups[1].Value.Trim()).Set("version", tv.Groups[2].Value);
+                    product["name"]!.Comment = Src(line);
+                }
+                continue;
+            }
             if (!product.Has("name") && Regex.Match(text, @"^(.+?)\s+(?:[Vv](?:ersion)?\.?\s*)?(\d+(?:\.\w+)*)$") is { Success: true } nv)
             {
                 product.Set("name", nv.Groups[1].Value.Trim()).Set("version", nv.Groups[2].Value);
                 product["name"]!.Comment = Src(line);
                 continue;
             }
-            if (product.Has("name") && !product.Has("manufacturer") && text.Length < 80 && !text.Contains(':')) product.Set("manufacturer", text);
+            if (product.Has("name") && !product.Has("manufacturer") && text.Length < 80 && !text.Contains(':')) { product.Set("manufacturer", text); continue; }
+            unread.Add(line);
         }
         if (covered.Items.Count > 0) product["covered"] = covered;
+        // Paragraphs of the cover none of whose lines was a product fact: the product's description when no overview gives one.
+        var consumed = lines.Where(l => l.Text.Length > 0 && !unread.Contains(l.Line)).Select(l => l.Line).ToHashSet();
+        foreach (var b in blocks.OfType<TextBlock>())
+            if (unread.Contains(b.Line) && !consumed.Contains(b.Line)) _coverText.Add((b.Markdown, b.Line));
     }
+
+    private readonly List<(string Markdown, int Line)> _coverText = new();
 
     private void FinishProduct(MappedSection root)
     {
@@ -147,6 +165,12 @@ internal sealed partial class StatementAssembler
             product.Set("name", guess).Set("version", "1.0");
             _report.Notes.Add((0, $"The product name and version were not found on a cover page: set product.name and product.version (now \"{guess}\", \"1.0\")."));
         }
+        if (!product.Has("description") && _coverText.Count > 0)
+        {
+            product.Set("description", string.Join("\n\n", _coverText.Select(c => c.Markdown)));
+            product["description"]!.Comment = Src(_coverText[0].Line);
+        }
+        else foreach (var (_, line) in _coverText) _report.Notes.Add((line, "A paragraph before the first section was not imported (the overview gives product.description): move it by hand if it matters."));
         if (!product.Has("description"))
         {
             product.Set("description", "Imported from " + Path.GetFileName(_doc.Path) + ".");
@@ -178,11 +202,17 @@ internal sealed partial class StatementAssembler
             return;
         }
         var narrative = new List<(string Markdown, int Line)>();
+        CollectFootnotes(n.Blocks);
         foreach (var b in n.Blocks)
         {
+            if (_noteBlocks.Contains(b)) continue;
             switch (b)
             {
-                case TableBlock tb: Table(n, tb, narrative); break;
+                case TableBlock tb:
+                    Table(n, tb, narrative);
+                    // Notes under a table that did not become an author table stay in the text.
+                    if (_footnotes.Remove(tb, out var notes)) narrative.AddRange(notes.Select((x, i) => ($"Note {i + 1}: {x}", tb.Line)));
+                    break;
                 case ImageBlock img: narrative.Add(($"![{ReaderText.EscapeMarkdown(img.Caption)}](images/{img.FileName})", img.Line)); break;
                 case TextBlock tx:
                     if (IsBoilerplate(t, tx.Markdown, n) || IsNa(tx.Markdown)) continue;
@@ -194,6 +224,25 @@ internal sealed partial class StatementAssembler
         Narrative(n, narrative);
         if (n.Na && !t.NeverNa && narrative.Count == 0 && n.Blocks.All(b => b is not TableBlock)) SectionContent(n).Set("na", true);
         foreach (var c in n.Children) Section(c);
+    }
+
+    private readonly HashSet<Block> _noteBlocks = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>"Note 1: …" paragraphs right after a table are its footnotes (dcsc prints author-table footnotes so).</summary>
+    private void CollectFootnotes(List<Block> blocks)
+    {
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i] is not TableBlock tb) continue;
+            var notes = new List<string>();
+            for (int j = i + 1; j < blocks.Count && blocks[j] is TextBlock tx && Regex.Match(Plain(tx.Markdown).Trim(), @"^Note (\d+):\s*(.+)$", RegexOptions.Singleline) is { Success: true } m
+                     && m.Groups[1].Value == (notes.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture); j++)
+            {
+                notes.Add(m.Groups[2].Value.Trim());
+                _noteBlocks.Add(tx);
+            }
+            if (notes.Count > 0) _footnotes[tb] = notes;
+        }
     }
 
     private static string? RepeatOfToken(string token) => token switch
@@ -216,19 +265,26 @@ internal sealed partial class StatementAssembler
             parent = root.Children.Take(i).LastOrDefault(c => c.Template is not null) ?? root.Children.Skip(i + 1).FirstOrDefault(c => c.Template is not null);
         }
         var text = new List<string>();
+        var tables = new YSeq();
         void Collect(MappedSection s, int depth)
         {
+            CollectFootnotes(s.Blocks);
             if (depth > 0) text.Add($"**{ReaderText.EscapeMarkdown(s.Title)}**");
             foreach (var b in s.Blocks)
             {
                 switch (b)
                 {
-                    case TextBlock tx: if (!IsNa(tx.Markdown)) text.Add(tx.Markdown); break;
+                    case TextBlock tx: if (!IsNa(tx.Markdown) && !_noteBlocks.Contains(tx)) text.Add(tx.Markdown); break;
                     case ImageBlock img: text.Add($"![{ReaderText.EscapeMarkdown(img.Caption)}](images/{img.FileName})"); break;
                     case TableBlock tb:
-                        if (Recognize(s, tb) is { } went) { _report.Tables.Add(new ReportEntry(tb.Line, TableLabel(tb), Destination.Structured, went)); break; }
-                        text.Add(MarkdownTable(tb));
-                        _report.Tables.Add(new ReportEntry(tb.Line, TableLabel(tb), Destination.AddedSection, $"added section \"{n.Title}\" (as a Markdown table)"));
+                        if (Recognize(s, tb) is { } went) { _report.Tables.Add(new ReportEntry(tb.Line, TableLabel(tb), went.StartsWith(AuthorTablePrefix, StringComparison.Ordinal) ? Destination.AuthorTable : Destination.Structured, went)); break; }
+                        if (tb.Columns > MaxAuthorColumns)
+                        {
+                            text.Add(MarkdownTable(tb));
+                            _report.Tables.Add(new ReportEntry(tb.Line, TableLabel(tb), Destination.Narrative, $"added section \"{n.Title}\" (as a Markdown table: more than {MaxAuthorColumns} columns)"));
+                            break;
+                        }
+                        _report.Tables.Add(new ReportEntry(tb.Line, TableLabel(tb), Destination.AuthorTable, AuthorTable(tables, tb) + $" of added section \"{n.Title}\""));
                         break;
                 }
             }
@@ -242,7 +298,8 @@ internal sealed partial class StatementAssembler
             return;
         }
         var content = SectionContent(parent);
-        var item = new YMap().Set("title", n.Title).Set("text", text.Count == 0 ? "N/A" : string.Join("\n\n", text));
+        var item = new YMap().Set("title", n.Title).Set("text", text.Count == 0 && tables.Items.Count == 0 ? "N/A" : string.Join("\n\n", text));
+        if (tables.Items.Count > 0) item["tables"] = tables;
         item.Comment = Src(n.Line);
         content.Seq("added").Add(item);
         _report.Sections.Add(new ReportEntry(n.Line, (n.Number is null ? "" : n.Number + " ") + n.Title, Destination.AddedSection, $"added section under {parent.Template.Number} {parent.Template.Title}"));

@@ -99,11 +99,13 @@ public static partial class LayoutTextReader
     private static bool IsHeading(string text, out int level)
     {
         level = 0;
-        if (text.Length > 160 || Regex.IsMatch(text.Trim(), @"\s{3,}")) return false;
+        if (text.Length > 160) return false;
         if (UnnumberedHeading().Match(text) is { Success: true }) { level = 1; return true; }
         var m = HeadingLine().Match(text);
         if (!m.Success) return false;
         var title = m.Groups["title"].Value.Trim();
+        // A heading's number may be followed by a tab stop; wide gaps inside the title mean a table row.
+        if (Regex.IsMatch(title, @"\s{3,}")) return false;
         if (title.EndsWith('.') || title.EndsWith(',') || title.EndsWith(';') || TocLine().IsMatch(text)) return false;
         if (title.Split(' ').Length > 16) return false;
         level = m.Groups["num"].Value.Split('.').Length;
@@ -230,13 +232,18 @@ public static partial class LayoutTextReader
         {
             var row = Enumerable.Repeat("", cols.Count).ToList();
             foreach (var (s, text) in segs[r]) { var c = ColumnOf(s); row[c] = (row[c].Length == 0 ? text : row[c] + " " + text); }
-            var continuation = row[0].Length == 0 && rows.Count > 1 && !row.Skip(1).All(x => x.Length > 0);
+            // A wrapped row: its first cell empty, or only a few cells (a long name wrapped in its column). A line
+            // that puts a complete UID under a complete UID is a row of its own (the merged cells to its left are empty).
+            var filled = row.Count(x => x.Length > 0);
+            var prevRow = rows[^1];
+            bool newUid = Enumerable.Range(0, cols.Count).Any(c => Regex.IsMatch(row[c], @"^\d+(?:\.\d+)+$") && Regex.IsMatch(prevRow[c], @"\d$") && rows.Count > 1);
+            var continuation = rows.Count > 1 && !newUid && (row[0].Length == 0 && filled < cols.Count || filled * 2 < cols.Count);
             if (continuation)
             {
                 var prev = rows[^1];
                 for (int c = 0; c < cols.Count; c++)
                     if (row[c].Length > 0)
-                        prev[c] = prev[c].Length == 0 ? row[c] : prev[c] + (Regex.IsMatch(prev[c], @"\d\.$") && char.IsDigit(row[c][0]) || prev[c].EndsWith('-') ? "" : " ") + row[c];
+                        prev[c] = prev[c].Length == 0 ? row[c] : prev[c] + (Regex.IsMatch(prev[c], @"\d\.$") && char.IsDigit(row[c][0]) || prev[c].EndsWith('-') && !prev[c].EndsWith(" -", StringComparison.Ordinal) ? "" : " ") + row[c];
                 continue;
             }
             if ((cells += cols.Count) > limits.MaxTableCells) throw new ImportException($"a table at line {region[0].Number} has more than {limits.MaxTableCells} cells");
