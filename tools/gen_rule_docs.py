@@ -871,6 +871,12 @@ rule("DCS9006", "`dcsc build --format pdf` cannot print the PDF: the engine (Wea
      "$ dcsc build statement.yaml --format pdf\nstatement.yaml: error DCS9006: the PDF engine `weasyprint` (WeasyPrint) is not installed; install the Debian package `weasyprint` (apt-get install weasyprint) or put `weasyprint` on PATH",
      "$ apt-get install weasyprint && dcsc build statement.yaml --format pdf", "text", "text")
 
+rule("DCS9007", "`dcsc build --format wadl` was asked for a statement that declares no DICOMweb transaction as origin server and no DICOMweb product addition: there is no service root whose capabilities (PS3.18 §8.9, Annex H) a WADL document could describe.",
+     "The WADL document is what an origin server returns to OPTIONS on its service root; a product that only uses DICOMweb (user agent) or only DIMSE has none, and an empty document would mislead the tools that read it. Nothing is written.",
+     "Build `wadl` only for products with `origin_server: true` transactions (or `dicomweb.additions`); use `--format json` for the machine-readable statement of any product.",
+     "$ dcsc build ct-modality.yaml --format wadl\nct-modality.yaml: error DCS9007: the statement declares no DICOMweb origin server (no `dicomweb.transactions` entry with `origin_server: true`, no `dicomweb.additions`): there is no capabilities document to write",
+     "$ dcsc build dicomweb-server.yaml --format wadl", "text", "text")
+
 # ----------------------------------------------------------------------------------------------- writing
 def catalogue():
     ids = {}

@@ -73,12 +73,14 @@ public static class CommandLine
 
     /// <summary>
     /// The front of the pipeline for the commands that compare two statements (diff, match): both bound, or their
-    /// diagnostics printed (text or JSON) and null returned.
+    /// diagnostics printed (text or JSON) and null returned. <paramref name="options"/>: the stages to run (default:
+    /// up to the Model stage; match runs the Rules stage too, so a statement with rule errors is refused).
     /// </summary>
-    internal static (Dcsc.Model.Statement A, Dcsc.Model.Statement B)? CheckPair(string a, string b, string command, bool json, TextWriter stdout, TextWriter stderr)
+    internal static (Dcsc.Model.Statement A, Dcsc.Model.Statement B)? CheckPair(string a, string b, string command, bool json, TextWriter stdout, TextWriter stderr,
+        CheckOptions? options = null)
     {
-        var ra = Compilation.Check(a, options: CheckOptions.ModelOnly);
-        var rb = Compilation.Check(b, options: CheckOptions.ModelOnly);
+        var ra = Compilation.Check(a, options: options ?? CheckOptions.ModelOnly);
+        var rb = Compilation.Check(b, options: options ?? CheckOptions.ModelOnly);
         if (ra.Statement is not null && rb.Statement is not null && !ra.HasErrors && !rb.HasErrors) return (ra.Statement, rb.Statement);
         var all = ra.Diagnostics.Sorted().Concat(rb.Diagnostics.Sorted()).ToList();
         stdout.Write(json ? DiagnosticFormatter.Json(all) : DiagnosticFormatter.Text(all));
@@ -122,13 +124,13 @@ public static class CommandLine
         return cmd;
     }
 
-    private static readonly string[] BuildFormats = { "md", "html", "docx", "pdf" };
+    private static readonly string[] BuildFormats = { "md", "html", "docx", "pdf", "json", "wadl" };
 
     private static Command BuildCommand(TextWriter stdout, TextWriter stderr)
     {
         var file = new Argument<string>("statement") { Description = "The statement file (YAML)." };
         var output = new Option<string>("--output", "-o") { Description = "Output folder (default: out).", DefaultValueFactory = _ => "out" };
-        var format = new Option<string>("--format") { Description = "Comma-separated output formats: md, html, docx, pdf (default: md). pdf needs WeasyPrint (Debian package weasyprint; docs/pdf.md).", DefaultValueFactory = _ => "md" };
+        var format = new Option<string>("--format") { Description = "Comma-separated output formats: md, html, docx, pdf (default: md); json, the normalized statement for other tools, and wadl, the PS3.18 capabilities document of a DICOMweb origin server (docs/machine-readable.md). pdf needs WeasyPrint (Debian package weasyprint; docs/pdf.md).", DefaultValueFactory = _ => "md" };
         var templates = new Option<string?>("--templates") { Description = "Folder with Scriban templates (<name>.sbn) that replace the built-in Markdown templates of the same name, or add section.<key>.sbn / table.<key>.sbn for one section or table (docs/layout.md)." };
         var na = new Option<string>("--na") { Description = "N/A sections: collapse (drop the N/A subsections of an N/A section, default) or keep.", DefaultValueFactory = _ => "collapse" };
         na.AcceptOnlyFromAmong("keep", "collapse");
@@ -137,7 +139,8 @@ public static class CommandLine
         tocLevels.AcceptOnlyFromAmong("1", "2", "3", "4", "5", "6");
         var watch = new Option<bool>("--watch") { Description = "Rebuild whenever the statement or a file it includes changes; Ctrl+C stops." };
         var cmd = new Command("build",
-            "Compile a statement into a PS3.2 Conformance Statement: <output>/<statement name>.md (and .html, .docx, .pdf).\n" +
+            "Compile a statement into a PS3.2 Conformance Statement: <output>/<statement name>.md (and .html, .docx, .pdf;\n" +
+            ".json, the normalized statement; .wadl, the DICOMweb capabilities document).\n" +
             "Nothing is written when the statement has errors; earlier outputs stay as they were.\n" +
             "Exit codes: 0 built, 1 errors in the input (or templates), 2 usage error, 3 internal error.")
         { file, output, format, templates, na, referenceDoc, tocLevels, watch };
@@ -148,7 +151,7 @@ public static class CommandLine
             var unknown = formats.Where(f => !BuildFormats.Contains(f)).ToList();
             if (formats.Count == 0 || unknown.Count > 0)
             {
-                stderr.WriteLine($"dcsc: unknown output format '{string.Join(",", unknown)}'; use md, html, docx and/or pdf (e.g. --format md,html).");
+                stderr.WriteLine($"dcsc: unknown output format '{string.Join(",", unknown)}'; use md, html, docx, pdf, json and/or wadl (e.g. --format md,html).");
                 return UsageError;
             }
             byte[]? reference = null;

@@ -23,6 +23,9 @@ public static partial class DiagnosticCatalogue
     /// <summary>DCS9006: PDF engine is missing or fails.</summary>
     public static Diagnostic PdfEngineFails(SourceSpan at, string message) => Descriptors.PdfEngineFails.At(at, message);
 
+    /// <summary>DCS9007: Statement declares no DICOMweb origin server (nothing for a WADL capabilities document).</summary>
+    public static Diagnostic NoOriginServer(SourceSpan at, string message) => Descriptors.NoOriginServer.At(at, message);
+
     public static partial class Descriptors
     {
         public static readonly DiagnosticDescriptor OutputCannotBeWritten = new("DCS9001", Severity.Error, "Output cannot be written", "build");
@@ -31,5 +34,6 @@ public static partial class DiagnosticCatalogue
         public static readonly DiagnosticDescriptor ReferenceDocumentUnusable = new("DCS9004", Severity.Error, "Reference document cannot be used", "build");
         public static readonly DiagnosticDescriptor MarkdownCannotBeRendered = new("DCS9005", Severity.Error, "Markdown text cannot be rendered (nested too deeply or too costly to parse)", "build");
         public static readonly DiagnosticDescriptor PdfEngineFails = new("DCS9006", Severity.Error, "PDF engine is missing or fails", "build");
+        public static readonly DiagnosticDescriptor NoOriginServer = new("DCS9007", Severity.Error, "Statement declares no DICOMweb origin server (nothing for a WADL capabilities document)", "build");
     }
 }

@@ -24,7 +24,9 @@ public sealed record Change(ChangeKind Kind, string Category, string Subject, st
 /// <summary>
 /// Compares two statements by what they mean for conformance, not by text: Application Entities, SOP Classes
 /// and their roles per AE, Transfer Syntax Sets and their syntaxes, DICOMweb transactions and media types,
-/// query keys (rows of the query-key tables), IODs, modules and attributes, security profiles, character sets.
+/// query keys (rows of the query-key tables), IODs, modules and attributes, security profiles, character sets, and the
+/// issue 12 declarations (association parameter ranges, key and status tables, DICOMweb detail and additions,
+/// network, TLS, audit trail, author tables; StatementDiff.Network.cs and StatementDiff.Details.cs).
 /// Order of declaration and formatting do not matter. What is added or removed as a whole is one change:
 /// a removed SOP Class does not also list its roles, its place in activities or its IOD; a removed AE
 /// does not also list the roles SOP Classes had on it.
@@ -48,6 +50,7 @@ public static partial class StatementDiff
         Security(c, oldS, newS);
         CharacterSets(c, oldS, newS);
         DeIdentification(c, oldS, newS);
+        Details(c, oldS, newS);
         return c.Changes;
     }
 

@@ -9,7 +9,7 @@ namespace Dcsc.Match;
 /// <summary>Writes a <see cref="MatchReport"/> as text (terminal), Markdown (a report to attach to a review) or JSON (docs/match.md).</summary>
 public static class MatchFormatter
 {
-    public const string JsonFormatId = "dcsc-match/1";
+    public const string JsonFormatId = "dcsc-match/2";
 
     public static string LevelName(MatchLevel level) => level switch
     {
@@ -17,6 +17,26 @@ public static class MatchFormatter
         MatchLevel.Warning => "warning",
         _ => "incompatible",
     };
+
+    /// <summary>The verdict as JSON and docs name it: compatible, compatible-with-gaps, incompatible.</summary>
+    public static string VerdictName(MatchVerdict v) => v switch
+    {
+        MatchVerdict.Compatible => "compatible",
+        MatchVerdict.CompatibleWithGaps => "compatible-with-gaps",
+        _ => "incompatible",
+    };
+
+    private static string VerdictText(MatchVerdict v) => VerdictName(v).Replace('-', ' ');
+
+    /// <summary>"A → B compatible with gaps; B → A compatible": the verdict of a service in each direction it has findings.</summary>
+    private static string FlowVerdicts(MatchReport r, string service) =>
+        string.Join("; ", r.Flows(service).Select(f => $"{FlowArrow(f)} {VerdictText(r.ServiceVerdict(service, f))}" +
+            (r.Findings.Any(x => x.Service == service && x.Level == MatchLevel.Warning && (x.Flow == f || x.Flow == MatchFlow.Both || f == MatchFlow.Both)) ? " (warnings)" : "")));
+
+    /// <summary>What a gap is about: "Storage: CT Performed Procedure Protocol Storage (1.2.840.10008.5.1.4.1.1.200.2)".</summary>
+    private static string GapSubject(MatchFinding f) =>
+        $"{MatchServices.Title(f.Service)}: {f.Subject}{(f.SubjectUid is null ? "" : $" ({f.SubjectUid})")}" +
+        (f.Items.Count == 0 ? "" : $" — {Dcsc.Match.Text.And(f.Items.Select(i => i.Name), 6)}");
 
     public static string FlowName(MatchFlow flow) => flow switch
     {
@@ -47,12 +67,22 @@ public static class MatchFormatter
         var sb = new StringBuilder();
         sb.Append(Diagnostic.OneLine($"A: {r.A.Product} {r.A.Version} ({r.A.Path})")).Append('\n');
         sb.Append(Diagnostic.OneLine($"B: {r.B.Product} {r.B.Version} ({r.B.Path})")).Append('\n');
-        sb.Append(CultureInfo.InvariantCulture, $"Verdict: {LevelName(r.Verdict).ToUpperInvariant()} ({Counts(r)}; verdict over {Scope(r)})\n");
+        sb.Append(CultureInfo.InvariantCulture, $"Verdict: {VerdictText(r.Verdict).ToUpperInvariant()} ({Counts(r)}; verdict over {Scope(r)})\n");
+        if (r.Blockers.Count > 0)
+        {
+            sb.Append("Incompatible because:\n");
+            foreach (var f in r.Blockers) sb.Append(Diagnostic.OneLine($"  {FlowArrow(f.Flow)}  {f.Message}")).Append('\n');
+        }
+        if (r.Gaps.Count > 0)
+        {
+            sb.Append("Gaps (refused; the rest works):\n");
+            foreach (var f in r.Gaps) sb.Append(Diagnostic.OneLine($"  {FlowArrow(f.Flow)}  {GapSubject(f)}")).Append('\n');
+        }
         foreach (var service in r.Services)
         {
             sb.Append('\n');
             var counted = r.Counts(service) ? "" : " (not in the verdict)";
-            sb.Append(CultureInfo.InvariantCulture, $"{MatchServices.Title(service)} [{service}]: {LevelName(r.ServiceVerdict(service))}{counted}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{MatchServices.Title(service)} [{service}]: {FlowVerdicts(r, service)}{counted}\n");
             foreach (var f in r.Findings.Where(f => f.Service == service))
             {
                 sb.Append(Diagnostic.OneLine($"  {LevelName(f.Level),-12} {FlowArrow(f.Flow)}  {f.Message}")).Append('\n');
@@ -73,19 +103,36 @@ public static class MatchFormatter
         sb.Append("| | Product | Version | Statement |\n| --- | --- | --- | --- |\n");
         sb.Append(CultureInfo.InvariantCulture, $"| A | {Md(r.A.Product)} | {Md(r.A.Version)} | {MarkdownText.Code(r.A.Path)} |\n");
         sb.Append(CultureInfo.InvariantCulture, $"| B | {Md(r.B.Product)} | {Md(r.B.Version)} | {MarkdownText.Code(r.B.Path)} |\n\n");
-        sb.Append(CultureInfo.InvariantCulture, $"**Verdict: {LevelName(r.Verdict)}.** {Counts(r)} finding(s) in {Md(Scope(r))}.\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"**Verdict: {VerdictText(r.Verdict)}.** {Counts(r)} finding(s) in {Md(Scope(r))}.\n\n");
+        if (r.Blockers.Count > 0)
+        {
+            sb.Append("Incompatible because:\n\n");
+            foreach (var f in r.Blockers) sb.Append(CultureInfo.InvariantCulture, $"- {FlowArrow(f.Flow)}: {Md(f.Message)}\n");
+            sb.Append('\n');
+        }
+        if (r.Gaps.Count > 0)
+        {
+            sb.Append("## Gaps\n\nWhat one side sends and the other refuses; everything else in the verdict's services works.\n\n");
+            sb.Append("| Direction | Service | Refused | Why |\n| --- | --- | --- | --- |\n");
+            foreach (var f in r.Gaps)
+            {
+                var subject = f.SubjectUid is null ? Md(f.Subject) : $"{Md(f.Subject)} ({Md(f.SubjectUid)})";
+                sb.Append(CultureInfo.InvariantCulture, $"| {FlowArrow(f.Flow)} | {Md(MatchServices.Title(f.Service))} | {subject} | {Md(f.Message)} |\n");
+            }
+            sb.Append('\n');
+        }
 
         sb.Append("## Summary\n\n");
         sb.Append("| Service | Verdict | Incompatible | Warnings | Compatible | In verdict |\n| --- | --- | ---: | ---: | ---: | --- |\n");
         foreach (var s in r.Services)
-            sb.Append(CultureInfo.InvariantCulture, $"| [{Md(MatchServices.Title(s))}](#{Anchor(s)}) | {LevelName(r.ServiceVerdict(s))} | {r.Count(MatchLevel.Incompatible, s)} | " +
+            sb.Append(CultureInfo.InvariantCulture, $"| [{Md(MatchServices.Title(s))}](#{Anchor(s)}) | {Md(FlowVerdicts(r, s))} | {r.Count(MatchLevel.Incompatible, s)} | " +
                       $"{r.Count(MatchLevel.Warning, s)} | {r.Count(MatchLevel.Compatible, s)} | {(r.Counts(s) ? "Y" : "N")} |\n");
         sb.Append('\n');
 
         foreach (var s in r.Services)
         {
             sb.Append(CultureInfo.InvariantCulture, $"<a id=\"{Anchor(s)}\"></a>\n\n## {Md(MatchServices.Title(s))}\n\n");
-            sb.Append(CultureInfo.InvariantCulture, $"Verdict: **{LevelName(r.ServiceVerdict(s))}** ({Counts(r, s)}).\n\n");
+            sb.Append(CultureInfo.InvariantCulture, $"Verdict: **{Md(FlowVerdicts(r, s))}** ({Counts(r, s)}).\n\n");
             sb.Append("| Level | Direction | Subject | Finding | A | B |\n| --- | --- | --- | --- | --- | --- |\n");
             foreach (var f in r.Findings.Where(f => f.Service == s))
             {
@@ -113,9 +160,15 @@ public static class MatchFormatter
             w.WriteString("format", JsonFormatId);
             Side(w, "a", r.A);
             Side(w, "b", r.B);
-            w.WriteString("verdict", LevelName(r.Verdict));
+            w.WriteString("verdict", VerdictName(r.Verdict));
             w.WriteStartArray("required");
             foreach (var s in r.Required) w.WriteStringValue(s);
+            w.WriteEndArray();
+            w.WriteStartArray("blockers");
+            foreach (var f in r.Blockers) Brief(w, f, withMessage: true);
+            w.WriteEndArray();
+            w.WriteStartArray("gaps");
+            foreach (var f in r.Gaps) Brief(w, f, withMessage: false);
             w.WriteEndArray();
             w.WriteStartObject("summary");
             w.WriteNumber("incompatible", r.Count(MatchLevel.Incompatible));
@@ -128,7 +181,10 @@ public static class MatchFormatter
                 w.WriteStartObject();
                 w.WriteString("service", s);
                 w.WriteString("title", MatchServices.Title(s));
-                w.WriteString("verdict", LevelName(r.ServiceVerdict(s)));
+                w.WriteString("verdict", VerdictName(r.ServiceVerdict(s)));
+                w.WriteStartObject("flows");
+                foreach (var fl in r.Flows(s)) w.WriteString(FlowName(fl), VerdictName(r.ServiceVerdict(s, fl)));
+                w.WriteEndObject();
                 w.WriteBoolean("inVerdict", r.Counts(s));
                 w.WriteStartArray("findings");
                 foreach (var f in r.Findings.Where(f => f.Service == s))
@@ -139,11 +195,11 @@ public static class MatchFormatter
                     w.WriteString("subject", f.Subject);
                     if (f.SubjectUid is null) w.WriteNull("uid"); else w.WriteString("uid", f.SubjectUid);
                     w.WriteString("message", f.Message);
+                    w.WriteBoolean("blocking", f.Blocking);
                     Place(w, "a", f.A);
                     Place(w, "b", f.B);
-                    w.WriteStartArray("common");
-                    foreach (var c in f.Common) w.WriteStringValue(c);
-                    w.WriteEndArray();
+                    Items(w, "common", f.Common);
+                    Items(w, "items", f.Items);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
@@ -153,6 +209,33 @@ public static class MatchFormatter
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
+    }
+
+    /// <summary>Names with their UIDs (null when the thing has none, e.g. a media type).</summary>
+    private static void Items(Utf8JsonWriter w, string name, IReadOnlyList<MatchItem> items)
+    {
+        w.WriteStartArray(name);
+        foreach (var i in items)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", i.Name);
+            if (i.Uid is null) w.WriteNull("uid"); else w.WriteString("uid", i.Uid);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>A blocker or gap in the report's head: where to look, without the places.</summary>
+    private static void Brief(Utf8JsonWriter w, MatchFinding f, bool withMessage)
+    {
+        w.WriteStartObject();
+        w.WriteString("service", f.Service);
+        w.WriteString("flow", FlowName(f.Flow));
+        w.WriteString("subject", f.Subject);
+        if (f.SubjectUid is null) w.WriteNull("uid"); else w.WriteString("uid", f.SubjectUid);
+        if (withMessage) w.WriteString("message", f.Message);
+        Items(w, "items", f.Items);
+        w.WriteEndObject();
     }
 
     private static void Side(Utf8JsonWriter w, string name, MatchSide s)

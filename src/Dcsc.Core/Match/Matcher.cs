@@ -24,15 +24,22 @@ public static class Matcher
         var run = new Run(new Party(a, true, nameA), new Party(b, false, nameB));
         run.Dimse();
         run.Web();
-        run.Association();
         run.Media();
+        run.Transport();
+        run.Association();
         run.Security();
         var required = (require ?? Array.Empty<string>()).Distinct().OrderBy(MatchServices.Order).ToList();
         foreach (var s in required)
-            if (!run.Findings.Any(f => f.Service == s && f.Level == MatchLevel.Compatible))
+        {
+            // A required service fails when no exchange of it works in either direction (security: no compatible profile).
+            bool works = s == MatchServices.Security
+                ? run.Findings.Any(f => f.Service == s && f.Level == MatchLevel.Compatible)
+                : run.Works(s);
+            if (!works)
                 run.Add(MatchLevel.Incompatible, s, MatchServices.Title(s), null, run.A, run.B,
                     $"{MatchServices.Title(s)} is required, but neither {nameA} nor {nameB} offers it to the other: no SOP Class, transaction or profile of this service is used by one and supported by the other.",
-                    a.Location.Span, b.Location.Span);
+                    a.Location.Span, b.Location.Span, both: true, blocking: true);
+        }
         var ordered = run.Findings.Select((f, i) => (f, i)).OrderBy(x => MatchServices.Order(x.f.Service)).ThenBy(x => x.i).Select(x => x.f).ToList();
         return new MatchReport(
             new MatchSide(a.Path, a.Product.Name, a.Product.Version),
@@ -71,13 +78,31 @@ public static class Matcher
 
         private IEnumerable<(Party X, Party Y)> Directions => new[] { (A, B), (B, A) };
 
+        // SOP Classes of "every Storage SOP Class" the other side does not accept as SCP (reported per direction).
+        private readonly List<(Party X, Party Y, string Service, string Uid, bool YTakesPart)> _refusedExpanded = new();
+
+        // Services in which at least one exchange works in some direction (for the transport and --require verdicts).
+        private readonly HashSet<string> _works = new(StringComparer.Ordinal);
+
         public void Add(MatchLevel level, string service, string subject, string? uid, Party x, Party y, string message,
-            SourceSpan spanX, SourceSpan spanY, IReadOnlyList<string>? common = null, bool both = false)
+            SourceSpan spanX, SourceSpan spanY, IReadOnlyList<MatchItem>? common = null, bool both = false,
+            bool blocking = false, IReadOnlyList<MatchItem>? items = null)
         {
             var flow = both ? MatchFlow.Both : x.IsA ? MatchFlow.AToB : MatchFlow.BToA;
             var (sa, sb) = x.IsA ? (spanX, spanY) : (spanY, spanX);
-            Findings.Add(new MatchFinding(level, service, subject, uid, flow, message, sa, sb, common ?? Array.Empty<string>()));
+            Findings.Add(new MatchFinding(level, service, subject, uid, flow, message, sa, sb, common ?? Array.Empty<MatchItem>())
+            {
+                Blocking = blocking,
+                Items = items ?? Array.Empty<MatchItem>(),
+            });
         }
+
+        /// <summary>Transfer Syntaxes (or SOP Classes) by UID, named as <paramref name="p"/> names them.</summary>
+        private static List<MatchItem> TsItems(Party p, IEnumerable<string> uids) => uids.Select(u => new MatchItem(p.TsName(u), u)).ToList();
+
+        private static List<MatchItem> SopItems(Party p, IEnumerable<string> uids) => uids.Select(u => new MatchItem(p.SopName(u), u)).ToList();
+
+        private static List<MatchItem> Plain(IEnumerable<string> names) => names.Select(n => new MatchItem(n)).ToList();
 
         // ------------------------------------------------------------------------------------------------ DIMSE
 
@@ -87,7 +112,97 @@ public static class Matcher
             foreach (var uid in uids)
                 foreach (var (x, y) in Directions)
                     DimseSop(x, y, uid);
+            RefusedEveryStorage();
         }
+
+        /// <summary>
+        /// The classes of X's "every Storage SOP Class" that Y refuses, as one finding per direction and service that
+        /// lists them all (<see cref="MatchFinding.Items"/>): X may send them (it claims them all), Y refuses them.
+        /// </summary>
+        private void RefusedEveryStorage()
+        {
+            foreach (var g in _refusedExpanded.GroupBy(r => (r.X, r.Y, r.Service)))
+            {
+                var (x, y, service) = g.Key;
+                var uids = g.Select(r => r.Uid).ToList();
+                bool yTakesPart = g.First().YTakesPart;
+                bool forwards = uids.All(u => x.Sops[u].IsScp);
+                var every = x.S.EveryStorage;
+                var spanX = every?.Location.Of("scu") ?? x.Root("sop_classes");
+                var total = x.Sops.Values.Count(s => s.Expanded && s.IsScu);
+                var names = Text.And(uids.Select(x.SopName), 6);
+                var title = MatchServices.Title(service);
+                if (!yTakesPart)
+                    Add(MatchLevel.Warning, service, $"Every {title} SOP Class", null, x, y,
+                        $"{y.Name} accepts no {title} SOP Class as SCP; {x.Name} sends every {title} SOP Class ({total}) as SCU{(forwards ? " (and SCP: it forwards what it receives)" : "")} and needs another system for them.",
+                        spanX, y.Root("sop_classes"), items: SopItems(x, uids));
+                else
+                    Add(forwards ? MatchLevel.Warning : MatchLevel.Incompatible, service, $"Every {title} SOP Class", null, x, y,
+                        $"{y.Name} does not accept {uids.Count} of the {title} SOP Classes {x.Name} may send (every {title} SOP Class" +
+                        $"{(forwards ? ", as SCU and SCP: it forwards what it receives" : " as SCU")}): {names}. Instances of these classes are refused.",
+                        spanX, y.Root("sop_classes"), items: SopItems(x, uids));
+            }
+        }
+
+        // ------------------------------------------------------------------------------------------------ transport
+
+        /// <summary>
+        /// Whether the two have a transport in common on which one initiates and the other accepts: DIMSE (SCU → SCP),
+        /// DICOMweb (user agent → origin server), media (FSC/FSU → FSR). None: the pair is incompatible, whatever else
+        /// each supports. Transports in common but nothing exchanged works: incompatible too.
+        /// </summary>
+        public void Transport()
+        {
+            static string Dimse(Party p)
+            {
+                bool scu = p.Sops.Values.Any(s => s.IsScu), scp = p.Sops.Values.Any(s => s.IsScp);
+                return scu && scp ? "SCU and SCP" : scu ? "SCU" : scp ? "SCP" : "";
+            }
+            static string Web(Party p)
+            {
+                bool ua = p.S.DicomWeb.Transactions.Any(t => t.UserAgent), os = p.S.DicomWeb.Transactions.Any(t => t.OriginServer);
+                return ua && os ? "user agent and origin server" : ua ? "user agent" : os ? "origin server" : "";
+            }
+            static string Media(Party p)
+            {
+                bool w = p.S.MediaProfiles.Any(m => m.Fsc || m.Fsu), r = p.S.MediaProfiles.Any(m => m.Fsr);
+                return w && r ? "writes and reads" : w ? "writes" : r ? "reads" : "";
+            }
+            var transports = new (string Name, Func<Party, string> Use, Func<Party, bool> Starts, Func<Party, bool> Takes, string Field)[]
+            {
+                ("DIMSE", Dimse, p => p.Sops.Values.Any(s => s.IsScu), p => p.Sops.Values.Any(s => s.IsScp), "sop_classes"),
+                ("DICOMweb", Web, p => p.S.DicomWeb.Transactions.Any(t => t.UserAgent), p => p.S.DicomWeb.Transactions.Any(t => t.OriginServer), "dicomweb"),
+                ("DICOM media", Media, p => p.S.MediaProfiles.Any(m => m.Fsc || m.Fsu), p => p.S.MediaProfiles.Any(m => m.Fsr), "media"),
+            };
+            string Uses(Party p)
+            {
+                var used = transports.Select(t => (t.Name, Use: t.Use(p))).Where(t => t.Use.Length > 0).Select(t => $"{t.Name} ({t.Use})").ToList();
+                return used.Count == 0 ? "no transport" : Text.And(used) + (used.Count == 1 ? " only" : "");
+            }
+            bool any = false;
+            foreach (var t in transports)
+            {
+                bool ab = t.Starts(A) && t.Takes(B), ba = t.Starts(B) && t.Takes(A);
+                if (!ab && !ba) continue;
+                any = true;
+                var how = ab && ba ? "both ways" : ab ? $"from {A.Name} to {B.Name}" : $"from {B.Name} to {A.Name}";
+                Add(MatchLevel.Compatible, MatchServices.Transport, t.Name, null, A, B,
+                    $"{A.Name} and {B.Name} can exchange over {t.Name} {how}: {A.Name} as {t.Use(A)}, {B.Name} as {t.Use(B)}.",
+                    A.Root(t.Field), B.Root(t.Field), both: true);
+            }
+            if (!any)
+                Add(MatchLevel.Incompatible, MatchServices.Transport, "No common transport", null, A, B,
+                    $"{A.Name} and {B.Name} have no transport in common: {A.Name} uses {Uses(A)}; {B.Name} uses {Uses(B)}. Neither can send anything the other accepts, so they cannot work together without a third system (e.g. a DIMSE–DICOMweb gateway).",
+                    A.S.Location.Span, B.S.Location.Span, both: true, blocking: true);
+            else if (_works.Count == 0)
+                Add(MatchLevel.Incompatible, MatchServices.Transport, "Nothing exchanged works", null, A, B,
+                    $"{A.Name} and {B.Name} share a transport, but no SOP Class, transaction or media profile that one sends works with the other (see the findings below), so they cannot work together.",
+                    A.S.Location.Span, B.S.Location.Span, both: true, blocking: true);
+        }
+
+        /// <summary>True when an exchange of the service works in some direction (a compatible or warning finding about an exchange).</summary>
+        public bool Works(string service) => _works.Contains(service);
+
 
         private void DimseSop(Party x, Party y, string uid)
         {
@@ -109,15 +224,19 @@ public static class Matcher
                 var spanY = ys?.Location.Span ?? y.Root("sop_classes");
                 var what = ys is null ? $"{y.Name} does not support {name}" : $"{y.Name} does not accept {name} as SCP (it supports it {OtherRoles(ys)})";
                 bool yTakesPart = y.Sops.Values.Any(s => s.IsScp && ServiceOf(y.Family(s.Uid)) == service);
-                if (!yTakesPart)
+                if (xs.Expanded)
                 {
-                    // Y provides no SOP Class of this service at all: not a mismatch between the two, a service
-                    // X needs from some other system (a modality's worklist from the RIS, not from the PACS).
-                    if (!xs.IsScp)
-                        Add(MatchLevel.Warning, service, name, uid, x, y,
-                            $"{what}, nor any other {MatchServices.Title(service)} SOP Class as SCP; {x.Name} uses it as SCU and needs another system for it.",
-                            xs.Location.Of("scu"), spanY);
+                    // One of the hundreds of classes of "every Storage SOP Class": reported together (RefusedEveryStorage).
+                    _refusedExpanded.Add((x, y, service, uid, yTakesPart));
+                    return;
                 }
+                if (!yTakesPart)
+                    // Y provides no SOP Class of this service at all: not a mismatch between the two, a service
+                    // X needs from some other system (a modality's worklist from the RIS, not from the PACS). A
+                    // forwarder (SCU and SCP) is reported too: what it receives cannot go on to Y.
+                    Add(MatchLevel.Warning, service, name, uid, x, y,
+                        $"{what}, nor any other {MatchServices.Title(service)} SOP Class as SCP; {x.Name} uses it as SCU{(xs.IsScp && service == MatchServices.Storage ? " (and SCP: it forwards what it receives)" : "")} and needs another system for it.",
+                        xs.Location.Of("scu"), spanY);
                 else if (!xs.IsScp)
                     Add(MatchLevel.Incompatible, service, name, uid, x, y,
                         $"{what}; {x.Name} uses it as SCU.", xs.Location.Of("scu"), spanY);
@@ -131,11 +250,15 @@ public static class Matcher
             foreach (var xae in xs.Scu) foreach (var yae in ys.Scp) _dimsePairs.Add((x, y, xae, yae, service));
             TransferSyntaxes(x, y, xs, ys, service, name);
             ExtendedNegotiation(x, y, xs, ys, service, name);
-            if (uid == StudyRootFind)
+            var family = x.Family(uid) is ServiceFamily.Unknown ? y.Family(uid) : x.Family(uid);
+            bool structured = family is ServiceFamily.QrFind or ServiceFamily.Worklist && StructuredKeys(x, y, service, name, uid,
+                family == ServiceFamily.Worklist ? DimseService.Worklist : DimseService.QrFind);
+            // The structured key tables, when X declares one for this model; else the template's key tables.
+            if (!structured && uid == StudyRootFind)
                 QueryKeys(x, y, service, name,
                     "services_scu_study_root_qr_find", "supported_c_find_attribute_matching_for_study_root_q_r_model_scu",
                     "services_scp_study_root_qr_find", "supported_c_find_attribute_matching_for_study_root_q_r_model_scp", DimseTypes);
-            if (uid == ModalityWorklistFind)
+            if (!structured && uid == ModalityWorklistFind)
                 QueryKeys(x, y, service, name,
                     "services_scu_mwl_find", "supported_c_find_query_parameters_for_modality_worklist_scu",
                     "services_scp_mwl_find", "supported_c_find_return_keys_for_modality_worklist_scp", DimseTypes);
@@ -163,6 +286,7 @@ public static class Matcher
             var py = y.Effective(ys, ActivityRole.Acceptor);
             var proposed = x.Syntaxes(px.SetCodes, out bool xAssumed);
             var accepted = y.Syntaxes(py.SetCodes, out bool yAssumed);
+            if (px.Open || py.Open || proposed.Any(accepted.Contains)) _works.Add(service);
             if (py.Open && !(xAssumed && px.Open))
             {
                 // "Any Transfer Syntax": whatever X proposes is accepted.
@@ -170,7 +294,7 @@ public static class Matcher
                 Add(MatchLevel.Compatible, service, name, xs.Uid, x, y,
                     $"{y.Name} accepts {name} in any Transfer Syntax proposed{(py.Policy == TransferSyntaxPolicy.AsReceived ? " and keeps it as received" : "")}; {x.Name} proposes {Text.And(all)}" +
                     (px.Open ? " (or the Transfer Syntax in which it received the instance)." : "."),
-                    xs.Location.Of("transfer_syntax_sets"), ys.Location.Of("transfer_syntax_policy"), all);
+                    xs.Location.Of("transfer_syntax_sets"), ys.Location.Of("transfer_syntax_policy"), TsItems(x, proposed));
                 return;
             }
             if (px.Open && py.Open)
@@ -189,7 +313,7 @@ public static class Matcher
                     $"{x.Name} proposes each instance of {name} in the Transfer Syntax in which it received it" +
                     (common.Count == 0 ? "" : $", and also {Text.And(common.Select(x.TsName))}") +
                     $"; {y.Name} accepts {Text.And(names)}. An instance received in another Transfer Syntax{(common.Count == 0 ? " cannot be sent" : " is sent in a common one only if " + x.Name + " converts it")}.",
-                    xs.Location.Of("transfer_syntax_policy"), ys.Location.Of("transfer_syntax_sets"), common.Select(x.TsName).ToList());
+                    xs.Location.Of("transfer_syntax_policy"), ys.Location.Of("transfer_syntax_sets"), TsItems(x, common));
                 return;
             }
             string note = (xAssumed, yAssumed) switch
@@ -214,21 +338,21 @@ public static class Matcher
             {
                 Add(MatchLevel.Warning, service, name, xs.Uid, x, y,
                     $"{x.Name} and {y.Name} have only lossy Transfer Syntaxes in common for {name} ({Text.And(commonNames)}): {x.Name}'s data would reach {y.Name} lossy-compressed.{note}",
-                    spanX, spanY, commonNames);
+                    spanX, spanY, TsItems(x, common));
                 return;
             }
             if (common.All(TransferSyntaxKinds.IsRetired))
             {
                 Add(MatchLevel.Warning, service, name, xs.Uid, x, y,
                     $"{x.Name} and {y.Name} have only retired Transfer Syntaxes in common for {name} ({Text.And(commonNames)}); retired syntaxes may be dropped by later versions.{note}",
-                    spanX, spanY, commonNames);
+                    spanX, spanY, TsItems(x, common));
                 return;
             }
             var notAccepted = proposed.Where(t => !accepted.Contains(t)).Select(x.TsName).ToList();
             var extra = notAccepted.Count == 0 ? "" : $" It does not accept {Text.And(notAccepted)}, which {x.Name} also proposes.";
             Add(MatchLevel.Compatible, service, name, xs.Uid, x, y,
                 $"{y.Name} accepts {name} from {x.Name} in {Text.And(commonNames)}.{extra}{note}",
-                spanX, spanY, commonNames);
+                spanX, spanY, TsItems(x, common));
         }
 
         private void ExtendedNegotiation(Party x, Party y, SopClass xs, SopClass ys, string service, string name)
@@ -326,11 +450,11 @@ public static class Matcher
             else if (missing.Count > 0)
                 Add(MatchLevel.Warning, MatchServices.QueryRetrieve, name, xs.Uid, x, y,
                     $"{y.Name} may send {op} sub-operations for {Text.And(missing.Select(y.SopName), 6)}, which {x.Name} does not accept as Storage SCP; those sub-operations fail.",
-                    spanX, spanY, common.Select(y.SopName).ToList());
+                    spanX, spanY, SopItems(y, common));
             else
                 Add(MatchLevel.Compatible, MatchServices.QueryRetrieve, name, xs.Uid, x, y,
                     $"{x.Name} accepts every Storage SOP Class {y.Name} sends in {op} sub-operations ({common.Count}).{(advice is null ? "" : " " + advice)}",
-                    spanX, spanY, common.Select(y.SopName).ToList());
+                    spanX, spanY, SopItems(y, common));
         }
 
         private static IReadOnlyList<string> SubOperationClasses(Party p, ServiceRole? role, bool scuOnly)
@@ -451,6 +575,69 @@ public static class Matcher
                     x.SectionSpan(xSection), y.SectionSpan(ySection));
         }
 
+        /// <summary>
+        /// C-FIND keys from the structured key tables (<c>dimse.*.scu/scp.key_tables</c>, issue 12 point 5): each table X
+        /// declares as SCU for this information model (its <c>model</c> named in the SOP Class name, or none) against Y's SCP
+        /// table of the same model and level; keys by tag, matching types as for the template tables. False when X has
+        /// no such table (the template's tables are compared instead).
+        /// </summary>
+        private bool StructuredKeys(Party x, Party y, string service, string name, string uid, DimseService dimse)
+        {
+            bool ForModel(KeyTable t) => t.Service == dimse && (t.Model is null || name.Contains(t.Model, StringComparison.OrdinalIgnoreCase));
+            var sent = x.S.Details.KeyTables.Where(t => t.Side == ServiceSide.Scu && ForModel(t) && t.Keys.Count > 0).ToList();
+            if (sent.Count == 0) return false;
+            var supported = y.S.Details.KeyTables.Where(t => t.Side == ServiceSide.Scp && ForModel(t)).ToList();
+            foreach (var xt in sent)
+            {
+                var level = xt.Level is null ? "" : $" at {xt.Level} level";
+                var subject = $"{name}{level}";
+                var yt = supported.FirstOrDefault(t => string.Equals(t.Level ?? "", xt.Level ?? "", StringComparison.OrdinalIgnoreCase))
+                         ?? (supported.Count == 1 && supported[0].Level is null ? supported[0] : null);
+                if (yt is null)
+                {
+                    Add(MatchLevel.Warning, service, subject, uid, x, y,
+                        $"{y.Name} does not document the keys it supports for {subject}; the {xt.Keys.Count} keys {x.Name} sends could not be checked.",
+                        xt.Location.Span, supported.FirstOrDefault()?.Location.Span ?? y.Root("dimse"));
+                    continue;
+                }
+                var byTag = new Dictionary<string, KeyAttribute>(StringComparer.OrdinalIgnoreCase);
+                foreach (var k in yt.Keys) byTag.TryAdd(k.Tag.Replace(" ", ""), k);
+                int problems = 0;
+                foreach (var k in xt.Keys)
+                {
+                    var matching = k.MatchingTypes.Select(t => MatchingType(t.ToUpperInvariant().Replace(' ', '_').Replace('-', '_'))).Where(t => t.Length > 0 && t != "UNIVERSAL").ToHashSet();
+                    if (k.MatchingKey == false) matching.Clear();
+                    var attr = $"{k.Name} {k.BareTag}";
+                    if (!byTag.TryGetValue(k.Tag.Replace(" ", ""), out var yk))
+                    {
+                        problems++;
+                        Add(MatchLevel.Warning, service, subject, uid, x, y,
+                            matching.Count > 0
+                                ? $"{x.Name} queries {subject} on {attr} {TypesText(matching)}; {y.Name} does not list this key, so it may ignore the condition and return more matches than asked for (PS3.4 C.2.2.1)."
+                                : $"{x.Name} asks {subject} for {attr} as a return key; {y.Name} does not list this key, so the value may not be returned.",
+                            k.Location.Span, yt.Location.Span);
+                        continue;
+                    }
+                    var yTypes = yk.MatchingTypes.Select(t => MatchingType(t.ToUpperInvariant().Replace(' ', '_').Replace('-', '_'))).Where(t => t.Length > 0 && t != "UNIVERSAL").ToHashSet();
+                    if (yk.MatchingKey == false) yTypes.Clear();
+                    if (matching.Count == 0) continue;
+                    var unsupported = matching.Where(t => !yTypes.Contains(t) && !(t == "SINGLE_VALUE" && yTypes.Contains("WILDCARD"))).ToList();
+                    if (unsupported.Count == 0) continue;
+                    problems++;
+                    Add(MatchLevel.Warning, service, subject, uid, x, y,
+                        yTypes.Count == 0
+                            ? $"{x.Name} queries {subject} on {attr} {TypesText(matching)}; {y.Name} returns this key but does not match on it."
+                            : $"{x.Name} queries {subject} on {attr} with {Text.And(unsupported)} matching; {y.Name} supports only {Text.And(yTypes.OrderBy(t => t, StringComparer.Ordinal))} matching on it.",
+                        k.Location.Span, yk.Location.Span);
+                }
+                if (problems == 0)
+                    Add(MatchLevel.Compatible, service, subject, uid, x, y,
+                        $"{y.Name} supports all {xt.Keys.Count} keys {x.Name} sends for {subject}.",
+                        xt.Location.Span, yt.Location.Span);
+            }
+            return true;
+        }
+
         // ------------------------------------------------------------------------------------------------ association, character sets
 
         public void Association()
@@ -490,7 +677,7 @@ public static class Matcher
                 if (missing.Count == 0)
                     Add(MatchLevel.Compatible, MatchServices.Association, "Specific Character Sets", null, x, y,
                         $"{y.Name} accepts every Specific Character Set {x.Name} may send ({Text.And(x.S.CharacterSets.Select(c => c.DefinedTerm))}).",
-                        x.Root("character_sets"), y.Root("character_sets"), x.S.CharacterSets.Select(c => c.DefinedTerm).ToList());
+                        x.Root("character_sets"), y.Root("character_sets"), Plain(x.S.CharacterSets.Select(c => c.DefinedTerm)));
             }
         }
 
@@ -521,7 +708,7 @@ public static class Matcher
                         continue;
                     }
                     _webFrom.Add(x.IsA);
-                    int before = Findings.Count(f => f.Level != MatchLevel.Compatible);
+                    int before = Findings.Count(f => f.Level != MatchLevel.Compatible), start = Findings.Count;
                     var (sx, sy) = (xt.Location, yt.Location);
                     WebList(x, y, label, "resources", "resource", xt.Resources, yt.Resources, s => s.Trim().ToLowerInvariant(), s => s, sx, sy);
                     WebList(x, y, label, "media types", "media type", xt.MediaTypes, yt.MediaTypes, NormMediaType, s => s, sx, sy);
@@ -531,20 +718,71 @@ public static class Matcher
                         Add(MatchLevel.Warning, MatchServices.DicomWeb, label, null, x, y,
                             $"{x.Name} sends the query parameter{(missingParams.Count == 1 ? "" : "s")} {Text.And(missingParams)} in {label}; {y.Name} does not list {(missingParams.Count == 1 ? "it" : "them")}, so {(missingParams.Count == 1 ? "it" : "they")} may be ignored or refused.",
                             sx.Of("query_parameters"), sy.Of("query_parameters"));
-                    if (Norm(xt.Service) == "studies" && Norm(xt.Transaction) == "search")
+                    var ySearch = y.S.Details.Web.FirstOrDefault(d => d.Index == IndexOf(y.S.DicomWeb.Transactions, yt) && d.Search.Count > 0);
+                    if (Norm(xt.Service) == "studies" && Norm(xt.Transaction) == "search" && ySearch is not null)
+                        WebSearchKeys(x, y, label, ySearch);
+                    else if (Norm(xt.Service) == "studies" && Norm(xt.Transaction) == "search")
                         QueryKeys(x, y, MatchServices.DicomWeb, label,
                             "services_search_qido_rs_ua", "supported_query_attributes_user_agent",
                             "services_search_qido_rs_os", "query_return_key_search_transaction_origin_server", WebTypes);
                     if (Norm(xt.Transaction) == "store") WebStoreClasses(x, y, label, xt, yt);
+                    if (Findings.Skip(start).All(f => f.Level != MatchLevel.Incompatible)) _works.Add(MatchServices.DicomWeb);
                     if (Findings.Count(f => f.Level != MatchLevel.Compatible) == before)
                     {
                         var mt = xt.MediaTypes.Where(m => yt.MediaTypes.Any(n => NormMediaType(n) == NormMediaType(m))).ToList();
                         Add(MatchLevel.Compatible, MatchServices.DicomWeb, label, null, x, y,
                             $"{y.Name} offers {label} to {x.Name}{(mt.Count > 0 ? $" with {Text.And(mt)}" : "")}.",
-                            sx.Span, sy.Span, mt);
+                            sx.Span, sy.Span, Plain(mt));
                     }
                 }
             }
+        }
+
+        private static int IndexOf(IReadOnlyList<WebTransaction> list, WebTransaction t)
+        {
+            for (int i = 0; i < list.Count; i++) if (ReferenceEquals(list[i], t)) return i;
+            return -1;
+        }
+
+        /// <summary>
+        /// QIDO-RS keys X sends (its user agent attribute table) against Y's structured search detail (issue 12 point 7):
+        /// a matching key must be a searchable attribute of some level (PS3.18 §8.3.4); a return key a searchable,
+        /// default-return or includefield attribute (or includefield=all).
+        /// </summary>
+        private void WebSearchKeys(Party x, Party y, string label, WebDetail search)
+        {
+            var rows = x.Rows("services_search_qido_rs_ua", "supported_query_attributes_user_agent");
+            if (rows.Count == 0) return;
+            static string Tag(string t) => new string(t.Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
+            var searchable = search.Search.SelectMany(l => l.Attributes).ToList();
+            var returned = search.Search.SelectMany(l => l.DefaultReturn.Concat(l.IncludeField)).Select(Norm).ToHashSet();
+            bool all = returned.Contains("all");
+            int problems = 0;
+            foreach (var row in rows)
+            {
+                var tag = Tag(Cell(row, "tag") is [var t0, ..] ? t0 : "");
+                var attrName = Cell(row, "attribute_name") is [var n0, ..] ? n0 : "";
+                bool matchingKey = Cell(row, "matching_key") is [var first, ..] && YesNo.IsYesAnswer(first);
+                var hit = searchable.FirstOrDefault(a => tag.Length > 0 ? Tag(a.Tag) == tag : Norm(a.Name) == Norm(attrName));
+                if (matchingKey && hit is null)
+                {
+                    problems++;
+                    Add(MatchLevel.Warning, MatchServices.DicomWeb, label, null, x, y,
+                        $"{x.Name} searches {label} on {Attr(row)}; {y.Name} does not list it as a searchable attribute, so the condition may be ignored or refused (PS3.18 §8.3.4).",
+                        row.Location.Span, search.Location.Of("search"));
+                }
+                else if (!matchingKey && hit is null && !all && !returned.Contains(Norm(attrName)))
+                {
+                    problems++;
+                    Add(MatchLevel.Warning, MatchServices.DicomWeb, label, null, x, y,
+                        $"{x.Name} expects {Attr(row)} in {label} results; {y.Name} neither returns it by default nor lists it for includefield.",
+                        row.Location.Span, search.Location.Of("search"));
+                }
+            }
+            if (problems == 0)
+                Add(MatchLevel.Compatible, MatchServices.DicomWeb, label, null, x, y,
+                    $"{y.Name} supports all {rows.Count} attributes {x.Name} uses in {label}.",
+                    x.SectionSpan("services_search_qido_rs_ua"), search.Location.Of("search"));
         }
 
         private void WebList(Party x, Party y, string label, string kinds, string kind, IReadOnlyList<string> xs, IReadOnlyList<string> ys,
@@ -562,7 +800,7 @@ public static class Matcher
             else if (missing.Count > 0)
                 Add(MatchLevel.Warning, MatchServices.DicomWeb, label, null, x, y,
                     $"{y.Name} does not offer the {(missing.Count == 1 ? kind : kinds)} {Text.And(missing.Select(show))} in {label}, which {x.Name} uses; in common: {Text.And(common.Select(show))}.",
-                    sx.Of(field), sy.Of(field), common.Select(show).ToList());
+                    sx.Of(field), sy.Of(field), common.Select(v => new MatchItem(show(v), kind == "Transfer Syntax" ? v.Trim() : null)).ToList());
         }
 
         private void WebStoreClasses(Party x, Party y, string label, WebTransaction xt, WebTransaction yt)
@@ -579,7 +817,7 @@ public static class Matcher
         private static bool SameTransaction(WebTransaction a, WebTransaction b) => Norm(a.Service) == Norm(b.Service) && Norm(a.Transaction) == Norm(b.Transaction);
 
         /// <summary>"Studies Retrieve (WADO-RS)": the template's service and transaction, with the usual name.</summary>
-        internal static string WebLabel(WebTransaction t)
+        public static string WebLabel(WebTransaction t)
         {
             string? alias = (Norm(t.Service), Norm(t.Transaction)) switch
             {
@@ -620,6 +858,7 @@ public static class Matcher
                         continue;
                     }
                     anyRead = true;
+                    _works.Add(MatchServices.Media);
                     Add(MatchLevel.Compatible, MatchServices.Media, xp.Profile, null, x, y,
                         $"{y.Name} reads the {xp.Profile} media ({xp.Media}) that {x.Name} {role} (FSR).",
                         xp.Location.Of("profile"), yp.Location.Of("fsr"));
@@ -638,36 +877,11 @@ public static class Matcher
 
         public void Security()
         {
-            var ta = A.S.Security.Profiles.Where(p => p.Kind == "secure_transport").ToList();
-            var tb = B.S.Security.Profiles.Where(p => p.Kind == "secure_transport").ToList();
-            const string tls = "Secure transport (TLS)";
-            if (ta.Count == 0 && tb.Count == 0)
-                Add(MatchLevel.Warning, MatchServices.Security, tls, null, A, B,
-                    $"Neither {A.Name} nor {B.Name} supports a Secure Transport Connection Profile: their associations and web requests are not encrypted (PS3.15 Annex B).",
-                    A.Root("security"), B.Root("security"), both: true);
-            else if (ta.Count == 0 || tb.Count == 0)
-            {
-                var (with, without, list) = ta.Count > 0 ? (A, B, ta) : (B, A, tb);
-                Add(MatchLevel.Warning, MatchServices.Security, tls, null, with, without,
-                    $"{without.Name} supports no Secure Transport Connection Profile; {with.Name}'s {Text.And(list.Select(p => p.Profile).Distinct())} cannot be used with it, so their connections are not encrypted.",
-                    list[0].Location.Of("profile"), without.Root("security"), both: true);
-            }
-            else
-            {
-                var common = ta.Where(p => tb.Any(q => NormProfile(q.Profile) == NormProfile(p.Profile))).Select(p => p.Profile).Distinct().ToList();
-                if (common.Count == 0)
-                    Add(MatchLevel.Incompatible, MatchServices.Security, tls, null, A, B,
-                        $"{A.Name} supports {Text.And(ta.Select(p => p.Profile).Distinct())}; {B.Name} supports {Text.And(tb.Select(p => p.Profile).Distinct())}: no Secure Transport Connection Profile in common, so they cannot open a secure connection to each other.",
-                        ta[0].Location.Of("profile"), tb[0].Location.Of("profile"), both: true);
-                else
-                {
-                    var pa = ta.First(p => NormProfile(p.Profile) == NormProfile(common[0]));
-                    var pb = tb.First(p => NormProfile(p.Profile) == NormProfile(common[0]));
-                    Add(MatchLevel.Compatible, MatchServices.Security, tls, null, A, B,
-                        $"{A.Name} and {B.Name} both support {Text.And(common)}.",
-                        pa.Location.Of("profile"), pb.Location.Of("profile"), common, both: true);
-                }
-            }
+            // Secure transport matters only on a transport the two share: DIMSE associations between them, and
+            // DICOMweb requests of one to the other (none in common: the transport finding says it all).
+            if (_dimsePairs.Count > 0) DimseTls();
+            foreach (var (x, y) in Directions.Where(d => _webFrom.Contains(d.Item1.IsA))) WebTls(x, y);
+            TlsDetails();
 
             // Other profiles: what one side creates or sends, the other should consume or receive.
             foreach (var (x, y) in Directions)
@@ -698,6 +912,94 @@ public static class Matcher
             }
         }
 
+        private static List<SecurityProfile> TlsProfiles(Party p) => p.S.Security.Profiles.Where(x => x.Kind == "secure_transport").ToList();
+
+        /// <summary>Secure Transport Connection Profiles (PS3.15 Annex B) for the DIMSE associations between the two.</summary>
+        private void DimseTls()
+        {
+            var ta = TlsProfiles(A);
+            var tb = TlsProfiles(B);
+            const string tls = "Secure transport (TLS)";
+            if (ta.Count == 0 && tb.Count == 0)
+                Add(MatchLevel.Warning, MatchServices.Security, tls, null, A, B,
+                    $"Neither {A.Name} nor {B.Name} supports a Secure Transport Connection Profile: their DIMSE associations are not encrypted (PS3.15 Annex B).",
+                    A.Root("security"), B.Root("security"), both: true);
+            else if (ta.Count == 0 || tb.Count == 0)
+            {
+                var (with, without, list) = ta.Count > 0 ? (A, B, ta) : (B, A, tb);
+                Add(MatchLevel.Warning, MatchServices.Security, tls, null, with, without,
+                    $"{without.Name} supports no Secure Transport Connection Profile; {with.Name}'s {Text.And(list.Select(p => p.Profile).Distinct())} cannot be used with it, so their DIMSE associations are not encrypted.",
+                    list[0].Location.Of("profile"), without.Root("security"), both: true);
+            }
+            else
+            {
+                var common = ta.Where(p => tb.Any(q => NormProfile(q.Profile) == NormProfile(p.Profile))).Select(p => p.Profile).Distinct().ToList();
+                if (common.Count == 0)
+                    Add(MatchLevel.Incompatible, MatchServices.Security, tls, null, A, B,
+                        $"{A.Name} supports {Text.And(ta.Select(p => p.Profile).Distinct())}; {B.Name} supports {Text.And(tb.Select(p => p.Profile).Distinct())}: no Secure Transport Connection Profile in common, so they cannot open a secure DIMSE association to each other.",
+                        ta[0].Location.Of("profile"), tb[0].Location.Of("profile"), both: true);
+                else
+                {
+                    var pa = ta.First(p => NormProfile(p.Profile) == NormProfile(common[0]));
+                    var pb = tb.First(p => NormProfile(p.Profile) == NormProfile(common[0]));
+                    Add(MatchLevel.Compatible, MatchServices.Security, tls, null, A, B,
+                        $"{A.Name} and {B.Name} both support {Text.And(common)} for their DIMSE associations.",
+                        pa.Location.Of("profile"), pb.Location.Of("profile"), Plain(common), both: true);
+                }
+            }
+        }
+
+        /// <summary>
+        /// DICOMweb requests of X (user agent) to Y (origin server): encrypted when Y's base URL is https (the user agent
+        /// must then speak TLS to reach it at all, PS3.18 §8.1), else when Y declares a secure transport profile.
+        /// </summary>
+        private void WebTls(Party x, Party y)
+        {
+            const string tls = "Secure transport (HTTPS)";
+            var url = y.S.DicomWeb.BaseUrl;
+            var spanY = y.Root("dicomweb");
+            if (url is not null && url.Trim().StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+                Add(MatchLevel.Compatible, MatchServices.Security, tls, null, x, y,
+                    $"{y.Name}'s DICOMweb base URL ({url.Trim()}) is https: {x.Name}'s requests to it are encrypted with TLS.",
+                    x.Root("dicomweb"), spanY);
+            else if (TlsProfiles(y).Count > 0 && TlsProfiles(x).Count > 0)
+                Add(MatchLevel.Compatible, MatchServices.Security, tls, null, x, y,
+                    $"{x.Name} and {y.Name} both support a Secure Transport Connection Profile; {y.Name}'s base URL is {(url is null ? "not stated" : url.Trim())}, so check that {x.Name} is configured with its https address.",
+                    TlsProfiles(x)[0].Location.Of("profile"), TlsProfiles(y)[0].Location.Of("profile"));
+            else
+                Add(MatchLevel.Warning, MatchServices.Security, tls, null, x, y,
+                    url is null
+                        ? $"{y.Name} states no DICOMweb base URL and {(TlsProfiles(y).Count == 0 ? "no" : "a")} Secure Transport Connection Profile{(TlsProfiles(x).Count == 0 ? $", {x.Name} none" : "")}: {x.Name}'s requests to it may not be encrypted."
+                        : $"{y.Name}'s DICOMweb base URL ({url.Trim()}) is not https: {x.Name}'s requests to it are not encrypted.",
+                    x.Root("dicomweb"), spanY);
+        }
+
+        /// <summary>TLS versions and cipher suites both declare (issue 12 point 9): none in common means no TLS connection.</summary>
+        private void TlsDetails()
+        {
+            if (A.S.Details.Tls is not { } ta || B.S.Details.Tls is not { } tb || (_dimsePairs.Count == 0 && _webFrom.Count == 0)) return;
+            // "TLS 1.2", "TLSv1.2" and "1.2" name the same version.
+            static string V(string v) => new(v.Where(c => char.IsDigit(c) || c == '.').ToArray());
+            if (ta.Versions.Count > 0 && tb.Versions.Count > 0)
+            {
+                var common = ta.Versions.Where(v => tb.Versions.Any(w => V(w) == V(v))).ToList();
+                Add(common.Count == 0 ? MatchLevel.Incompatible : MatchLevel.Compatible, MatchServices.Security, "TLS versions", null, A, B,
+                    common.Count == 0
+                        ? $"{A.Name} supports {Text.And(ta.Versions)}; {B.Name} supports {Text.And(tb.Versions)}: no TLS version in common, so they cannot open a TLS connection to each other."
+                        : $"{A.Name} and {B.Name} both support {Text.And(common)}.",
+                    ta.Location.Of("versions"), tb.Location.Of("versions"), Plain(common), both: true);
+            }
+            if (ta.CipherSuites.Count > 0 && tb.CipherSuites.Count > 0)
+            {
+                var common = ta.CipherSuites.Select(c => c.Name).Where(n => tb.CipherSuites.Any(c => Norm(c.Name) == Norm(n))).Distinct().ToList();
+                Add(common.Count == 0 ? MatchLevel.Incompatible : MatchLevel.Compatible, MatchServices.Security, "TLS cipher suites", null, A, B,
+                    common.Count == 0
+                        ? $"{A.Name} and {B.Name} declare no TLS cipher suite in common ({A.Name}: {Text.And(ta.CipherSuites.Select(c => c.Name), 4)}; {B.Name}: {Text.And(tb.CipherSuites.Select(c => c.Name), 4)}), so the TLS handshake fails."
+                        : $"{A.Name} and {B.Name} both support the cipher suite{(common.Count == 1 ? "" : "s")} {Text.And(common, 4)}.",
+                    ta.Location.Of("cipher_suites"), tb.Location.Of("cipher_suites"), Plain(common), both: true);
+            }
+        }
+
         private static string KindText(string kind) => kind switch
         {
             "secure_use" => "secure use / user identity",
@@ -712,6 +1014,9 @@ public static class Matcher
             return n.EndsWith(" profile", StringComparison.Ordinal) ? n[..^" profile".Length] : n;
         }
     }
+
+    /// <summary>"Studies Retrieve (WADO-RS)": a DICOMweb transaction as match reports name it.</summary>
+    internal static string WebLabel(WebTransaction t) => Run.WebLabel(t);
 
     internal static string Norm(string s) => string.Join(' ', s.Trim().ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

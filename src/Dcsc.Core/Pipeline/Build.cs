@@ -8,7 +8,7 @@ namespace Dcsc.Pipeline;
 
 public sealed record BuildOptions
 {
-    /// <summary>Output formats: md, html, docx, pdf.</summary>
+    /// <summary>Output formats: md, html, docx, pdf; json (the normalized statement), wadl (DICOMweb capabilities).</summary>
     public IReadOnlyList<string> Formats { get; init; } = new[] { "md" };
     /// <summary>Folder with Markdown templates (<c>&lt;name&gt;.sbn</c>) that replace the built-in ones; see docs/layout.md.</summary>
     public string? TemplatesDirectory { get; init; }
@@ -78,11 +78,22 @@ public static class Build
                 "html" => new BuildOutput("html", new UTF8Encoding(false).GetBytes(Html())),
                 "docx" => Docx(markdown, options, diagnostics),
                 "pdf" => Pdf(Html(), document, check.Path, options, diagnostics),
+                "json" => new BuildOutput("json", Dcsc.Export.StatementJson.Write(check.Statement!)),
+                "wadl" => Wadl(check, diagnostics),
                 _ => throw new ArgumentException($"unknown output format {f}", nameof(options)),
             });
         }
         if (diagnostics.Any(d => d.Severity == Severity.Error)) return new BuildResult(diagnostics, null, null, files);
         return new BuildResult(diagnostics, outputs, markdown, files);
+    }
+
+    /// <summary>The PS3.18 capabilities document of a DICOMweb origin server; a statement without one is DCS9007 (nothing is written).</summary>
+    private static BuildOutput Wadl(CheckResult check, List<Diagnostic> diagnostics)
+    {
+        if (Dcsc.Export.Wadl.HasOriginServer(check.Statement!)) return new BuildOutput("wadl", Dcsc.Export.Wadl.Write(check.Statement!));
+        diagnostics.Add(DiagnosticCatalogue.NoOriginServer(check.Statement!.Location.Of("dicomweb"),
+            "the statement declares no DICOMweb origin server (no `dicomweb.transactions` entry with `origin_server: true`, no `dicomweb.additions`): there is no capabilities document to write"));
+        return new BuildOutput("wadl", Array.Empty<byte>());
     }
 
     /// <summary>The HTML printed by the PDF engine; a missing or failing engine is DCS9006 (nothing is written).</summary>

@@ -46,7 +46,7 @@ public class RoundTripTests
 
         var sameEffective = EffectiveAssociation(a.Statement!).SequenceEqual(EffectiveAssociation(b.Statement!));
         var changes = StatementDiff.Compare(a.Statement!, b.Statement!)
-            .Where(c => !NotPrinted(c, a.Statement!) && !(sameEffective && c.Category == "Association parameter")).ToList();
+            .Where(c => !NotPrinted(c, a.Statement!) && !NotYetImported(c) && !(sameEffective && c.Category == "Association parameter")).ToList();
         Assert.True(changes.Count == 0, $"{example} via {format}:\n" + string.Join("\n", changes.Select(c => c.Describe())));
 
         var treeA = Tree(a.Statement!);
@@ -69,6 +69,21 @@ public class RoundTripTests
             var x = ae.Association?.Settings.GetValueOrDefault(k.Key) ?? s.Association?.Settings.GetValueOrDefault(k.Key);
             return $"{ae.Name} {k.Key}: {x?.Effective} | {x?.Default} | {x?.Range}";
         })).ToList();
+
+    /// <summary>
+    /// Issue 12 declarations that `dcsc diff` compares (StatementDiff.Details.cs) and the documents print, but that the
+    /// importer does not read back yet: listed in docs/import.md ("Not imported yet"). Not a lasting exemption: each
+    /// category leaves this list when the importer recovers it.
+    /// </summary>
+    private static readonly HashSet<string> NotImportedCategories = new(StringComparer.Ordinal)
+    {
+        "Key table", "Key", "Status codes", "Status code", "DICOMweb detail", "Search level", "Searchable attribute", "Reason code",
+        "DICOMweb addition", "Network interface", "Network protocol", "Network", "Character set code elements", "TLS", "Audit trail",
+        "Audit message", "Author table",
+    };
+
+    private static bool NotYetImported(Change c) => NotImportedCategories.Contains(c.Category)
+        || (c.Category == "DICOMweb transaction" && c.Detail is { } d && d.StartsWith("default Transfer Syntax", StringComparison.Ordinal));
 
     /// <summary>Facts no output format prints (so no import can recover them); listed in docs/import.md.</summary>
     private static bool NotPrinted(Change c, Statement original) => c.Category switch

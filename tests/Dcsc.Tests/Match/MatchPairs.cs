@@ -70,6 +70,11 @@ internal static class MatchPairs
             name: Storage Commitment Push Model SOP Class
             scu: [HELIX-SCU]
             transfer_syntax_sets: [U]
+          - uid: 1.2.840.10008.1.3.10
+            name: Media Storage Directory Storage
+            fsc: true
+            transfer_syntax_sets: [U]
+            create: S
         character_sets:
           - defined_term: ISO_IR 100
             description: Latin alphabet No. 1
@@ -92,6 +97,16 @@ internal static class MatchPairs
           version: "5.0"
           manufacturer: Acme Medical
           description: An image archive.
+        dimse:
+          storage:
+            scp:
+              level_of_support: 1
+              element_coercion: No Attributes are coerced.
+              discarded_attributes: None.
+              lossy_compression: Lossy compressed images are stored as received.
+          storage_commitment:
+            scp:
+              retention: Committed instances are kept for 10 years.
         transfer_syntax_sets:
           - code: U
             name: Uncompressed
@@ -134,6 +149,10 @@ internal static class MatchPairs
             archive: true
           - uid: 1.2.840.10008.1.20.1
             name: Storage Commitment Push Model SOP Class
+            scp: [VAULT]
+            transfer_syntax_sets: [U]
+          - uid: 1.2.840.10008.5.1.4.1.1.11.1
+            name: Grayscale Softcopy Presentation State Storage
             scp: [VAULT]
             transfer_syntax_sets: [U]
         character_sets:
@@ -183,6 +202,13 @@ internal static class MatchPairs
           name: Acme Receiver
           version: "1.0"
           description: Receives CT images.
+        dimse:
+          storage:
+            scp:
+              level_of_support: 1
+              element_coercion: No Attributes are coerced.
+              discarded_attributes: None.
+              lossy_compression: Lossy compressed images are stored as received.
         transfer_syntax_sets:
           - code: U
             name: Uncompressed

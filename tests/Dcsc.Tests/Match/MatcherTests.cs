@@ -33,7 +33,7 @@ public class MatcherTests
         Assert.Equal(MatchLevel.Compatible, ct.Level);
         Assert.Equal(MatchServices.Storage, ct.Service);
         Assert.Equal(MatchFlow.AToB, ct.Flow);
-        Assert.Equal(new[] { "Explicit VR Little Endian", "Implicit VR Little Endian", "JPEG 2000 Image Compression (Lossless Only)" }, ct.Common);
+        Assert.Equal(new[] { "Explicit VR Little Endian", "Implicit VR Little Endian", "JPEG 2000 Image Compression (Lossless Only)" }, ct.Common.Select(c => c.Name));
         Assert.StartsWith("Acme Vault PACS accepts CT Image Storage from Acme Helix CT in Explicit VR Little Endian", ct.Message);
         Assert.Equal("a.yaml", ct.A.File);
         Assert.Equal("b.yaml", ct.B.File);
@@ -49,7 +49,7 @@ public class MatcherTests
 
         // The archive is SCU and SCP for CT (it forwards); the modality accepts no storage at all: nothing to report B → A.
         Assert.DoesNotContain(r.Findings, f => f.Service == MatchServices.Storage && f.Flow == MatchFlow.BToA);
-        Assert.Equal(MatchLevel.Incompatible, r.Verdict);
+        Assert.Equal(MatchVerdict.CompatibleWithGaps, r.Verdict);
     }
 
     [Fact]
@@ -224,7 +224,7 @@ public class MatcherTests
     public void Fully_compatible_pair()
     {
         var r = Match(MatchPairs.Scu, MatchPairs.Scp);
-        Assert.Equal(MatchLevel.Compatible, r.Verdict);
+        Assert.Equal(MatchVerdict.Compatible, r.Verdict);
         Assert.All(r.Findings, f => Assert.Equal(MatchLevel.Compatible, f.Level));
         Assert.Contains(r.Findings, f => f.Service == MatchServices.Storage);
         Assert.Contains(r.Findings, f => f.Service == MatchServices.Security);
@@ -234,18 +234,18 @@ public class MatcherTests
     public void Require_limits_the_verdict_and_adds_a_finding_for_a_required_service_nobody_offers()
     {
         var r = Match(MatchPairs.Modality, MatchPairs.Archive, "storage-commitment", "security");
-        Assert.Equal(MatchLevel.Compatible, r.Verdict);
+        Assert.Equal(MatchVerdict.Compatible, r.Verdict);
         Assert.Contains(r.Findings, f => f.Level == MatchLevel.Incompatible); // still reported
 
         var w = Match(MatchPairs.Scu, MatchPairs.Scp, "worklist");
-        Assert.Equal(MatchLevel.Incompatible, w.Verdict);
+        Assert.Equal(MatchVerdict.Incompatible, w.Verdict);
         Assert.Contains("Modality Worklist is required, but neither Acme Sender nor Acme Receiver offers it", Assert.Single(w.Findings, f => f.Service == MatchServices.Worklist).Message);
 
         // The modality uses worklist, the archive provides none: a warning by default, incompatible when required.
         var m = Match(MatchPairs.Modality, MatchPairs.Archive);
         Assert.Equal(MatchLevel.Warning, Assert.Single(m.Findings, f => f.Service == MatchServices.Worklist).Level);
         var mw = Match(MatchPairs.Modality, MatchPairs.Archive, "worklist");
-        Assert.Equal(MatchLevel.Incompatible, mw.Verdict);
+        Assert.Equal(MatchVerdict.Incompatible, mw.Verdict);
     }
 
     [Fact]
@@ -323,13 +323,13 @@ public class MatcherTests
         var storage = r.Findings.Where(f => f.Service == MatchServices.Storage && f.Flow == MatchFlow.AToB).ToList();
         var ct = Assert.Single(storage, f => f.SubjectUid == "1.2.840.10008.5.1.4.1.1.2");
         Assert.Equal(MatchLevel.Compatible, ct.Level);
-        Assert.Contains("Explicit VR Little Endian", ct.Common);
+        Assert.Contains("Explicit VR Little Endian", ct.Common.Select(c => c.Name));
         Assert.StartsWith("Acme Vault PACS accepts CT Image Storage from Acme Helix CT in ", ct.Message);
         // The archive does not take the performed protocol the modality can forward: named, and incompatible.
         var protocol = Assert.Single(storage, f => f.SubjectUid == "1.2.840.10008.5.1.4.1.1.200.2");
         Assert.Equal(MatchLevel.Incompatible, protocol.Level);
         Assert.Contains("Acme Vault PACS does not support CT Performed Procedure Protocol Storage", protocol.Message);
-        Assert.Equal(MatchLevel.Incompatible, r.Verdict);
+        Assert.Equal(MatchVerdict.CompatibleWithGaps, r.Verdict);
         // The archive is no worklist provider: reported, as a warning, outside the storage verdict.
         Assert.Contains(r.Findings, f => f.Service == MatchServices.Worklist && f.Level == MatchLevel.Warning);
     }

@@ -442,7 +442,7 @@ public class NetworkDeclarationTests
         var ok = Assert.Single(r.Findings, f => f.SubjectUid == "1.2.840.10008.5.1.4.1.1.2" && f.Flow == MatchFlow.AToB);
         Assert.Equal(MatchLevel.Compatible, ok.Level);
         Assert.Contains("in any Transfer Syntax proposed", ok.Message);
-        Assert.Equal(new[] { "JPEG 2000 Image Compression (Lossless Only)" }, ok.Common);
+        Assert.Equal(new[] { new MatchItem("JPEG 2000 Image Compression (Lossless Only)", "1.2.840.10008.1.2.4.90") }, ok.Common);
     }
 
     [Fact]

@@ -127,7 +127,12 @@ public class InjectionTests
     {
         using var box = new Sandbox();
         var a = box.Write("a.yaml", Minimal.Yaml.Replace("name: Acme Test Modality", "name: " + YamlQuoted(Hostile)));
-        var b = box.Write("b.yaml", Minimal.Yaml.Replace("name: Acme Test Modality", $"name: \"{ControlsYaml}\""));
+        // Bidirectional controls are an error of the Rules stage (DCS0605), which match refuses: the other controls are kept.
+        var bidi = box.Write("bidi.yaml", Minimal.Yaml.Replace("name: Acme Test Modality", $"name: \"{ControlsYaml}\""));
+        var refused = box.RunChecked("match", a, bidi, "--format", "markdown");
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("DCS0605", refused.Out);
+        var b = box.Write("b.yaml", Minimal.Yaml.Replace("name: Acme Test Modality", $"name: \"{ControlsYaml.Replace(" rlo\\u202Eevil lri\\u2066", "")}\""));
         var r = box.RunChecked("match", a, b, "--format", "markdown");
         Assert.True(r.Code is 0 or 1, r.ToString());
         var doc = Markdown.Parse(r.Out, Gfm);
