@@ -32,6 +32,10 @@ NBH = "\u2011"  # non-breaking hyphen used by the seed in "Table 5‑10"
 # ----------------------------------------------------------------------------------------------
 
 # Table captions with typos in the seed: ref -> corrected title (seed text in README).
+# List items the seed's flat bullets lose the nesting of (PS3.2 Section 1.1: the Create abbreviations S, SE, SP
+# and P are sub-items of "Create"): section number -> prefixes of the items one level down.
+NESTED_LIST_ITEMS = {"1.1": ("S: ", "SE: ", "SP: ", "P: ")}
+
 # Paragraph-level decisions that override the reference JSON's boilerplate list.
 #   section number -> list of boilerplate prefixes to DROP (example text, not boilerplate)
 DROP_BOILERPLATE = {
@@ -330,6 +334,11 @@ def select_content(sec, items, problems):
             blocks.append(b)
     for b in blocks:
         b.pop("_last", None)
+        nested = NESTED_LIST_ITEMS.get(number)
+        if nested and "list" in b:
+            levels = [1 if any(x.startswith(p) for p in nested) else 0 for x in b["list"]]
+            if any(levels):
+                b["levels"] = levels
     return blocks, table_refs
 
 

@@ -15,6 +15,12 @@ public sealed record LayoutOptions
     public string? SourceDateEpoch { get; init; }
 
     public bool ReadEnvironment { get; init; } = true;
+
+    /// <summary>
+    /// Start of the file names of generated figures (<c>&lt;prefix&gt;figure-4-1.svg</c>); the build sets it to the
+    /// statement's name and a dot, so that the figures sit next to <c>&lt;name&gt;.md</c> without clashing.
+    /// </summary>
+    public string FigureFilePrefix { get; init; } = "";
 }
 
 /// <summary>The laid-out Conformance Statement: cover, numbered sections with resolved blocks, diagnostics.</summary>
@@ -88,12 +94,25 @@ public abstract record LayoutBlock;
 public sealed record ParagraphBlock(IReadOnlyList<Inline> Inlines, bool IsNote = false) : LayoutBlock;
 
 /// <summary>Bulleted list of plain-text items.</summary>
-public sealed record ListBlock(IReadOnlyList<IReadOnlyList<Inline>> Items) : LayoutBlock;
+public sealed record ListBlock(IReadOnlyList<IReadOnlyList<Inline>> Items) : LayoutBlock
+{
+    /// <summary>Nesting level of each item (0 = top level; e.g. S/SE/SP/P under "Create" in Section 1.1); empty = all 0.</summary>
+    public IReadOnlyList<int> Levels { get; init; } = Array.Empty<int>();
+
+    /// <summary>The Markdown indentation of each item (two spaces per level), for the list template.</summary>
+    public IReadOnlyList<string> Indents => Items.Select((_, i) => new string(' ', 2 * (i < Levels.Count ? Levels[i] : 0))).ToList();
+}
 
 public sealed record TableBlock(LaidOutTable Table) : LayoutBlock;
 
-/// <summary>A figure: the image the statement gives for a template figure, with its caption number.</summary>
-public sealed record FigureBlock(string Id, string Number, string Title, string Source) : LayoutBlock;
+/// <summary>
+/// A figure with its caption number: the image the statement gives for a template figure, or one dcsc draws
+/// (<see cref="GeneratedRef"/> is then its template reference, "1-1" or "4-1", and <see cref="Source"/> the file name).
+/// </summary>
+public sealed record FigureBlock(string Id, string Number, string Title, string Source) : LayoutBlock
+{
+    public string? GeneratedRef { get; init; }
+}
 
 /// <summary>
 /// Author Markdown from the statement (narrative); the renderer sanitizes it (raw HTML escaped, headings demoted).

@@ -111,25 +111,41 @@ internal sealed partial class LayoutRun
             if (onlyHiddenFigures && Regex.IsMatch(para, @"\b(below|following)\b")) omitted[i] = true;
         }
 
+        // A figure that opens its section (Figure 1-1) illustrates the narrative of the model that follows it in the
+        // template's instructions (the product description): it is placed after that narrative.
+        var figuresAfterNarrative = new List<Draft>();
         for (int i = 0; i < content.Count; i++)
         {
             if (omitted[i]) continue;
             var b = content[i];
             if (b.Paragraph is { } p) n.Drafts.Add(new DraftText(p, b.Note));
-            else if (b.List is { } l) n.Drafts.Add(new DraftList(l));
+            else if (b.List is { } l) n.Drafts.Add(new DraftList(l, b.Levels));
             else if (b.Table is not null && tables.TryGetValue(i, out var ds)) foreach (var d in ds) n.Drafts.Add(new DraftTable(d));
-            else if (b.Figure is { } f && FigureSource(n, f) is { } src) n.Drafts.Add(new DraftFigure(NextUid() + ":" + f, b.Title ?? "", src));
+            else if (b.Figure is { } f && FigureSource(n, f) is { } src)
+            {
+                var figure = new DraftFigure(NextUid() + ":" + f, b.Title ?? "", src.Path, src.Generated ? f : null);
+                (i == 0 && src.Generated ? figuresAfterNarrative : n.Drafts).Add(figure);
+            }
         }
 
         n.Drafts.AddRange(ModelNarrative(n));
+        n.Drafts.AddRange(figuresAfterNarrative);
         n.Drafts.AddRange(DetailDrafts(n));
         if (!string.IsNullOrWhiteSpace(n.Content.Text)) n.Drafts.Add(new DraftAuthor(n.Content.Text!) { Origin = TextOrigin.Of(n.Content.Location, "text") });
         n.Drafts.AddRange(AuthorTableDrafts(n, n.Content.AuthorTables));
     }
 
-    /// <summary>A template figure is shown when the statement gives its image: <c>fill: {"Figure 4-1": "images/flow.png"}</c>.</summary>
-    private static string? FigureSource(Node n, string figureRef) =>
-        n.Content.Fill.TryGetValue("Figure " + figureRef, out var src) && !string.IsNullOrWhiteSpace(src) ? src.Trim() : null;
+    /// <summary>
+    /// The image of a template figure: the statement's own (<c>fill: {"Figure 4-1": "images/flow.png"}</c>), else
+    /// the figure dcsc draws from the model (Figures 1-1 and 4-1, Figures/StatementFigures.cs), else none (the
+    /// figure is not shown).
+    /// </summary>
+    private (string Path, bool Generated)? FigureSource(Node n, string figureRef)
+    {
+        if (n.Content.Fill.TryGetValue("Figure " + figureRef, out var src) && !string.IsNullOrWhiteSpace(src)) return (src.Trim(), false);
+        if (Dcsc.Figures.StatementFigures.Generated.Contains(figureRef)) return (_o.FigureFilePrefix + "figure-" + figureRef + ".svg", true);
+        return null;
+    }
 
     /// <summary>Block and table conditions of the template (free text), evaluated against the model.</summary>
     private static bool ConditionHolds(Node n, string condition)

@@ -11,8 +11,8 @@ internal sealed partial class LayoutRun
     // ------------------------------------------------------------------ narrative of structured fields
 
     /// <summary>
-    /// The content of Figure 1-1 (Overview of Implemented Services) as text: the remote systems and the DICOM services
-    /// used with each (`product.remote_systems`). dcsc draws no pictures; an author can add an image with `fill`.
+    /// The content of Figure 1-1 (Overview of Implemented Services) also as text: the remote systems and the DICOM
+    /// services used with each (`product.remote_systems`), readable where the figure is not (plain text, screen readers).
     /// </summary>
     private IEnumerable<Draft> RemoteSystems()
     {
@@ -147,8 +147,14 @@ internal sealed partial class LayoutRun
             case DraftText t:
                 return ResolveText(n, t.Raw) is { } inl ? new ParagraphBlock(inl, t.IsNote) : null;
             case DraftList l:
-                var items = l.Raw.Select(x => ResolveText(n, x)).Where(x => x is not null).Select(x => (IReadOnlyList<Inline>)x!).ToList();
-                return items.Count == 0 ? null : new ListBlock(items);
+            {
+                var kept = l.Raw.Select((x, i) => (Text: ResolveText(n, x), Level: l.Levels is { } lv && i < lv.Count ? lv[i] : 0)).Where(x => x.Text is not null).ToList();
+                if (kept.Count == 0) return null;
+                // An item can only be one level deeper than the one before it (its parent may have been dropped).
+                var levels = new List<int>();
+                foreach (var (_, level) in kept) levels.Add(Math.Clamp(level, 0, levels.Count == 0 ? 0 : levels[^1] + 1));
+                return new ListBlock(kept.Select(x => (IReadOnlyList<Inline>)x.Text!).ToList()) { Levels = levels };
+            }
             case DraftPlain p:
                 return new ParagraphBlock(new[] { new Inline(p.Text) });
             case DraftAuthor a:
@@ -156,7 +162,7 @@ internal sealed partial class LayoutRun
                 return new AuthorBlock(ResolveAuthorTokens(n, a.Markdown), a.Label);
             case DraftFigure f:
                 var (num, id) = _figures[f.Ref];
-                return new FigureBlock(id, num, ResolveTitle(f.RawTitle, n.Ctx), f.Source);
+                return new FigureBlock(id, num, ResolveTitle(f.RawTitle, n.Ctx), f.Source) { GeneratedRef = f.GeneratedRef };
             case DraftTable { Table: var t }:
                 return new TableBlock(new LaidOutTable
                 {

@@ -75,9 +75,10 @@ internal sealed class Node
 
 internal abstract record Draft;
 internal sealed record DraftText(string Raw, bool IsNote) : Draft;
-internal sealed record DraftList(IReadOnlyList<string> Raw) : Draft;
+internal sealed record DraftList(IReadOnlyList<string> Raw, IReadOnlyList<int>? Levels) : Draft;
 internal sealed record DraftTable(TableDraft Table) : Draft;
-internal sealed record DraftFigure(string Ref, string RawTitle, string Source) : Draft;
+/// <summary>A template figure: the statement's image, or (GeneratedRef set) the figure dcsc draws for that template reference.</summary>
+internal sealed record DraftFigure(string Ref, string RawTitle, string Source, string? GeneratedRef) : Draft;
 internal sealed record DraftAuthor(string Markdown, string? Label = null) : Draft
 {
     /// <summary>Where the author wrote the text (for findings inside it); null for text dcsc composes.</summary>

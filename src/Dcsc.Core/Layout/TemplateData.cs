@@ -40,6 +40,8 @@ public sealed class TemplateBlock
 {
     [JsonPropertyName("p")] public string? Paragraph { get; init; }
     [JsonPropertyName("list")] public List<string>? List { get; init; }
+    /// <summary>Nesting level of each list item (0 = top); absent when the list is flat (tools/extract_template.py).</summary>
+    [JsonPropertyName("levels")] public List<int>? Levels { get; init; }
     [JsonPropertyName("table")] public string? Table { get; init; }
     [JsonPropertyName("figure")] public string? Figure { get; init; }
     [JsonPropertyName("title")] public string? Title { get; init; }

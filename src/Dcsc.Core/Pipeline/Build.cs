@@ -23,7 +23,7 @@ public sealed record BuildOptions
     public int TocLevels { get; init; } = 3;
 }
 
-/// <summary>One output file's content (extension without dot: md, html, docx).</summary>
+/// <summary>One output file's content; written as &lt;statement name&gt;.&lt;Extension&gt; (md, html, docx, pdf, figure-4-1.svg).</summary>
 public sealed record BuildOutput(string Extension, byte[] Content);
 
 /// <summary>Diagnostics of a build and, when there were no errors, the outputs.</summary>
@@ -58,7 +58,11 @@ public static class Build
     private static BuildResult Render(CheckResult check, BuildOptions options, List<Diagnostic> diagnostics, IReadOnlyList<string> files)
     {
         LaidOutDocument document;
-        using (StageTimer.Time("layout")) document = StatementLayout.Layout(check.Statement!, options.Layout);
+        // Generated figures are files next to <name>.md (the CLI writes <name>.<extension>): <name>.figure-4-1.svg.
+        var layoutOptions = options.Layout with { FigureFilePrefix = FigureFilePrefix(check.Path) };
+        using (StageTimer.Time("layout")) document = StatementLayout.Layout(check.Statement!, layoutOptions);
+        IReadOnlyList<Dcsc.Figures.GeneratedFigure> figures;
+        using (StageTimer.Time("figures")) figures = DrawFigures(check.Statement!, document);
         diagnostics.AddRange(check.Configured(document.Diagnostics));
         MarkdownResult md;
         using (StageTimer.Time("markdown")) md = MarkdownRenderer.Render(document, options.TemplatesDirectory);
@@ -68,7 +72,7 @@ public static class Build
         var markdown = Dcsc.Source.UntrustedText.ForDocument(md.Markdown!);
         var outputs = new List<BuildOutput>();
         string? html = null;
-        string Html() => html ??= Dcsc.Render.Html.HtmlRenderer.Render(markdown, new Dcsc.Render.Html.HtmlOptions { TocLevels = options.TocLevels });
+        string Html() => html ??= Dcsc.Render.Html.HtmlRenderer.Render(markdown, new Dcsc.Render.Html.HtmlOptions { TocLevels = options.TocLevels, Figures = figures });
         foreach (var f in options.Formats)
         {
             using var timer = StageTimer.Time(f);
@@ -76,15 +80,36 @@ public static class Build
             {
                 "md" => new BuildOutput("md", new UTF8Encoding(false).GetBytes(markdown)),
                 "html" => new BuildOutput("html", new UTF8Encoding(false).GetBytes(Html())),
-                "docx" => Docx(markdown, options, diagnostics),
+                "docx" => Docx(markdown, options, figures, diagnostics),
                 "pdf" => Pdf(Html(), document, check.Path, options, diagnostics),
                 "json" => new BuildOutput("json", Dcsc.Export.StatementJson.Write(check.Statement!)),
                 "wadl" => Wadl(check, diagnostics),
                 _ => throw new ArgumentException($"unknown output format {f}", nameof(options)),
             });
         }
+        // The Markdown references the figures as SVG files beside it.
+        if (options.Formats.Contains("md"))
+            foreach (var fig in figures)
+                outputs.Add(new BuildOutput(fig.FileName[layoutOptions.FigureFilePrefix.Length..], new UTF8Encoding(false).GetBytes(fig.Svg)));
         if (diagnostics.Any(d => d.Severity == Severity.Error)) return new BuildResult(diagnostics, null, null, files);
         return new BuildResult(diagnostics, outputs, markdown, files);
+    }
+
+    /// <summary>"ct-modality." for ct-modality.yaml: generated figure files are named after the statement.</summary>
+    private static string FigureFilePrefix(string path)
+    {
+        var name = Path.GetFileNameWithoutExtension(path);
+        return string.IsNullOrEmpty(name) ? "" : name + ".";
+    }
+
+    /// <summary>The Figures stage: draws every figure the layout placed without an author image (Figures 1-1, 4-1).</summary>
+    private static IReadOnlyList<Dcsc.Figures.GeneratedFigure> DrawFigures(Dcsc.Model.Statement statement, LaidOutDocument document)
+    {
+        var drawn = new List<Dcsc.Figures.GeneratedFigure>();
+        foreach (var f in document.AllSections().SelectMany(x => x.Blocks).OfType<FigureBlock>())
+            if (f.GeneratedRef is { } r && drawn.All(d => d.FileName != f.Source))
+                drawn.Add(Dcsc.Figures.StatementFigures.Draw(statement, r, f.Source, $"Figure {f.Number} {f.Title}"));
+        return drawn;
     }
 
     /// <summary>The PS3.18 capabilities document of a DICOMweb origin server; a statement without one is DCS9007 (nothing is written).</summary>
@@ -115,12 +140,12 @@ public static class Build
         }
     }
 
-    private static BuildOutput Docx(string markdown, BuildOptions options, List<Diagnostic> diagnostics)
+    private static BuildOutput Docx(string markdown, BuildOptions options, IReadOnlyList<Dcsc.Figures.GeneratedFigure> figures, List<Diagnostic> diagnostics)
     {
         try
         {
             return new BuildOutput("docx", Dcsc.Render.Docx.DocxRenderer.Render(markdown,
-                new Dcsc.Render.Docx.DocxOptions { ReferenceDocx = options.ReferenceDocx, TocLevels = options.TocLevels }));
+                new Dcsc.Render.Docx.DocxOptions { ReferenceDocx = options.ReferenceDocx, TocLevels = options.TocLevels, Figures = figures }));
         }
         // A plain FormatException is refused author Markdown (DCS9005, reported by Continue), not the reference document.
         catch (Exception e) when (options.ReferenceDocx is not null && e is not OutOfMemoryException && e.GetType() != typeof(FormatException))

@@ -31,6 +31,16 @@ public sealed record DcscBlock(Block Block) : DcscNode;
 /// <summary>The cover block: its metadata and its Markdown paragraphs.</summary>
 public sealed record DcscCover(CoverInfo Info, IReadOnlyList<Block> Blocks) : DcscNode;
 
+/// <summary>
+/// A figure block (<c>&lt;!-- dcsc:figure {"id":…} --&gt;</c>): the paragraph with the image, the caption paragraph
+/// ("Figure 4-1 …") and any other blocks (rendered as ordinary blocks).
+/// </summary>
+public sealed record DcscFigure(string? Id, ParagraphBlock? Image, ParagraphBlock? Caption, IReadOnlyList<Block> Other) : DcscNode
+{
+    /// <summary>The image of <see cref="Image"/>: the paragraph's only inline, an image link.</summary>
+    public LinkInline? ImageLink => Image?.Inline?.FirstChild as LinkInline;
+}
+
 /// <summary>The table-of-contents block (a nested list of links).</summary>
 public sealed record DcscToc(IReadOnlyList<Block> Blocks) : DcscNode;
 
@@ -138,7 +148,7 @@ public sealed class DcscDocument
             {
                 if (openName is not null)
                     throw new FormatException($"dcsc marker '{name}' at line {block.Line + 1} opened inside '{openName}' (line {openLine + 1}).");
-                if (name is not ("cover" or "toc" or "table"))
+                if (name is not ("cover" or "toc" or "table" or "figure"))
                 {
                     // Unknown marker: ignore it (forward compatibility), it is a comment.
                     continue;
@@ -152,7 +162,7 @@ public sealed class DcscDocument
 
             if (openName != name)
             {
-                if (openName is null && name is not ("cover" or "toc" or "table")) continue;
+                if (openName is null && name is not ("cover" or "toc" or "table" or "figure")) continue;
                 throw new FormatException($"dcsc marker '/{name}' at line {block.Line + 1} does not close an open '{openName ?? "(none)"}'.");
             }
 
@@ -168,6 +178,9 @@ public sealed class DcscDocument
                     break;
                 case "table":
                     nodes.Add(BuildTable(ReadTableInfo(openJson, openLine), inner));
+                    break;
+                case "figure":
+                    nodes.Add(BuildFigure(ReadMarkerId(openJson, openLine, "figure"), inner));
                     break;
             }
             openName = null;
@@ -432,6 +445,39 @@ public sealed class DcscDocument
         catch (JsonException e)
         {
             throw new FormatException($"Invalid JSON in dcsc:cover marker at line {line + 1}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The figure: first a paragraph that is one image, then the caption paragraph; anything else stays as it is.</summary>
+    private static DcscFigure BuildFigure(string? id, List<Block> inner)
+    {
+        ParagraphBlock? image = null, caption = null;
+        var other = new List<Block>();
+        foreach (var b in inner)
+        {
+            if (image is null && caption is null && b is ParagraphBlock p && p.Inline?.FirstChild is LinkInline { IsImage: true } && p.Inline.FirstChild.NextSibling is null)
+                image = p;
+            else if (caption is null && b is ParagraphBlock c && other.Count == 0) caption = c;
+            else other.Add(b);
+        }
+        return new DcscFigure(id, image, caption, other);
+    }
+
+    /// <summary>The "id" of a marker's JSON (figure), checked as table ids are.</summary>
+    private static string? ReadMarkerId(string? json, int line, string marker)
+    {
+        if (json is null) return null;
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            var id = doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("id", out var idEl) && idEl.ValueKind == JsonValueKind.String ? idEl.GetString() : null;
+            if (id is not null && !Regex.IsMatch(id, @"^[A-Za-z][A-Za-z0-9._-]*$"))
+                throw new FormatException($"Invalid {marker} id '{id}' in dcsc:{marker} marker at line {line + 1}.");
+            return id;
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"Malformed JSON in dcsc:{marker} marker at line {line + 1}: {e.Message}", e);
         }
     }
 

@@ -22,6 +22,14 @@ public class GoldenTests
         Assert.True(result.Outputs is not null, string.Join("\n", result.Diagnostics));
         var md = Encoding.UTF8.GetString(result.Outputs![0].Content);
         var golden = TestUtil.Repo("tests", "Dcsc.Tests", "Golden", example + ".md");
+        Compare(example + ".md", golden, md);
+        // The generated figures (Figures stage): the same SVG bytes on every machine (embedded font, invariant numbers).
+        foreach (var figure in result.Outputs.Where(o => o.Extension.EndsWith(".svg", StringComparison.Ordinal)))
+            Compare(example + "." + figure.Extension, TestUtil.Repo("tests", "Dcsc.Tests", "Golden", example + "." + figure.Extension), Encoding.UTF8.GetString(figure.Content));
+    }
+
+    private static void Compare(string example, string golden, string md)
+    {
         if (Environment.GetEnvironmentVariable("DCSC_UPDATE_GOLDEN") == "1")
         {
             File.WriteAllText(golden, md, new UTF8Encoding(false));
@@ -35,7 +43,7 @@ public class GoldenTests
             var a = md.Split('\n');
             int i = 0;
             while (i < Math.Min(e.Length, a.Length) && e[i] == a[i]) i++;
-            Assert.Fail($"{example}.md differs from the golden file at line {i + 1}:\n  golden: {(i < e.Length ? e[i] : "<end>")}\n  built:  {(i < a.Length ? a[i] : "<end>")}\n(DCSC_UPDATE_GOLDEN=1 regenerates; read the diff before accepting)");
+            Assert.Fail($"{example} differs from the golden file at line {i + 1}:\n  golden: {(i < e.Length ? e[i] : "<end>")}\n  built:  {(i < a.Length ? a[i] : "<end>")}\n(DCSC_UPDATE_GOLDEN=1 regenerates; read the diff before accepting)");
         }
     }
 }

@@ -30,7 +30,7 @@ public class RoundTripTests
         Assert.NotNull(build.Outputs);
         using var dir = new TempDir();
         var built = Path.Combine(dir.Path, Path.GetFileNameWithoutExtension(example) + "." + format);
-        File.WriteAllBytes(built, build.Outputs!.Single().Content);
+        File.WriteAllBytes(built, build.Outputs!.Single(o => o.Extension == format).Content); // md also has the figure SVGs beside it
 
         var result = Importer.Import(built);
         var project = Path.Combine(dir.Path, "imported");

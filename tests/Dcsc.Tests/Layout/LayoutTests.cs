@@ -138,6 +138,8 @@ public class LayoutTests
     {
         var doc = Lay(Rich);
         var ids = doc.AllTables().Select(t => t.Id).ToHashSet();
+        // Figures dcsc draws (1-1, 4-1) are targets too ("shown in Figure 4-1").
+        ids.UnionWith(doc.AllSections().SelectMany(s => s.Blocks).OfType<FigureBlock>().Select(f => f.Id));
         var anchors = doc.AllSections().Select(s => s.Anchor).ToHashSet();
         foreach (var s in doc.AllSections())
             foreach (var inline in s.Blocks.SelectMany(Inlines))
@@ -146,6 +148,7 @@ public class LayoutTests
                 var target = inline.Href[1..];
                 Assert.True(ids.Contains(target) || anchors.Contains(target), $"{s.Number}: dangling link {inline.Href}");
                 if (target.StartsWith("table-", StringComparison.Ordinal)) Assert.EndsWith(target["table-".Length..], inline.Text);
+                if (target.StartsWith("figure-", StringComparison.Ordinal)) Assert.EndsWith(target["figure-".Length..], inline.Text);
             }
     }
 

@@ -47,6 +47,8 @@ public class PrintedOutputTests
     private static Dictionary<string, int> Tokens(Printed p)
     {
         var doc = new HtmlParser().ParseDocument(p.Html);
+        // The figures dcsc draws are pictures in the DOCX (no text): their AE Titles are not counted.
+        foreach (var svg in doc.QuerySelectorAll("svg").ToList()) svg.Remove();
         var text = doc.Body!.TextContent;
         var tokens = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var pattern in new[] { @"(?<![\d.])(?:1\.[23]|2\.16|2\.25)(?:\.\d+)+(?![\d.])", @"\([0-9A-Fa-f]{4},[0-9A-Fa-fxX]{4}\)" })
@@ -172,6 +174,34 @@ public class PrintedOutputTests
         var second = Engines.PdfToText(p.Pdf).Split('\f')[1];
         Assert.Contains($"Page 2 of {pdf.NumberOfPages}", second);
         Assert.Contains(p.Build.Markdown!.Split('\n').First(l => l.StartsWith("**", StringComparison.Ordinal) && !l.Contains("DICOM", StringComparison.Ordinal)).Trim('*'), second);
+    }
+
+    private static string NoSpace(string s) => Regex.Replace(s, @"\s+", "");
+
+    /// <summary>
+    /// A page that a table runs on to says "Table 5-2 … (continued)" at its top (page header, Css.PagedMedia), and
+    /// only such a page: the caption it repeats is on the page before (the caption itself or its continuation).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Pdf_pages_a_table_continues_on_say_continued_and_no_other_page_does(string example)
+    {
+        var p = Get(example);
+        var captions = new HtmlParser().ParseDocument(p.Html).QuerySelectorAll("tr[data-continued]")
+            .Select(tr => NoSpace(tr.GetAttribute("data-continued")![..^" (continued)".Length])).Distinct().ToList();
+        var pages = Engines.PdfToText(p.Pdf).Split('\f');
+        int continued = 0;
+        for (int i = 1; i < pages.Length; i++)
+        {
+            var top = NoSpace(string.Join(" ", pages[i].Split('\n').Where(l => l.Trim().Length > 0).Take(4)));
+            if (!top.Contains("(continued)", StringComparison.Ordinal)) continue;
+            var named = captions.Where(c => top.Contains(c + "(continued)", StringComparison.Ordinal)).ToList();
+            Assert.True(named.Count > 0, $"{example} page {i + 1}: \"(continued)\" that names no table caption: {top}");
+            var before = NoSpace(pages[i - 1]);
+            Assert.True(named.Any(c => before.Contains(c, StringComparison.Ordinal)), $"{example} page {i + 1} says {named[0]} (continued), but page {i} does not have that table");
+            continued++;
+        }
+        if (example == "ct-modality.yaml") Assert.True(continued > 0, "no continued table in the CT example");
     }
 
     [Fact]

@@ -21,13 +21,23 @@ public class ContentTests
     {
         "html", "head", "body", "meta", "title", "style", "main", "header", "nav", "p", "h1", "h2", "h3", "h4", "h5", "h6",
         "a", "em", "strong", "del", "code", "pre", "br", "hr", "ul", "ol", "li", "blockquote", "div", "table", "caption",
-        "thead", "tbody", "tr", "th", "td", "span", "time",
+        "thead", "tbody", "tr", "th", "td", "span", "time", "figure", "figcaption",
+    };
+
+    /// <summary>The SVG of the figures dcsc draws (Figures stage), allowed only inside <c>figure &gt; div.figure-image</c>.</summary>
+    internal static readonly HashSet<string> FigureSvgElements = new(StringComparer.Ordinal) { "svg", "title", "rect", "line", "polygon", "text" };
+
+    internal static readonly HashSet<string> FigureSvgAttributes = new(StringComparer.Ordinal)
+    {
+        "xmlns", "version", "width", "height", "viewBox", "role", "font-family", "font-size", "font-weight", "text-anchor",
+        "x", "y", "rx", "x1", "y1", "x2", "y2", "points", "fill", "stroke", "stroke-width", "stroke-dasharray",
     };
 
     internal static readonly HashSet<string> RendererAttributes = new(StringComparer.Ordinal)
     {
         "lang", "charset", "http-equiv", "name", "content", "class", "id", "href", "title", "colspan", "rowspan", "scope", "start", "aria-label",
         "data-product", "data-document-id", // the cover's running-header strings (print stylesheet), escaped text
+        "data-continued", // a table's "(continued)" caption for the printed page header, escaped text
     };
 
     /// <summary>Asserts the page holds no markup of the author's: only the renderer's elements and attributes, safe links, no controls.</summary>
@@ -36,6 +46,14 @@ public class ContentTests
         var doc = new HtmlParser().ParseDocument(html);
         foreach (var el in doc.All)
         {
+            if (el.Closest("svg") is { } svg)
+            {
+                Assert.True(svg.ParentElement is { LocalName: "div", ClassName: "figure-image" } && svg.ParentElement.ParentElement?.LocalName == "figure",
+                    $"<svg> outside a generated figure (in <{svg.ParentElement?.LocalName}>)");
+                Assert.True(FigureSvgElements.Contains(el.LocalName), $"element <{el.LocalName}> in a figure");
+                foreach (var a in el.Attributes) Assert.True(FigureSvgAttributes.Contains(a.Name), $"attribute {a.Name} on <{el.LocalName}> in a figure");
+                continue;
+            }
             Assert.True(RendererElements.Contains(el.LocalName), $"element <{el.LocalName}> in the page");
             foreach (var a in el.Attributes)
             {

@@ -220,7 +220,7 @@ public class HostileFileTests
         Assert.Contains("is a symbolic link", r.Err);
         Assert.Equal("/dev/zero", new FileInfo(md).LinkTarget);
         Assert.Equal(html, File.ReadAllBytes(Path.Combine(box.Out, "s.html")));
-        Assert.Equal(new[] { "s.html", "s.md" }, Directory.GetFileSystemEntries(box.Out).Select(Path.GetFileName).Order());
+        Assert.Equal(new[] { "s.figure-1-1.svg", "s.figure-4-1.svg", "s.html", "s.md" }, Directory.GetFileSystemEntries(box.Out).Select(Path.GetFileName).Order());
     }
 
     [Fact]
@@ -491,7 +491,7 @@ public class LargeInputMemoryTests
         Assert.InRange(new FileInfo(s).Length, 1_800_000, 2_000_000);
         var r = ChildProcess.Run(new[] { "build", s, "-o", box.Out, "--format", "md,html,docx" }, HeapLimit, timeoutMs: 120_000);
         Assert.True(r.Code == 0, r.ToString());
-        Assert.Equal(3, Directory.GetFiles(box.Out).Length);
+        Assert.Equal(5, Directory.GetFiles(box.Out).Length); // md, html, docx and the figures 1-1 and 4-1 (SVG)
         // Past the value limit the loader refuses, before any stage holds the statement.
         box.Write("s.yaml", Minimal.Yaml + "\n" + RevisionRows(20_000) + "x_more: [" + string.Concat(Enumerable.Repeat("1,", 71_000)) + "1]\n");
         r = Sandbox.Run("lint", s);
@@ -512,6 +512,6 @@ public class LargeInputMemoryTests
         var s = box.Write("s.yaml", Minimal.Yaml.Replace("  description: A test product.", "  description: |\n" + text));
         var r = ChildProcess.Run(new[] { "build", s, "-o", box.Out, "--format", "md,html,docx" }, HeapLimit, timeoutMs: 120_000);
         Assert.True(r.Code == 0, r.ToString());
-        Assert.Equal(3, Directory.GetFiles(box.Out).Length);
+        Assert.Equal(5, Directory.GetFiles(box.Out).Length); // md, html, docx and the figures 1-1 and 4-1 (SVG)
     }
 }

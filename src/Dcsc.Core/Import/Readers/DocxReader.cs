@@ -128,7 +128,11 @@ public static partial class DocxReader
             _paragraph++;
             var (style, outline) = StyleOf(p);
             foreach (var blip in p.Descendants<A.Blip>())
-                if (blip.Embed?.Value is { } rid && Image(rid) is { } file)
+                // A figure dcsc drew from the model (Figures 1-1, 4-1; its picture is named by its caption) is drawn again by the next build.
+                if (blip.Ancestors<Drawing>().FirstOrDefault()?.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>().FirstOrDefault()?.Name?.Value is { } pictureName
+                    && blip.Descendants().Any(e => e.LocalName == "svgBlip") && Dcsc.Figures.StatementFigures.IsGenerated(pictureName))
+                    continue;
+                else if (blip.Embed?.Value is { } rid && Image(rid) is { } file)
                 {
                     FlushList();
                     Blocks.Add(new ImageBlock(file, "", _paragraph));

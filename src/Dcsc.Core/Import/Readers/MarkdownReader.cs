@@ -44,7 +44,10 @@ public static class MarkdownReader
                 {
                     var s = Slice(p);
                     if (p.Inline is { } inl && inl.Count() == 1 && inl.FirstChild is LinkInline { IsImage: true } img)
-                        blocks.Add(new ImageBlock(img.Url ?? "", Plain(img), line));
+                    {
+                        // A figure dcsc drew from the model (Figures 1-1, 4-1) is drawn again by the next build.
+                        if (!Dcsc.Figures.StatementFigures.IsGenerated(img.Url ?? "")) blocks.Add(new ImageBlock(img.Url ?? "", Plain(img), line));
+                    }
                     else if (s.Length > 0) blocks.Add(new TextBlock(s, line));
                     break;
                 }

@@ -30,6 +30,9 @@ public sealed class DocxOptions
 
     /// <summary>Heading levels the table of contents lists (1–6; default 3: chapters, sections, subsections).</summary>
     public int TocLevels { get; init; } = 3;
+
+    /// <summary>Figures dcsc drew (Figures stage): a figure whose image is one of these files becomes a picture (PNG, with the SVG for Word).</summary>
+    public IReadOnlyList<Dcsc.Figures.GeneratedFigure> Figures { get; init; } = Array.Empty<Dcsc.Figures.GeneratedFigure>();
 }
 
 /// <summary>
@@ -151,6 +154,7 @@ public static partial class DocxRenderer
                     case DcscCover c: RenderCover(c); break;
                     case DcscToc t: RenderToc(t); break;
                     case DcscTable t: RenderTable(t); break;
+                    case DcscFigure f: RenderFigure(f); break;
                     case DcscBlock b: RenderBlock(b.Block, null); break;
                 }
                 if (node is DcscBlock { Block: HeadingBlock })
@@ -489,6 +493,73 @@ public static partial class DocxRenderer
         }
 
         // ---------------------------------------------------------------- tables
+
+        private int _pictures;
+
+        /// <summary>
+        /// A figure: the picture dcsc drew (a PNG that Word and LibreOffice show, with the SVG as Word's
+        /// svgBlip extension), centred and kept with its caption; or the image's alternative text. Then the caption,
+        /// bookmarked for cross references.
+        /// </summary>
+        private void RenderFigure(DcscFigure f)
+        {
+            if (f.ImageLink is { } link && Dcsc.Figures.GeneratedFigure.Find(_options.Figures, link.Url) is { } drawn)
+            {
+                var name = Dcsc.Figures.GeneratedFigure.XmlEscape(f.Caption is null ? "Figure" : DcscDocument.PlainText(f.Caption.Inline).Trim());
+                for (int i = 0; i < drawn.Parts.Count; i++)
+                {
+                    var part = drawn.Parts[i];
+                    int n = ++_pictures;
+                    var pngId = "rIdFigurePng" + n.ToString(CultureInfo.InvariantCulture);
+                    var svgId = "rIdFigureSvg" + n.ToString(CultureInfo.InvariantCulture);
+                    using (var png = new MemoryStream(part.Png)) _main.AddImagePart(ImagePartType.Png, pngId).FeedData(png);
+                    using (var svg = new MemoryStream(new UTF8Encoding(false).GetBytes(part.Svg))) _main.AddImagePart(ImagePartType.Svg, svgId).FeedData(svg);
+                    // Fit the text width, and the page height less room for the caption (a tall part is scaled down).
+                    const long EmuPerTwip = 635;
+                    long maxW = (_landscape ? LandscapeTextWidth : PortraitTextWidth) * EmuPerTwip;
+                    long maxH = ((_landscape ? PageWidth : PageHeight) - MarginTop - MarginBottom - 1440) * EmuPerTwip;
+                    double scale = Math.Min((double)maxW / part.Width, (double)maxH / part.Height);
+                    long cx = (long)(part.Width * scale), cy = (long)(part.Height * scale);
+                    var partName = drawn.Parts.Count > 1 ? $"{name} ({i + 1} of {drawn.Parts.Count})" : name;
+                    var pPr = new ParagraphProperties(new ParagraphStyleId { Val = S(DocxStyles.Normal) });
+                    // The last part stays with the caption; earlier parts may end a page (each fills most of one).
+                    if (i == drawn.Parts.Count - 1) pPr.Append(new KeepNext());
+                    pPr.Append(new Justification { Val = JustificationValues.Center });
+                    _body.Add(new Paragraph(pPr, new Run(new Drawing(PictureXml(n, partName, pngId, svgId, cx, cy)))));
+                }
+            }
+            else if (f.Image is not null) _body.Add(Para(DocxStyles.Normal, Inlines(f.Image.Inline, default)));
+            if (f.Caption is not null)
+            {
+                var runs = Inlines(f.Caption.Inline, default);
+                var caption = Para(DocxStyles.Caption, f.Id is not null ? Bookmarked(f.Id, runs) : runs);
+                caption.GetFirstChild<ParagraphProperties>()!.Append(new Justification { Val = JustificationValues.Center });
+                _body.Add(caption);
+            }
+            foreach (var b in f.Other) RenderBlock(b, null);
+        }
+
+        /// <summary>An inline DrawingML picture of the PNG part, with the SVG part as the svgBlip extension (Office 2016+).</summary>
+        private static string PictureXml(int n, string name, string pngId, string svgId, long cx, long cy)
+        {
+            var id = n.ToString(CultureInfo.InvariantCulture);
+            var w = cx.ToString(CultureInfo.InvariantCulture);
+            var h = cy.ToString(CultureInfo.InvariantCulture);
+            return "<w:drawing xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+                + "<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\" xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\">"
+                + $"<wp:extent cx=\"{w}\" cy=\"{h}\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>"
+                + $"<wp:docPr id=\"{id}\" name=\"{name}\" descr=\"{name}\"/>"
+                + "<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>"
+                + "<a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
+                + "<pic:pic xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
+                + $"<pic:nvPicPr><pic:cNvPr id=\"{id}\" name=\"figure-{id}.png\"/><pic:cNvPicPr/></pic:nvPicPr>"
+                + $"<pic:blipFill><a:blip r:embed=\"{pngId}\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                + "<a:extLst><a:ext uri=\"{96DAC541-7B7A-43D3-8B79-37D633B846F1}\">"
+                + $"<asvg:svgBlip r:embed=\"{svgId}\" xmlns:asvg=\"http://schemas.microsoft.com/office/drawing/2016/SVG/main\"/>"
+                + "</a:ext></a:extLst></a:blip><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+                + $"<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{w}\" cy=\"{h}\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>"
+                + "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing>";
+        }
 
         private void RenderTable(DcscTable t)
         {

@@ -67,6 +67,9 @@ tr.group-row td { background: #eef2f7; font-weight: 600; }
 .table-notes { font-size: 0.85em; color: #555; margin-top: 0.4em; }
 .table-notes p { margin: 0.2em 0; }
 .image-alt { font-style: italic; }
+figure.dcsc-figure { margin: 1.2em 0 1.6em; text-align: center; }
+figure.dcsc-figure .figure-image svg { max-width: 100%; height: auto; }
+figure.dcsc-figure figcaption { font-weight: 600; color: #1f4e79; margin-top: 0.4em; }
 
 @page { size: A4; margin: 20mm 16mm 20mm; }
 @page landscape { size: A4 landscape; }
@@ -81,6 +84,11 @@ tr.group-row td { background: #eef2f7; font-weight: 600; }
   table { font-size: 8.5pt; }
   thead { display: table-header-group; }
   tr, th, td { page-break-inside: avoid; break-inside: avoid; }
+  /* A figure of several parts (Figure 4-1 of many AEs) breaks between its parts only; the caption stays with the last. */
+  figure.dcsc-figure .figure-image { page-break-inside: avoid; break-inside: avoid; }
+  figure.dcsc-figure figcaption { page-break-before: avoid; break-before: avoid; }
+  /* A tall figure (many AEs) is scaled down to fit one page with its caption. */
+  figure.dcsc-figure .figure-image svg { max-height: 225mm; }
   .landscape { page: landscape; }
   .landscape table { min-width: 0; }
   p { orphans: 3; widows: 3; }
@@ -96,14 +104,19 @@ tr.group-row td { background: #eef2f7; font-weight: 600; }
 @media print {
   @page {
     font-family: "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif;
-    @top-left { content: string(doc-product); font-size: 8pt; color: #555; }
-    @top-right { content: string(doc-id); font-size: 8pt; color: #555; }
+    @top-left { content: string(doc-product) "\A" string(table-continued, start); white-space: pre-wrap; vertical-align: top; font-size: 8pt; color: #555; }
+    @top-right { content: string(doc-id); vertical-align: top; font-size: 8pt; color: #555; }
     @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; color: #555; }
   }
   @page :first {
     @top-left { content: none; } @top-right { content: none; } @bottom-center { content: none; }
   }
   header.cover { string-set: doc-product attr(data-product), doc-id attr(data-document-id); }
+  /* "(continued)": a page that a table runs on to starts with "Table 5-2 … (continued)" above the repeated
+     header. The first body row sets the text, the element after the table clears it; 'start' takes the value
+     in force when the page begins, so the page where the table starts shows nothing (issue 16). */
+  tr[data-continued] { string-set: table-continued attr(data-continued); }
+  .table-end { string-set: table-continued ""; }
   nav.toc a::after { content: leader('.') target-counter(attr(href url), page); }
   nav.toc li { overflow-wrap: normal; }
   nav.toc ul.toc-deep { display: none; }

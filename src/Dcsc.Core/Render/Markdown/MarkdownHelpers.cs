@@ -18,6 +18,7 @@ internal static class MarkdownHelpers
         md.Import("heading_marker", new Func<int, RawMarkdown>(HeadingMarker));
         md.Import("link_target", new Func<string?, RawMarkdown>(LinkTarget));
         md.Import("table_marker", new Func<LaidOutTable, RawMarkdown>(t => new RawMarkdown(TableMarkerJson(t))));
+        md.Import("figure_marker", new Func<FigureBlock, RawMarkdown>(f => new RawMarkdown(FigureMarkerJson(f))));
         md.Import("cover_marker", new Func<CoverPage, RawMarkdown>(c => new RawMarkdown(CoverMarkerJson(c))));
         return md;
     }
@@ -30,6 +31,9 @@ internal static class MarkdownHelpers
 
     public static string SafeUrl(string url) =>
         url.Replace(" ", "%20").Replace("(", "%28").Replace(")", "%29").Replace("<", "%3C").Replace(">", "%3E");
+
+    /// <summary>The JSON of <c>&lt;!-- dcsc:figure … --&gt;</c>: the figure's anchor id (escaped as the table marker's).</summary>
+    public static string FigureMarkerJson(FigureBlock f) => JsonSerializer.Serialize(new Dictionary<string, object?> { ["id"] = f.Id }, Json);
 
     /// <summary>The JSON of <c>&lt;!-- dcsc:table … --&gt;</c> (docs/markdown-conventions.md); <c>&lt; &gt;</c> are \u-escaped, so it cannot end the comment.</summary>
     public static string TableMarkerJson(LaidOutTable t)

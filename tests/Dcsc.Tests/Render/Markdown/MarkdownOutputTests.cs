@@ -42,9 +42,10 @@ public class MarkdownOutputTests
                 if (line.StartsWith("<!-- dcsc:", StringComparison.Ordinal)) { Assert.Matches(@"^<!-- dcsc:/?[a-z]+( \{.*\})? -->$", line); continue; }
                 Assert.DoesNotContain("<", line);                 // raw HTML, <placeholder>, <<choice>>
                 Assert.DoesNotMatch(@"\{(table|section|figure|placeholder|choice|product|ae|activity|iod|template|module|mapping|finding_site|mtable)\b", line);
-                // An unescaped "[" must open a link to an anchor or an http(s) URL (instruction text "[...]" never passes).
+                // An unescaped "[" must open a link to an anchor or an http(s) URL, or be the image of a figure dcsc
+                // draws (a file beside the Markdown); instruction text "[...]" never passes.
                 foreach (System.Text.RegularExpressions.Match m in Regex.Matches(line, @"(?<!\\)\["))
-                    Assert.Matches(@"^\[[^\]]*\]\((#|https?://)", line[m.Index..]);
+                    Assert.Matches(m.Index > 0 && line[m.Index - 1] == '!' ? @"^\[[^\]]*\]\([A-Za-z0-9._-]*figure-\d+-\d+\.svg\)$" : @"^\[[^\]]*\]\((#|https?://)", line[m.Index..]);
             }
         }
     }
@@ -155,7 +156,8 @@ public class MarkdownOutputTests
     {
         var r = Build.RunText("s.yaml", Rich, new BuildOptions { Formats = new[] { "md", "html", "docx" }, Layout = Options() });
         Assert.NotNull(r.Outputs);
-        Assert.Equal(new[] { "md", "html", "docx" }, r.Outputs!.Select(o => o.Extension));
+        // The generated figures are files next to the Markdown (s.figure-1-1.svg, s.figure-4-1.svg).
+        Assert.Equal(new[] { "md", "html", "docx", "figure-1-1.svg", "figure-4-1.svg" }, r.Outputs!.Select(o => o.Extension));
         var html = Encoding.UTF8.GetString(r.Outputs[1].Content);
         Assert.Contains("id=\"sect-5.2.5.2\"", html);
         Assert.DoesNotContain("<script", html);
