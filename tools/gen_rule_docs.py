@@ -232,7 +232,7 @@ rule("DCS0318", "An activity that narrows the Transfer Syntax Sets of its SOP Cl
 rule("DCS0320", "An Application Entity that accepts associations (an acceptor activity, or `scp` of a SOP Class) states its port, on the AE or in the general `association` (a completeness warning).",
      "Remote systems must configure the port (PS3.2 Table 7-2, Table 6-1). A statement that does not give it prints no port; it never prints N/A for something the product has.",
      "Add `association.port`; set `completeness: off` in dcsc.yaml to silence every completeness warning.",
-     R(STORE_SCP, ("    association:\n      port: 104\n", "")), STORE_SCP)
+     R(STORE_SCP, ("      port: 104\n", "")), STORE_SCP)
 rule("DCS0321", "A product that exchanges DICOM data (DIMSE or DICOMweb) states its Specific Character Sets (a completeness warning).",
      "PS3.2 Sections 1.7 and 5.7 list the character sets; PS3.5 §6.1 decides how names and texts are exchanged. Without them dcsc prints that the statement does not state them, instead of N/A.",
      "Add `character_sets` (or the text of `sections.services_charset`).",
@@ -258,6 +258,13 @@ rule("DCS0311", "A SOP Class the product creates (`create`) has its IOD in Annex
      "PS3.2 Annex A lists the Attributes of created instances; PS3.4 B.4.3.1 asks the SCU to list the optional elements of each IOD it creates.",
      "Add the IOD with its modules and Attributes.", R(STORE_SCU, ("    sop_class: 1.2.840.10008.5.1.4.1.1.2\n", "    sop_class: 1.2.840.10008.5.1.4.1.1.2\n"), ("iods:\n  - name: CT Image IOD\n    sop_class: 1.2.840.10008.5.1.4.1.1.2\n    modules:\n      - name: Patient Module\n        attributes:\n          - name: Patient's Name\n            tag: (0010,0010)\n            source: MWL\n", "")), STORE_SCU)
 WEB = A(R(STORE_SCU, ("    create: S\n", "    create: S\n    user_agent: true\n")), "dicomweb:\n  transactions:\n    - service: Studies\n      transaction: Store\n      user_agent: true\n      media_types: [application/dicom]\n")
+rule("DCS0325", "An Application Entity that accepts associations states the maximum PDU length it receives, on the AE or in the general `association` (a completeness warning).",
+     "PS3.2 Table 7-1 and PS3.8 D.1: the peer must not send PDUs larger than the acceptor announces; integration engineers look the value up when a transfer fails.",
+     "Add `association.max_pdu_length`.", R(STORE_SCP, ("      max_pdu_length: 116794\n", "")), STORE_SCP)
+WEB_OS_URL = A(R(WEB, ("    user_agent: true\n", "    origin_server: true\n"), ("      user_agent: true\n", "      origin_server: true\n"), ("dicomweb:\n", "dicomweb:\n  base_url: https://<host>/dicomweb\n")), "")
+rule("DCS0326", "A DICOMweb origin server states its base URL (`dicomweb.base_url`; a pattern such as `https://<host>/dicomweb` is enough) (a completeness warning).",
+     "PS3.18 §8.2: every resource is addressed from the base URL; PS3.2 Section 5.3 prints it for the user agents that connect.",
+     "Add `dicomweb.base_url`.", R(WEB_OS_URL, ("  base_url: https://<host>/dicomweb\n", "")), WEB_OS_URL)
 rule("DCS0312", "Every DICOMweb transaction (other than subscriptions) states its media types.",
      "PS3.18 §8.7: the media types a User Agent or Origin Server supports decide interoperability; PS3.2 Section 5.3 lists them per transaction.",
      "Add `media_types`.", R(WEB, ("      media_types: [application/dicom]\n", "")), WEB)

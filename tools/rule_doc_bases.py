@@ -97,6 +97,7 @@ STORE_SCP = PRODUCT.replace("Acme CT", "Acme Archive").replace("A CT scanner.", 
     ae_title: ACME_ARCHIVE
     description: Receives images.
     association:
+      max_pdu_length: 116794
       port: 104
     activities:
       - name: Receive Images

@@ -7,7 +7,7 @@ namespace Dcsc.Config;
 /// <summary>
 /// The project configuration file <c>dcsc.yaml</c>. The Rules stage reads its <c>rules</c> mapping:
 /// <code>rules: { DCS0104: off, DCS0309: error }</code> (values <c>off</c>, <c>info</c>, <c>warning</c>, <c>error</c>).
-/// <c>completeness: off</c> (or info, warning, error) sets every completeness warning (DCS0320–DCS0324) at once; a rule
+/// <c>completeness: off</c> (or info, warning, error) sets every completeness warning (DCS0320–DCS0326) at once; a rule
 /// named under <c>rules</c> keeps its own severity. Unknown rule ids and bad values are DCS9003 at the config file's line
 /// and column. Other top-level keys belong to other parts of dcsc and are left alone.
 /// </summary>

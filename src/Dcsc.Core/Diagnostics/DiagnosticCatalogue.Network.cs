@@ -38,6 +38,12 @@ public static partial class DiagnosticCatalogue
     /// <summary>DCS0324: Application Entity with DIMSE roles states no AE Title.</summary>
     public static Diagnostic AeTitleNotStated(SourceSpan at, string message) => Descriptors.AeTitleNotStated.At(at, message);
 
+    /// <summary>DCS0325: Application Entity accepts associations but states no maximum PDU length.</summary>
+    public static Diagnostic MaxPduNotStated(SourceSpan at, string message) => Descriptors.MaxPduNotStated.At(at, message);
+
+    /// <summary>DCS0326: DICOMweb origin server without a base URL.</summary>
+    public static Diagnostic BaseUrlNotStated(SourceSpan at, string message) => Descriptors.BaseUrlNotStated.At(at, message);
+
     public static partial class Descriptors
     {
         public static readonly DiagnosticDescriptor SharedAeTitleConflict = new("DCS0308", Severity.Warning, "AEs sharing an AE Title make conflicting claims", "consistency");
@@ -49,5 +55,7 @@ public static partial class DiagnosticCatalogue
         public static readonly DiagnosticDescriptor ActivityWithoutSopClass = new("DCS0322", Severity.Warning, "Real-World Activity has no SOP Class", "completeness");
         public static readonly DiagnosticDescriptor FactNotDocumented = new("DCS0323", Severity.Warning, "Fact answered \"not documented\"", "completeness");
         public static readonly DiagnosticDescriptor AeTitleNotStated = new("DCS0324", Severity.Warning, "Application Entity with DIMSE roles states no AE Title", "completeness");
+        public static readonly DiagnosticDescriptor MaxPduNotStated = new("DCS0325", Severity.Warning, "Application Entity accepts associations but states no maximum PDU length", "completeness");
+        public static readonly DiagnosticDescriptor BaseUrlNotStated = new("DCS0326", Severity.Warning, "DICOMweb origin server without a base URL", "completeness");
     }
 }

@@ -26,6 +26,7 @@ public static class RuleRunner
         new ReviewRules(),
         new SecurityRules(),
         new WebRules(),
+        new CompletenessRules(),
     };
 
     /// <summary>Every diagnostic id the rules can report.</summary>
