@@ -523,6 +523,26 @@ public static class Matcher
             };
         }
 
+        /// <summary>The finding when the other side does not list a key this side sends (PS3.4 C.2.2.1): a template key table or a structured one.</summary>
+        private static string KeyNotListed(Party x, Party y, string subject, string attr, IReadOnlySet<string> matching) =>
+            matching.Count > 0
+                ? $"{x.Name} queries {subject} on {attr} {TypesText(matching)}; {y.Name} does not list this key, so it may ignore the condition and return more matches than asked for (PS3.4 C.2.2.1)."
+                : $"{x.Name} asks {subject} for {attr} as a return key; {y.Name} does not list this key, so the value may not be returned.";
+
+        /// <summary>
+        /// The finding when the other side lists the key but not the kinds of matching this side uses on it, or null. Wildcard
+        /// matching with a value that has no wildcard characters is single value matching (PS3.4 C.2.2.2.4).
+        /// </summary>
+        private static string? MatchingNotSupported(Party x, Party y, string subject, string attr, IReadOnlySet<string> matching, IReadOnlySet<string> supported)
+        {
+            var unsupported = matching.Where(t => !supported.Contains(t) && !(t == "SINGLE_VALUE" && supported.Contains("WILDCARD"))).ToList();
+            if (unsupported.Count == 0) return null;
+            var shown = supported.Where(t => t != "UNIVERSAL").OrderBy(t => t, StringComparer.Ordinal).ToList();
+            return shown.Count == 0
+                ? $"{x.Name} queries {subject} on {attr} {TypesText(matching)}; {y.Name} returns this key but does not match on it."
+                : $"{x.Name} queries {subject} on {attr} with {Text.And(unsupported)} matching; {y.Name} supports only {Text.And(shown)} matching on it.";
+        }
+
         private static string TypesText(IReadOnlySet<string> types) =>
             types.SetEquals(new[] { "MATCH" }) ? "as a matching key" : $"with {Text.And(types.OrderBy(t => t, StringComparer.Ordinal))} matching";
 
@@ -549,25 +569,15 @@ public static class Matcher
                 if (!byKey.TryGetValue(KeyOf(row), out var yrow))
                 {
                     problems++;
-                    Add(MatchLevel.Warning, service, subject, null, x, y,
-                        matching.Count > 0
-                            ? $"{x.Name} queries {subject} on {Attr(row)} {TypesText(matching)}; {y.Name} does not list this key, so it may ignore the condition and return more matches than asked for (PS3.4 C.2.2.1)."
-                            : $"{x.Name} asks {subject} for {Attr(row)} as a return key; {y.Name} does not list this key, so the value may not be returned.",
+                    Add(MatchLevel.Warning, service, subject, null, x, y, KeyNotListed(x, y, subject, Attr(row), matching),
                         row.Location.Span, y.SectionSpan(ySection));
                     continue;
                 }
                 var yt = types(yrow);
                 if (matching.Count == 0 || yt.Count == 0) continue;
-                // Wildcard matching with a value that has no wildcard characters is single value matching (PS3.4 C.2.2.2.4).
-                var unsupported = matching.Where(t => !yt.Contains(t) && !(t == "SINGLE_VALUE" && yt.Contains("WILDCARD"))).ToList();
-                if (unsupported.Count == 0) continue;
+                if (MatchingNotSupported(x, y, subject, Attr(row), matching, yt) is not { } gap) continue;
                 problems++;
-                var yMatching = yt.Where(t => t != "UNIVERSAL").OrderBy(t => t, StringComparer.Ordinal).ToList();
-                Add(MatchLevel.Warning, service, subject, null, x, y,
-                    yMatching.Count == 0
-                        ? $"{x.Name} queries {subject} on {Attr(row)} {TypesText(matching)}; {y.Name} returns this key but does not match on it."
-                        : $"{x.Name} queries {subject} on {Attr(row)} with {Text.And(unsupported)} matching; {y.Name} supports only {Text.And(yMatching)} matching on it.",
-                    row.Location.Span, yrow.Location.Span);
+                Add(MatchLevel.Warning, service, subject, null, x, y, gap, row.Location.Span, yrow.Location.Span);
             }
             if (problems == 0)
                 Add(MatchLevel.Compatible, service, subject, null, x, y,
@@ -611,24 +621,16 @@ public static class Matcher
                     if (!byTag.TryGetValue(k.Tag.Replace(" ", ""), out var yk))
                     {
                         problems++;
-                        Add(MatchLevel.Warning, service, subject, uid, x, y,
-                            matching.Count > 0
-                                ? $"{x.Name} queries {subject} on {attr} {TypesText(matching)}; {y.Name} does not list this key, so it may ignore the condition and return more matches than asked for (PS3.4 C.2.2.1)."
-                                : $"{x.Name} asks {subject} for {attr} as a return key; {y.Name} does not list this key, so the value may not be returned.",
+                        Add(MatchLevel.Warning, service, subject, uid, x, y, KeyNotListed(x, y, subject, attr, matching),
                             k.Location.Span, yt.Location.Span);
                         continue;
                     }
                     var yTypes = yk.MatchingTypes.Select(t => MatchingType(t.ToUpperInvariant().Replace(' ', '_').Replace('-', '_'))).Where(t => t.Length > 0 && t != "UNIVERSAL").ToHashSet();
                     if (yk.MatchingKey == false) yTypes.Clear();
                     if (matching.Count == 0) continue;
-                    var unsupported = matching.Where(t => !yTypes.Contains(t) && !(t == "SINGLE_VALUE" && yTypes.Contains("WILDCARD"))).ToList();
-                    if (unsupported.Count == 0) continue;
+                    if (MatchingNotSupported(x, y, subject, attr, matching, yTypes) is not { } gap) continue;
                     problems++;
-                    Add(MatchLevel.Warning, service, subject, uid, x, y,
-                        yTypes.Count == 0
-                            ? $"{x.Name} queries {subject} on {attr} {TypesText(matching)}; {y.Name} returns this key but does not match on it."
-                            : $"{x.Name} queries {subject} on {attr} with {Text.And(unsupported)} matching; {y.Name} supports only {Text.And(yTypes.OrderBy(t => t, StringComparer.Ordinal))} matching on it.",
-                        k.Location.Span, yk.Location.Span);
+                    Add(MatchLevel.Warning, service, subject, uid, x, y, gap, k.Location.Span, yk.Location.Span);
                 }
                 if (problems == 0)
                     Add(MatchLevel.Compatible, service, subject, uid, x, y,
