@@ -174,6 +174,13 @@ public static partial class DocxReader
                     else if (c is TabChar) t.Append(' ');
                     else if (c is Break b && b.Type?.Value != BreakValues.Page && b.Type?.Value != BreakValues.Column) t.Append('\n');
                 }
+                if (IsCode(r) && t.ToString().Trim().Length > 0)
+                {
+                    // Code font (dcsc's VerbatimChar style, or a monospace font): a code span, its text as written.
+                    var fence = t.ToString().Contains('`') ? "``" : "`";
+                    sb.Append(fence).Append(fence.Length > 1 ? " " + t + " " : t.ToString()).Append(fence);
+                    continue;
+                }
                 var s = ReaderText.EscapeMarkdown(t.ToString());
                 if (s.Trim().Length == 0) { sb.Append(s); continue; }
                 bool bold = r.RunProperties?.Bold is { } bo && (bo.Val is null || bo.Val.Value), italic = r.RunProperties?.Italic is { } it && (it.Val is null || it.Val.Value);
@@ -184,6 +191,10 @@ public static partial class DocxReader
             var lines = sb.ToString().Split('\n').Select(l => Regex.Replace(l, @"[ \t\u00a0]+", " ").Trim());
             return string.Join("\n", lines).Trim();
         }
+
+        private static bool IsCode(Run r) =>
+            r.RunProperties?.RunStyle?.Val?.Value is "VerbatimChar" or "HTMLCode"
+            || r.RunProperties?.RunFonts?.Ascii?.Value is { } font && Regex.IsMatch(font, "^(?:Courier|Consolas|Menlo|Lucida Console|Source Code)", RegexOptions.IgnoreCase);
 
         private string? Image(string relationshipId)
         {
