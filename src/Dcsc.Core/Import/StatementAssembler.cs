@@ -265,6 +265,7 @@ internal sealed partial class StatementAssembler
             var i = root.Children.IndexOf(top);
             parent = root.Children.Take(i).LastOrDefault(c => c.Template is not null) ?? root.Children.Skip(i + 1).FirstOrDefault(c => c.Template is not null);
         }
+        if (parent is not null && WebAddition(n, parent)) return;
         var text = new List<string>();
         var tables = new YSeq();
         void Collect(MappedSection s, int depth)
