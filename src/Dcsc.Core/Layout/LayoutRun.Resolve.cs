@@ -164,6 +164,7 @@ internal sealed partial class LayoutRun
                 var (num, id) = _figures[f.Ref];
                 return new FigureBlock(id, num, ResolveTitle(f.RawTitle, n.Ctx), f.Source) { GeneratedRef = f.GeneratedRef };
             case DraftTable { Table: var t }:
+                CheckLiteralReferences(n, t);
                 return new TableBlock(new LaidOutTable
                 {
                     Id = t.Id, Number = t.Number, Title = t.Title, TemplateRef = t.T.Ref, Key = t.T.Key, Columns = t.Columns, Groups = t.Groups,

@@ -51,6 +51,9 @@ public class PlantedReviewErrorTests
         new("DCS0325", "image-archive.yaml", "image-archive.yaml", "  max_pdu_length: 262144\n", "", "VAULT-STORE\n    ae_title"),
         new("DCS0326", "dicomweb-server.yaml", "dicomweb-server.yaml", "  base_url: https://<tenant>.nimbus.example.com/dicomweb\n", "", "service: Studies\n      ae: NIMBUS-WEB\n      transaction: Store"),
         new("DCS0506", "image-archive.yaml", "image-archive.yaml", "except for the coercions in {table:5-11}. Instances", "except for the coercions in Table 5-11. Instances", "Table 5-11. Instances"),
+        // a cell of a template table, and a cell of an author table
+        new("DCS0506", "image-archive.yaml", "image-archive.yaml", "supported_values: \"Keys of {table:5-18}\"", "supported_values: \"Keys of Table 5-17\"", "Table 5-17"),
+        new("DCS0506", "image-archive.yaml", "image-archive.yaml", "(VAULT_STORE on 11112; VAULT_QR on 11113).]", "(VAULT_STORE on 11112; VAULT_QR on 11113; see Section 7.9).]", "Section 7.9"),
     };
 
     [Theory]
