@@ -255,6 +255,7 @@ internal sealed partial class StatementAssembler
     /// <summary>An added section: its text, its tables as Markdown tables, its subsections' titles and text folded in.</summary>
     private void AddedSection(MappedSection n)
     {
+        if (ProductStatusSection(n)) return;
         var parent = n.Parent;
         var top = n;
         while (parent is { Template: null, Parent: not null }) { top = parent; parent = parent.Parent; }
@@ -304,6 +305,48 @@ internal sealed partial class StatementAssembler
         content.Seq("added").Add(item);
         _report.Sections.Add(new ReportEntry(n.Line, (n.Number is null ? "" : n.Number + " ") + n.Title, Destination.AddedSection, $"added section under {parent.Template.Number} {parent.Template.Title}"));
     }
+
+    /// <summary>
+    /// The status codes dcsc prints for an operation the template has no table for, as a section it adds
+    /// ("SCP of the Query/Retrieve GET SOP Classes - C-GET" in 7.3.2.7, "SCU of the Verification SOP Class - C-ECHO"
+    /// under "Verification Service"; Layout/LayoutRun.Details.cs): back to <c>dimse.&lt;service&gt;.&lt;role&gt;.status_codes</c>,
+    /// the row "Any other status code" to <c>other_status_codes</c>. False when the section is not one of those.
+    /// </summary>
+    private bool ProductStatusSection(MappedSection n)
+    {
+        if (n.Title.Trim() == "Verification Service" && n.Children.Count > 0 && !n.Blocks.Any(b => b is TableBlock || b is TextBlock t && !string.IsNullOrWhiteSpace(Plain(t.Markdown))))
+        {
+            if (!n.Children.All(c => ProductStatusTitle().IsMatch(c.Title.Trim()))) return false;
+            foreach (var c in n.Children)
+                if (!ProductStatusSection(c)) AddedSection(c);
+            return true;
+        }
+        var m = ProductStatusTitle().Match(n.Title.Trim());
+        if (!m.Success || n.Children.Count > 0) return false;
+        var tables = n.Blocks.OfType<TableBlock>().ToList();
+        if (tables.Count != 1 || n.Blocks.Any(b => b is not TableBlock && !(b is TextBlock t && (string.IsNullOrWhiteSpace(Plain(t.Markdown)) || IsNa(t.Markdown))))) return false;
+        var tb = tables[0];
+        var titles = tb.Titles;
+        int status = Col(titles, @"service status", @"^status$"), meaning = Col(titles, @"further", @"meaning"), code = Col(titles, @"status code"),
+            behavior = Col(titles, @"behavio", @"condition");
+        if (status < 0 || code < 0) return false;
+        var service = m.Groups["op"].Value == "C-GET" ? new[] { "query_retrieve", "get" } : new[] { "verification" };
+        var role = service.Aggregate((YMap)_root["dimse"]!, (x, k) => x.Map(k)).Map(m.Groups["side"].Value.ToLowerInvariant());
+        var rows = role.Seq("status_codes");
+        foreach (var r in tb.Body)
+        {
+            if (Cell(r, status).Equals("Any other status code", StringComparison.OrdinalIgnoreCase)) { role.Set("other_status_codes", Cell(r, behavior)); continue; }
+            rows.Add(new YMap().Set("status", Cell(r, status)).Set("meaning", Cell(r, meaning)).Set("code", Cell(r, code)).Set("behavior", Cell(r, behavior)));
+        }
+        if (rows.Items.Count > 0) rows.Items[0].Comment = Src(tb.Line);
+        var target = $"dimse.{string.Join('.', service)}.{m.Groups["side"].Value.ToLowerInvariant()}.status_codes";
+        _report.Tables.Add(new ReportEntry(tb.Line, TableLabel(tb), Destination.Structured, target));
+        _report.Sections.Add(new ReportEntry(n.Line, (n.Number is null ? "" : n.Number + " ") + n.Title, Destination.Structured, target));
+        return true;
+    }
+
+    [GeneratedRegex(@"^(?<side>SCU|SCP) of the (?<sop>Query/Retrieve GET SOP Classes|Verification SOP Class) - (?<op>C-GET|C-ECHO)$")]
+    private static partial Regex ProductStatusTitle();
 
     internal static string MarkdownTable(TableBlock tb)
     {

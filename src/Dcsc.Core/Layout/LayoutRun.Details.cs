@@ -197,36 +197,7 @@ internal sealed partial class LayoutRun
     // The sections of each transaction, found once: finding them walks the template, and every section asks.
     private List<(WebDetail, (string? Section, string? Status))>? _webSections;
 
-    /// <summary>The Section 5.3 and 7.3.3 subsections of a transaction: the child of its service section whose title begins with the transaction, then its Origin Server / User Agent part.</summary>
-    private static (string? Section, string? Status) WebSections(WebDetail w)
-    {
-        var service = WebServiceSections.FirstOrDefault(kv => kv.Value == w.Service).Key;
-        var statusService = w.Service switch
-        {
-            "URI" => "status_uri_ws", "Studies" => "status_studies_ws", "Worklist" => "status_worklist_ws",
-            "Non-Patient Instance" => "status_npi_ws", _ => null,
-        };
-        var role = w.OriginServer ? "Origin Server" : "User Agent";
-        return (Pick(service, w.Transaction, role), Pick(statusService, w.Transaction, role));
-    }
-
-    private static string? Pick(string? parentKey, string transaction, string role)
-    {
-        if (parentKey is null) return null;
-        var parent = TemplateData.Walk(TemplateData.Template.Sections).FirstOrDefault(s => s.Key == parentKey);
-        if (parent is null) return null;
-        var tx = transaction.Trim();
-        bool Starts(TemplateSection s) => tx.Length > 0 && (s.Title.StartsWith(tx + " ", StringComparison.OrdinalIgnoreCase)
-            || s.Title.StartsWith(tx.Split(' ')[0] + " Transaction", StringComparison.OrdinalIgnoreCase)
-            || s.Title.StartsWith(tx.Split(' ')[0] + " supported", StringComparison.OrdinalIgnoreCase));
-        foreach (var c in parent.Children.Where(Starts))
-        {
-            if (c.Title.Contains(role, StringComparison.OrdinalIgnoreCase)) return c.Key;
-            var leaf = c.Children.FirstOrDefault(x => x.Title.Contains(role, StringComparison.OrdinalIgnoreCase));
-            return leaf?.Key ?? c.Key;
-        }
-        return parentKey;
-    }
+    private static (string? Section, string? Status) WebSections(WebDetail w) => TemplateData.WebSections(w.Service, w.Transaction, w.OriginServer);
 
     private IEnumerable<Draft> WebDrafts(Node n, WebDetail w)
     {

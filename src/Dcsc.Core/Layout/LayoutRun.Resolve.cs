@@ -75,11 +75,7 @@ internal sealed partial class LayoutRun
         }
     }
 
-    private static readonly Dictionary<string, string> WebServiceSections = new(StringComparer.Ordinal)
-    {
-        ["services_uri_ws_wado_uri"] = "URI", ["services_studies_ws"] = "Studies", ["services_worklist_ws"] = "Worklist",
-        ["services_npi_ws"] = "Non-Patient Instance", ["services_notification_ws"] = "Notification", ["services_stgcmt_ws"] = "Storage Commitment",
-    };
+    private static IReadOnlyDictionary<string, string> WebServiceSections => TemplateData.WebServiceSections;
 
     private IEnumerable<Draft> Role(ServiceRole? r, string? label = null)
     {
