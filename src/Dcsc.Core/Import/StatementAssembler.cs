@@ -50,8 +50,8 @@ internal sealed partial class StatementAssembler
         _doc = doc;
         _report = report;
         foreach (var k in new[] { "product", "revision_history", "introduction", "transfer_syntax_sets", "association", "application_entities", "sop_classes",
-                     "sr_templates", "iods", "shared_modules", "mappings", "media", "character_sets", "dimse", "dicomweb", "security", "de_identification", "sections" })
-            _root[k] = k is "product" or "introduction" or "association" or "shared_modules" or "media" or "dimse" or "dicomweb" or "security" or "sections" ? new YMap() : new YSeq();
+                     "sr_templates", "iods", "shared_modules", "mappings", "media", "character_sets", "network", "dimse", "dicomweb", "security", "de_identification", "sections" })
+            _root[k] = k is "product" or "introduction" or "association" or "shared_modules" or "media" or "network" or "dimse" or "dicomweb" or "security" or "sections" ? new YMap() : new YSeq();
     }
 
     private string Src(int line) => "source: " + _doc.Where(line);
@@ -191,6 +191,7 @@ internal sealed partial class StatementAssembler
         var label = (n.Number is null ? "" : n.Number + " ") + n.Title;
         if (t is null)
         {
+            if (StatusSections(n)) return;
             AddedSection(n);
             return;
         }
@@ -255,7 +256,6 @@ internal sealed partial class StatementAssembler
     /// <summary>An added section: its text, its tables as Markdown tables, its subsections' titles and text folded in.</summary>
     private void AddedSection(MappedSection n)
     {
-        if (ProductStatusSection(n)) return;
         var parent = n.Parent;
         var top = n;
         while (parent is { Template: null, Parent: not null }) { top = parent; parent = parent.Parent; }
@@ -265,6 +265,7 @@ internal sealed partial class StatementAssembler
             var i = root.Children.IndexOf(top);
             parent = root.Children.Take(i).LastOrDefault(c => c.Template is not null) ?? root.Children.Skip(i + 1).FirstOrDefault(c => c.Template is not null);
         }
+        if (parent is not null && WebAddition(n, parent)) return;
         var text = new List<string>();
         var tables = new YSeq();
         void Collect(MappedSection s, int depth)
@@ -305,48 +306,6 @@ internal sealed partial class StatementAssembler
         content.Seq("added").Add(item);
         _report.Sections.Add(new ReportEntry(n.Line, (n.Number is null ? "" : n.Number + " ") + n.Title, Destination.AddedSection, $"added section under {parent.Template.Number} {parent.Template.Title}"));
     }
-
-    /// <summary>
-    /// The status codes dcsc prints for an operation the template has no table for, as a section it adds
-    /// ("SCP of the Query/Retrieve GET SOP Classes - C-GET" in 7.3.2.7, "SCU of the Verification SOP Class - C-ECHO"
-    /// under "Verification Service"; Layout/LayoutRun.Details.cs): back to <c>dimse.&lt;service&gt;.&lt;role&gt;.status_codes</c>,
-    /// the row "Any other status code" to <c>other_status_codes</c>. False when the section is not one of those.
-    /// </summary>
-    private bool ProductStatusSection(MappedSection n)
-    {
-        if (n.Title.Trim() == "Verification Service" && n.Children.Count > 0 && !n.Blocks.Any(b => b is TableBlock || b is TextBlock t && !string.IsNullOrWhiteSpace(Plain(t.Markdown))))
-        {
-            if (!n.Children.All(c => ProductStatusTitle().IsMatch(c.Title.Trim()))) return false;
-            foreach (var c in n.Children)
-                if (!ProductStatusSection(c)) AddedSection(c);
-            return true;
-        }
-        var m = ProductStatusTitle().Match(n.Title.Trim());
-        if (!m.Success || n.Children.Count > 0) return false;
-        var tables = n.Blocks.OfType<TableBlock>().ToList();
-        if (tables.Count != 1 || n.Blocks.Any(b => b is not TableBlock && !(b is TextBlock t && (string.IsNullOrWhiteSpace(Plain(t.Markdown)) || IsNa(t.Markdown))))) return false;
-        var tb = tables[0];
-        var titles = tb.Titles;
-        int status = Col(titles, @"service status", @"^status$"), meaning = Col(titles, @"further", @"meaning"), code = Col(titles, @"status code"),
-            behavior = Col(titles, @"behavio", @"condition");
-        if (status < 0 || code < 0) return false;
-        var service = m.Groups["op"].Value == "C-GET" ? new[] { "query_retrieve", "get" } : new[] { "verification" };
-        var role = service.Aggregate((YMap)_root["dimse"]!, (x, k) => x.Map(k)).Map(m.Groups["side"].Value.ToLowerInvariant());
-        var rows = role.Seq("status_codes");
-        foreach (var r in tb.Body)
-        {
-            if (Cell(r, status).Equals("Any other status code", StringComparison.OrdinalIgnoreCase)) { role.Set("other_status_codes", Cell(r, behavior)); continue; }
-            rows.Add(new YMap().Set("status", Cell(r, status)).Set("meaning", Cell(r, meaning)).Set("code", Cell(r, code)).Set("behavior", Cell(r, behavior)));
-        }
-        if (rows.Items.Count > 0) rows.Items[0].Comment = Src(tb.Line);
-        var target = $"dimse.{string.Join('.', service)}.{m.Groups["side"].Value.ToLowerInvariant()}.status_codes";
-        _report.Tables.Add(new ReportEntry(tb.Line, TableLabel(tb), Destination.Structured, target));
-        _report.Sections.Add(new ReportEntry(n.Line, (n.Number is null ? "" : n.Number + " ") + n.Title, Destination.Structured, target));
-        return true;
-    }
-
-    [GeneratedRegex(@"^(?<side>SCU|SCP) of the (?<sop>Query/Retrieve GET SOP Classes|Verification SOP Class) - (?<op>C-GET|C-ECHO)$")]
-    private static partial Regex ProductStatusTitle();
 
     internal static string MarkdownTable(TableBlock tb)
     {
@@ -503,6 +462,7 @@ internal sealed partial class StatementAssembler
                 continue;
             }
             if (WebDetailSentence(n, Squash(plain))) continue;
+            if (DetailSentence(n, md, Squash(plain), line)) continue;
             if (key is "overview_charset" or "services_charset" && Regex.IsMatch(Squash(plain), @"^This statement does not state which Specific Character Sets .+ supports\.$")) continue;
             if (key == "services_scp_storage" && Regex.Match(Squash(plain), @"^(Element coercion|Discarded Attributes|Lossy compression|Duplicate SOP Instances): not documented by the manufacturer\.$") is { Success: true } nd)
             {

@@ -75,7 +75,8 @@ internal sealed partial class LayoutRun
         }
     }
 
-    private static IReadOnlyDictionary<string, string> WebServiceSections => TemplateData.WebServiceSections;
+    /// <summary>The Section 5.3 subsection of each DICOMweb service (template key → service); the import reads them back.</summary>
+    internal static IReadOnlyDictionary<string, string> WebServiceSections => TemplateData.WebServiceSections;
 
     private IEnumerable<Draft> Role(ServiceRole? r, string? label = null)
     {
