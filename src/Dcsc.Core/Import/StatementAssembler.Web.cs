@@ -129,7 +129,7 @@ internal sealed partial class StatementAssembler
     private bool WebAddition(MappedSection n, MappedSection parent)
     {
         if (n.Children.Count > 0 || AdditionTitle().Match(n.Title) is not { Success: true } m
-            || parent.Template is not { } pt || !Dcsc.Layout.LayoutRun.WebServiceSections.TryGetValue(pt.Key, out var service)) return false;
+            || parent.Template is not { } pt || !Dcsc.Layout.TemplateData.WebServiceSections.TryGetValue(pt.Key, out var service)) return false;
         var name = m.Groups["name"].Value;
         string? method = null, path = null;
         var description = new List<string>();
@@ -205,7 +205,7 @@ internal sealed partial class StatementAssembler
             foreach (var os in new[] { false, true })
             {
                 if (t[os ? "origin_server" : "user_agent"] is not YScalar { Value: "true" }
-                    || Dcsc.Layout.LayoutRun.WebRoleSection(service, name, os) is not { } key || !_queryParameterRows.TryGetValue(key, out var found)) continue;
+                    || Dcsc.Layout.TemplateData.WebSections(service, name, os).Section is not { } key || !_queryParameterRows.TryGetValue(key, out var found)) continue;
                 var list = t.Seq("query_parameters");
                 foreach (var p in found.Names)
                     if (!list.Items.OfType<YScalar>().Any(x => x.Value.Equals(p, StringComparison.OrdinalIgnoreCase))) list.Add(new YScalar(p));
