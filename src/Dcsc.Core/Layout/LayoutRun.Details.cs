@@ -45,7 +45,7 @@ internal sealed partial class LayoutRun
                 r.Group, r.Note));
             var draft = ProductTable(n, a.Key ?? NextUid(), a.Caption, a.Columns, rows, a.Footnotes);
             if (draft is null) continue;
-            if (a.Key is { Length: > 0 } key) n.TableByRef[key] = draft;
+            if (a.Key is { Length: > 0 } key) { n.TableByRef[key] = draft; draft.AuthorKey = key; }
             yield return new DraftTable(draft);
         }
     }
