@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Dcsc.Layout;
 using Dcsc.Model;
 
 namespace Dcsc.Import;
@@ -46,7 +47,13 @@ internal sealed partial class StatementAssembler
         _ => null,
     };
 
-    private YMap RoleBlock(string path, string side) => path.Split('/').Aggregate((YMap)_root["dimse"]!, (m, k) => m.Map(k)).Map(side);
+    /// <summary>The role block of a service (<c>dimse.query_retrieve.find.scp</c>); a block made here says where in the source it began.</summary>
+    private YMap RoleBlock(string path, string side, int line)
+    {
+        var role = path.Split('/').Aggregate((YMap)_root["dimse"]!, (m, k) => m.Map(k)).Map(side);
+        role.Comment ??= Src(line);
+        return role;
+    }
 
     /// <summary>A table of the structured details (key tables, network, code elements, TLS, audit), by caption and columns; where it went, or null.</summary>
     private string? DetailTable(MappedSection n, TableBlock tb)
@@ -171,7 +178,7 @@ internal sealed partial class StatementAssembler
             }
             attrs.Add(a);
         }
-        RoleBlock(svc.Path, side).Seq("key_tables").Add(table);
+        RoleBlock(svc.Path, side, tb.Line).Seq("key_tables").Add(table);
         return $"dimse.{svc.Path.Replace('/', '.')}.{side}.key_tables";
     }
 
@@ -252,7 +259,7 @@ internal sealed partial class StatementAssembler
     private void StatusSection(MappedSection s, TableBlock tb, string path)
     {
         var side = s.Title.StartsWith("SCU", StringComparison.Ordinal) ? "scu" : "scp";
-        var role = RoleBlock(path, side);
+        var role = RoleBlock(path, side, tb.Line);
         var seq = role.Seq("status_codes");
         foreach (var r in tb.Body)
         {
@@ -304,11 +311,11 @@ internal sealed partial class StatementAssembler
     /// </summary>
     private string? VendorKeyTable(MappedSection n, TableBlock tb, IReadOnlyList<string> titles, List<IReadOnlyList<string>> body, int tag, int matching)
     {
-        if (n.Template is null || body.Any(r => r.Count > 2 && Cell(r, 0).Length > 0 && r.Skip(1).All(c => c.Length == 0))) return null;
+        if (body.Any(r => r.Count > 2 && Cell(r, 0).Length > 0 && r.Skip(1).All(c => c.Length == 0))) return null;
         (string Path, DimseService Service)? svc = null;
         string? side = null;
-        for (var s = n; s?.Template is { } t && svc is null; s = s.Parent)
-            if (KeyTableService(t.Key) is { Service: DimseService.Worklist or DimseService.QrFind } found)
+        foreach (var t in Ancestors(n).Select(s => s.Template).OfType<TemplateSection>())
+            if (svc is null && KeyTableService(t.Key) is { Service: DimseService.Worklist or DimseService.QrFind } found)
             {
                 svc = found;
                 if (Regex.Match(t.Key, "^services_(sc[up])_") is { Success: true } sm) side = sm.Groups[1].Value;
@@ -346,7 +353,7 @@ internal sealed partial class StatementAssembler
             && Regex.Match(Plain(before.Markdown), @"\b(patient|study|series|image|instance)[- ]level\b", RegexOptions.IgnoreCase) is { Success: true } level)
             table.Set("level", level.Groups[1].Value.ToUpperInvariant());
         table["attributes"] = attrs;
-        RoleBlock(service.Path, side).Seq("key_tables").Add(table);
+        RoleBlock(service.Path, side, tb.Line).Seq("key_tables").Add(table);
         return $"dimse.{service.Path.Replace('/', '.')}.{side}.key_tables (query keys with their matching types)";
     }
 
