@@ -41,7 +41,9 @@ public static class MarkdownReader
                     if (s.StartsWith("<!--", StringComparison.Ordinal))
                     {
                         // dcsc's table marker carries an author table's key (docs/markdown-conventions.md).
+                        // The key belongs to the table of its block: the closing marker ends it.
                         if (s.StartsWith("<!-- dcsc:table ", StringComparison.Ordinal)) authorKey = MarkerKey(s);
+                        else if (s.StartsWith("<!-- dcsc:/table", StringComparison.Ordinal)) authorKey = null;
                         break;
                     }
                     blocks.Add(new TextBlock(s, line));
