@@ -235,30 +235,59 @@ internal sealed partial class StatementAssembler
         TemplateTable? target = null;
         for (var s = n; s is not null && target is null; s = s.Parent)
             if (s.Template is { } t) target = t.Tables.FirstOrDefault(x => x.Columns.Any(c => c.Key == "tag") && x.Columns.Any(c => c.Key.StartsWith("matching", StringComparison.Ordinal)) && !TemplateData.IsDerived(t.Key, x.Key)) is { } found ? found : null;
+        // The query-key table of the section's service (5.2.x). Rows go there only when every source column has a
+        // column of that table and every matching word is a PS3.4 C.2.2.2 matching type; otherwise the table is kept
+        // as an author table of this section, as the source wrote it (nothing lost, nothing the schema rejects).
+        var host = FindSectionWithTable(n, target);
+        var seq = host is null ? null : TemplateKeyRows(host, target!, titles, body, tag, matching);
+        if (host is not null && seq is not null)
+        {
+            if (seq.Items.Count > 0) seq.Items[0].Comment = Src(tb.Line);
+            // A second query-key table of the same service adds its rows after the first one's.
+            var tables = SectionContent(host).Map("tables");
+            if (tables[target!.Key] is YSeq earlier) foreach (var row in seq.Items) earlier.Add(row);
+            else tables[target.Key] = seq;
+            return $"sections.{host.Template!.Key}.tables.{target.Key}";
+        }
+        if (n.Template is null) return null;
+        return AuthorTable(SectionContent(n).Seq("added_tables"), tb) + " (query keys; no template table holds them as written)";
+    }
+
+    /// <summary>
+    /// Rows of a template query-key table (attribute name, tag, matching type, return key when the table has that
+    /// column), or null when a source column or a matching word has no place in it.
+    /// </summary>
+    private static YSeq? TemplateKeyRows(MappedSection host, TemplateTable target, IReadOnlyList<string> titles, List<IReadOnlyList<string>> body, int tag, int matching)
+    {
+        var columns = target.Columns.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        if (!columns.Contains("attribute_name") || !columns.Contains("tag") || !columns.Contains("matching_type")) return null;
         int name = Col(titles, @"attribute", @"name", @"description");
         int ret = Col(titles, @"return");
+        if (ret == matching) ret = -1;
+        if (ret >= 0 && !columns.Contains("return_key")) return null;
+        int comments = columns.Contains("comments") ? Col(titles, @"comment", @"remark", @"note") : -1;
+        var used = new HashSet<int> { tag, matching, name, ret, comments };
+        if (Enumerable.Range(0, titles.Count).Any(i => !used.Contains(i))) return null;
         var seq = new YSeq();
         string? group = null;
         foreach (var r in body)
         {
             if (r.Count > 2 && Cell(r, 0).Length > 0 && r.Skip(1).All(c => c.Length == 0)) { group = Cell(r, 0); continue; }
+            if (MatchingTypes(Cell(r, matching)) is not { } types) return null;
             var row = new YMap();
             if (group is not null) row.Set("group", group);
-            row.Set("attribute_name", name >= 0 ? Cell(r, name) : "").Set("tag", Cell(r, tag)).Set("matching_type", Cell(r, matching));
-            if (ret >= 0 && ret != matching) row.Set("return_key", Cell(r, ret));
+            row.Set("attribute_name", name >= 0 ? Cell(r, name) : "").Set("tag", Cell(r, tag));
+            if (types.Count == 1) row.Set("matching_type", types[0]);
+            else if (types.Count > 1)
+            {
+                if (!SourceSchema.ColumnTakesList(host.Template!.Key, target.Key, "matching_type")) return null;
+                row["matching_type"] = Scalars(types);
+            }
+            if (ret >= 0) row.Set("return_key", Yes(Cell(r, ret)));
+            if (comments >= 0) row.Set("comments", Cell(r, comments));
             seq.Add(row);
         }
-        if (seq.Items.Count > 0) seq.Items[0].Comment = Src(tb.Line);
-        // The query-key table of the section's service (5.2.x); when the section has none, a table under this section.
-        var host = FindSectionWithTable(n, target);
-        var tableKey = target?.Key ?? "query_keys";
-        if (host is not null) SectionContent(host).Map("tables")[tableKey] = seq;
-        else if (n.Template is null) return null;
-        else
-        {
-            return AuthorTable(SectionContent(n).Seq("added_tables"), tb) + " (query keys; no template table holds them here)";
-        }
-        return $"sections.{host.Template!.Key}.tables.{tableKey}";
+        return seq;
     }
 
     private static MappedSection? FindSectionWithTable(MappedSection n, TemplateTable? table)

@@ -317,7 +317,8 @@ internal sealed partial class StatementAssembler
             return;
         }
         var content = SectionContent(parent);
-        var item = new YMap().Set("title", n.Title).Set("text", text.Count == 0 && tables.Items.Count == 0 ? "N/A" : string.Join("\n\n", text));
+        // The schema requires `text`: a section of only tables gets an empty one (no words the source did not write).
+        var item = new YMap().Set("title", n.Title).With("text", new YScalar(text.Count == 0 && tables.Items.Count == 0 ? "N/A" : string.Join("\n\n", text)));
         if (tables.Items.Count > 0) item["tables"] = tables;
         item.Comment = Src(n.Line);
         content.Seq("added").Add(item);
