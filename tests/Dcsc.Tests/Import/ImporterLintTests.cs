@@ -52,10 +52,10 @@ public class ImporterLintTests
     [Fact]
     public void A_second_query_key_table_of_the_service_adds_its_rows_to_the_first()
     {
-        // Vendor key tables whose role is not clear (the SOP Class is listed with both roles) stay template-table rows.
+        // Key tables with group rows ("Patient", full width) are no key_tables; they stay rows of the template table.
         static string Keys(string caption, string name, string tag, string matching) =>
-            $"Table {caption}\n\n| Attribute Name | Tag | Matching |\n| --- | --- | --- |\n| {name} | {tag} | {matching} |\n\n";
-        var md = Head.Replace("| No | Yes |", "| Yes | Yes |", StringComparison.Ordinal)
+            $"Table {caption}\n\n| Attribute Name | Tag | Matching |\n| --- | --- | --- |\n| Keys | | |\n| {name} | {tag} | {matching} |\n\n";
+        var md = Head
             + "## 5 Networking\n\n### 5.2 AE Specifications\n\n#### 5.2.1 Worklist AE\n\n"
             + "##### 5.2.1.2 SCP of the Modality Worklist Information Model - FIND SOP Class\n\n"
             + Keys("5.2-1: Patient keys", "Patient ID", "(0010,0020)", "Single value")
@@ -63,8 +63,8 @@ public class ImporterLintTests
         var (yaml, check) = ImportAndCheck(md);
         Assert.False(check.HasErrors, yaml + "\n" + string.Join("\n", check.Diagnostics.Items));
         Assert.Contains("supported_c_find_return_keys_for_modality_worklist_scp:", yaml, StringComparison.Ordinal);
-        Assert.Contains("{ attribute_name: Patient ID, tag: \"(0010,0020)\", matching_type: SINGLE_VALUE }", yaml, StringComparison.Ordinal);
-        Assert.Contains("{ attribute_name: Scheduled Station AE Title, tag: \"(0040,0001)\", matching_type: [SINGLE_VALUE, WILDCARD] }", yaml, StringComparison.Ordinal);
+        Assert.Contains("{ group: Keys, attribute_name: Patient ID, tag: \"(0010,0020)\", matching_type: SINGLE_VALUE }", yaml, StringComparison.Ordinal);
+        Assert.Contains("{ group: Keys, attribute_name: Scheduled Station AE Title, tag: \"(0040,0001)\", matching_type: [SINGLE_VALUE, WILDCARD] }", yaml, StringComparison.Ordinal);
     }
 
     [Fact]
