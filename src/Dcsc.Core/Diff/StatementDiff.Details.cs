@@ -108,7 +108,7 @@ public static partial class StatementDiff
             var subject = $"{Q(b.Name)} ({Name(b)})";
             c.Field(cat, subject, "name", a.Name, b.Name, a.Location.Of("name"), b.Location.Of("name"));
             c.Field(cat, subject, "service", a.Service, b.Service, a.Location.Of("service"), b.Location.Of("service"));
-            c.Field(cat, subject, "description", a.Description, b.Description, a.Location.Of("description"), b.Location.Of("description"));
+            c.Prose(cat, subject, "description", a.Description, b.Description, a.Location.Of("description"), b.Location.Of("description"));
             c.Members(cat, subject, "HTTP status", a.HttpStatus.Select(h => $"{h.Code} ({h.Meaning})"), b.HttpStatus.Select(h => $"{h.Code} ({h.Meaning})"),
                 a.Location.Of("http_status"), b.Location.Of("http_status"));
         });

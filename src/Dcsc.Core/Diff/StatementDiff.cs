@@ -90,6 +90,17 @@ public static partial class StatementDiff
                 Changed(category, subject, oldAt, newAt, $"{field} {Show(old)} → {Show(@new)}");
         }
 
+        /// <summary>
+        /// Compares Markdown prose: how its lines are wrapped (a soft break is a space) and blank space around it do not
+        /// change what it says, so a statement read back from a document whose wrapping differs compares equal.
+        /// </summary>
+        public void Prose(string category, string subject, string field, string? old, string? @new, SourceSpan oldAt, SourceSpan newAt)
+        {
+            static string Words(string? s) => System.Text.RegularExpressions.Regex.Replace(s ?? "", @"\s+", " ").Trim();
+            if (!string.Equals(Words(old), Words(@new), StringComparison.Ordinal))
+                Changed(category, subject, oldAt, newAt, $"{field} {Show(old)} → {Show(@new)}");
+        }
+
         /// <summary>Reports members added to and removed from a set-valued field, one change per member.</summary>
         public void Members(string category, string subject, string member, IEnumerable<string> old, IEnumerable<string> @new, SourceSpan oldAt, SourceSpan newAt)
         {

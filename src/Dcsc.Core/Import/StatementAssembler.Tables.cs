@@ -20,6 +20,11 @@ internal sealed partial class StatementAssembler
             _report.Tables.Add(new ReportEntry(tb.Line, label, Destination.Structured, web));
             return;
         }
+        if (DetailTable(n, tb) is { } detail)
+        {
+            _report.Tables.Add(new ReportEntry(tb.Line, label, Destination.Structured, detail));
+            return;
+        }
         var (tt, fill) = MatchTemplateTable(t, tb, n);
         if (tt is not null)
         {

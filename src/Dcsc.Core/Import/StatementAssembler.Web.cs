@@ -29,11 +29,14 @@ internal sealed partial class StatementAssembler
     [GeneratedRegex(@"^(?<what>Failure|Warning) Reason \(0008,119[67]\) Values - (?<label>.+)$")]
     private static partial Regex ReasonCaption();
 
+    /// <summary>A caption without its "Table N-M" number.</summary>
+    private static string? CaptionTitle(TableBlock tb) => tb.Caption is not { } cap ? null
+        : ReaderText.CaptionPattern().Match(cap) is { Success: true } cm ? cm.Groups[2].Value.Trim() : cap.Trim();
+
     /// <summary>A table of a transaction's detail, by its caption; returns where it went, or null.</summary>
     private string? WebDetailTable(MappedSection n, TableBlock tb)
     {
-        if (tb.Caption is not { } cap) return null;
-        var title = ReaderText.CaptionPattern().Match(cap) is { Success: true } cm ? cm.Groups[2].Value.Trim() : cap.Trim();
+        if (CaptionTitle(tb) is not { } title) return null;
         var body = tb.Body.ToList();
         if (SearchCaption().Match(title) is { Success: true } s && tb.Columns >= 5)
         {
@@ -101,6 +104,59 @@ internal sealed partial class StatementAssembler
             return true;
         }
         return false;
+    }
+
+    [GeneratedRegex(@"^(?<name>.+) \(product addition, not defined in PS3\.18\)$")]
+    private static partial Regex AdditionTitle();
+
+    [GeneratedRegex(@"^Request: (?<method>[A-Z]+) (?<path>/\S*)$")]
+    private static partial Regex AdditionRequest();
+
+    /// <summary>
+    /// A product addition (dicomweb.additions: a transaction PS3.18 does not define) as the layout prints it, an added
+    /// section at the end of its service's Section 5.3 subsection: "Request: METHOD path", the description, and the table
+    /// "HTTP Status Codes - name" (PS3.18 §8.5). True when the section was one; anything else in it leaves it an added section.
+    /// </summary>
+    private bool WebAddition(MappedSection n, MappedSection parent)
+    {
+        if (n.Children.Count > 0 || AdditionTitle().Match(n.Title) is not { Success: true } m
+            || parent.Template is not { } pt || !Dcsc.Layout.LayoutRun.WebServiceSections.TryGetValue(pt.Key, out var service)) return false;
+        var name = m.Groups["name"].Value;
+        string? method = null, path = null;
+        var description = new List<string>();
+        TableBlock? table = null;
+        foreach (var b in n.Blocks)
+        {
+            switch (b)
+            {
+                case TextBlock tx when method is null && AdditionRequest().Match(Squash(Plain(tx.Markdown))) is { Success: true } r:
+                    (method, path) = (r.Groups["method"].Value, r.Groups["path"].Value);
+                    break;
+                case TextBlock tx when method is not null && table is null && !IsNa(tx.Markdown):
+                    description.Add(tx.Markdown);
+                    break;
+                case TableBlock tb when method is not null && table is null && tb.Columns == 3 && CaptionTitle(tb) == $"HTTP Status Codes - {name}":
+                    table = tb;
+                    break;
+                default:
+                    return false;
+            }
+        }
+        if (method is null || description.Count == 0) return false;
+        var status = new YSeq();
+        foreach (var r in table?.Body ?? Enumerable.Empty<IReadOnlyList<string>>())
+        {
+            if (!int.TryParse(Cell(r, 0), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code)) return false;
+            status.Add(new YMap().Set("code", code).Set("status", Cell(r, 1)).Set("meaning", Cell(r, 2)));
+        }
+        var addition = new YMap().Set("service", service).Set("name", name).Set("method", method).Set("path", path).Set("description", string.Join("\n\n", description));
+        if (status.Items.Count > 0) addition["http_status"] = status;
+        addition.Comment = Src(n.Line);
+        ((YMap)_root["dicomweb"]!).Seq("additions").Add(addition);
+        var label = (n.Number is null ? "" : n.Number + " ") + n.Title;
+        _report.Sections.Add(new ReportEntry(n.Line, label, Destination.Structured, $"dicomweb.additions ({name}, {method} {path})"));
+        if (table is not null) _report.Tables.Add(new ReportEntry(table.Line, TableLabel(table), Destination.Structured, $"dicomweb.additions ({name}) http_status"));
+        return true;
     }
 
     /// <summary>Merges the details into the transaction they belong to (its service and transaction name, its side).</summary>

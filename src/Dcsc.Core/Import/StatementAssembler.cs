@@ -50,8 +50,8 @@ internal sealed partial class StatementAssembler
         _doc = doc;
         _report = report;
         foreach (var k in new[] { "product", "revision_history", "introduction", "transfer_syntax_sets", "association", "application_entities", "sop_classes",
-                     "sr_templates", "iods", "shared_modules", "mappings", "media", "character_sets", "dimse", "dicomweb", "security", "de_identification", "sections" })
-            _root[k] = k is "product" or "introduction" or "association" or "shared_modules" or "media" or "dimse" or "dicomweb" or "security" or "sections" ? new YMap() : new YSeq();
+                     "sr_templates", "iods", "shared_modules", "mappings", "media", "character_sets", "network", "dimse", "dicomweb", "security", "de_identification", "sections" })
+            _root[k] = k is "product" or "introduction" or "association" or "shared_modules" or "media" or "network" or "dimse" or "dicomweb" or "security" or "sections" ? new YMap() : new YSeq();
     }
 
     private string Src(int line) => "source: " + _doc.Where(line);
@@ -191,6 +191,7 @@ internal sealed partial class StatementAssembler
         var label = (n.Number is null ? "" : n.Number + " ") + n.Title;
         if (t is null)
         {
+            if (StatusSections(n)) return;
             AddedSection(n);
             return;
         }
@@ -264,6 +265,7 @@ internal sealed partial class StatementAssembler
             var i = root.Children.IndexOf(top);
             parent = root.Children.Take(i).LastOrDefault(c => c.Template is not null) ?? root.Children.Skip(i + 1).FirstOrDefault(c => c.Template is not null);
         }
+        if (parent is not null && WebAddition(n, parent)) return;
         var text = new List<string>();
         var tables = new YSeq();
         void Collect(MappedSection s, int depth)
@@ -460,6 +462,7 @@ internal sealed partial class StatementAssembler
                 continue;
             }
             if (WebDetailSentence(n, Squash(plain))) continue;
+            if (DetailSentence(n, md, Squash(plain), line)) continue;
             if (key is "overview_charset" or "services_charset" && Regex.IsMatch(Squash(plain), @"^This statement does not state which Specific Character Sets .+ supports\.$")) continue;
             if (key == "services_scp_storage" && Regex.Match(Squash(plain), @"^(Element coercion|Discarded Attributes|Lossy compression|Duplicate SOP Instances): not documented by the manufacturer\.$") is { Success: true } nd)
             {

@@ -75,7 +75,8 @@ internal sealed partial class LayoutRun
         }
     }
 
-    private static readonly Dictionary<string, string> WebServiceSections = new(StringComparer.Ordinal)
+    /// <summary>The Section 5.3 subsection of each DICOMweb service (template key → service); the import reads them back.</summary>
+    internal static readonly IReadOnlyDictionary<string, string> WebServiceSections = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["services_uri_ws_wado_uri"] = "URI", ["services_studies_ws"] = "Studies", ["services_worklist_ws"] = "Worklist",
         ["services_npi_ws"] = "Non-Patient Instance", ["services_notification_ws"] = "Notification", ["services_stgcmt_ws"] = "Storage Commitment",

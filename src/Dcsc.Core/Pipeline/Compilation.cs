@@ -16,6 +16,10 @@ public sealed record CheckResult(string Path, Statement? Statement, LoadedSource
     /// <summary>The rule options the check ran with (null when the Rules stage was skipped).</summary>
     public RuleOptions? Rules { get; init; }
 
+    /// <summary>What <see cref="CheckOptions.BesideRules"/> reports, still running or done (null when it did not start).
+    /// Its failure, if any, surfaces only when the result is asked for.</summary>
+    public Task<IReadOnlyList<Diagnostic>>? LaterStage { get; init; }
+
     /// <summary>Diagnostics of a later stage (the layout warnings) with the severities dcsc.yaml sets for their ids.</summary>
     public IEnumerable<Diagnostic> Configured(IEnumerable<Diagnostic> later)
     {
@@ -33,8 +37,10 @@ public sealed record CheckResult(string Path, Statement? Statement, LoadedSource
 /// <param name="DiscoverConfig">Look for dcsc.yaml from the statement's folder up to the repository root.</param>
 /// <param name="Rules">Explicit rule options; when given, no configuration file is read.</param>
 /// <param name="SkipRules">Stop after the Model stage (commands that only need a bound statement: match, diff).</param>
+/// <param name="BesideRules">A later stage's checks of the bound statement (lint's layout diagnostics), run beside the
+/// Rules stage; its result is kept in <see cref="CheckResult.LaterStage"/>.</param>
 public sealed record CheckOptions(string? ConfigPath = null, bool WarningsAsErrors = false, bool DiscoverConfig = true, RuleOptions? Rules = null,
-    bool SkipRules = false)
+    bool SkipRules = false, Func<Statement, IReadOnlyList<Diagnostic>>? BesideRules = null)
 {
     public static readonly CheckOptions Default = new();
 
@@ -56,7 +62,7 @@ public static class Compilation
         var ruleOptions = options.SkipRules ? null : ResolveRuleOptions(path, options, bag);
         LoadedSource? source;
         using (StageTimer.Time("load")) source = StatementFamily.Load(path, projectRoot, bag, limits);
-        var result = Continue(path, source, bag, ruleOptions);
+        var result = Continue(path, source, bag, ruleOptions, options.BesideRules);
         if (source is { Bases.Count: > 0 })
         {
             // A fact inherited from a base is reported at the base's line, with the `extends:` that brought it in.
@@ -72,16 +78,18 @@ public static class Compilation
     /// runs only when <paramref name="rules"/> is given (see <see cref="LintText"/>); files always go through it
     /// (<see cref="Check"/>).
     /// </summary>
-    public static CheckResult CheckText(string displayPath, string yaml, LoaderLimits? limits = null, RuleOptions? rules = null)
+    public static CheckResult CheckText(string displayPath, string yaml, LoaderLimits? limits = null, RuleOptions? rules = null,
+        Func<Statement, IReadOnlyList<Diagnostic>>? besideRules = null)
     {
         var bag = new DiagnosticBag();
         var source = new SourceLoader(bag, limits).LoadText(displayPath, yaml);
-        return Continue(displayPath, source, bag, rules);
+        return Continue(displayPath, source, bag, rules, besideRules);
     }
 
     /// <summary>All checking stages, the Rules stage included, over YAML text (default rule severities unless given).</summary>
-    public static CheckResult LintText(string displayPath, string yaml, RuleOptions? rules = null, LoaderLimits? limits = null) =>
-        CheckText(displayPath, yaml, limits, rules ?? RuleOptions.Default);
+    public static CheckResult LintText(string displayPath, string yaml, RuleOptions? rules = null, LoaderLimits? limits = null,
+        Func<Statement, IReadOnlyList<Diagnostic>>? besideRules = null) =>
+        CheckText(displayPath, yaml, limits, rules ?? RuleOptions.Default, besideRules);
 
     /// <summary>The rule options for a statement: explicit ones, else dcsc.yaml (given or found) and the CLI flags.</summary>
     public static RuleOptions ResolveRuleOptions(string statementPath, CheckOptions options, DiagnosticBag bag)
@@ -93,7 +101,8 @@ public static class Compilation
         return config.ToRuleOptions(options.WarningsAsErrors);
     }
 
-    private static CheckResult Continue(string path, LoadedSource? source, DiagnosticBag bag, RuleOptions? rules)
+    private static CheckResult Continue(string path, LoadedSource? source, DiagnosticBag bag, RuleOptions? rules,
+        Func<Statement, IReadOnlyList<Diagnostic>>? besideRules)
     {
         // Configuration errors (DCS9003) do not stop the check; source errors do.
         if (source is null || bag.Items.Any(d => d.Severity == Severity.Error && d.Id != DiagnosticCatalogue.Descriptors.ConfigurationInvalid.Id)) return new CheckResult(path, null, source, bag);
@@ -102,13 +111,29 @@ public static class Compilation
             bag.Add(DiagnosticCatalogue.WrongType(source.Root.Span, $"the statement must be a mapping of keys (`product:`, `sop_classes:`, …); found {source.Root.KindName}"));
             return new CheckResult(path, null, source, bag);
         }
+        // The Model and Rules stages need the schema's verdict only to keep their result, not to start: they run beside
+        // validation (two cores halve a cold lint of a large statement, docs/performance.md) and are thrown away when
+        // the statement is not valid, so diagnostics are exactly those of running the stages one after another.
+        var modelAndRules = Task.Run(() =>
+        {
+            Statement bound;
+            using (StageTimer.Time("model")) bound = ModelBinder.Bind(source);
+            var later = besideRules is null || rules is null ? null : Task.Run(() => besideRules(bound));
+            IReadOnlyList<Diagnostic> ruleDiagnostics = Array.Empty<Diagnostic>();
+            if (rules is not null)
+                using (StageTimer.Time("rules")) ruleDiagnostics = RuleRunner.Run(bound, rules);
+            return (bound, ruleDiagnostics, later);
+        });
         bool valid;
         using (StageTimer.Time("schema")) valid = SchemaValidator.Validate(source, bag);
-        if (!valid) return new CheckResult(source.Path, null, source, bag);
-        Statement statement;
-        using (StageTimer.Time("model")) statement = ModelBinder.Bind(source);
-        if (rules is not null)
-            using (StageTimer.Time("rules")) bag.AddRange(RuleRunner.Run(statement, rules));
-        return new CheckResult(source.Path, statement, source, bag) { Rules = rules };
+        if (!valid)
+        {
+            // What the stages do with input the schema refuses is never looked at, a failure included.
+            _ = modelAndRules.ContinueWith(t => t.Exception, TaskScheduler.Default);
+            return new CheckResult(source.Path, null, source, bag);
+        }
+        var (statement, ruleDiagnostics, laterStage) = modelAndRules.GetAwaiter().GetResult();
+        bag.AddRange(ruleDiagnostics);
+        return new CheckResult(source.Path, statement, source, bag) { Rules = rules, LaterStage = laterStage };
     }
 }

@@ -25,7 +25,7 @@ public sealed class CharacterRules : IRule
 
     public void Check(RuleContext ctx)
     {
-        foreach (var field in TextFields.All(ctx.Statement))
+        foreach (var field in ctx.TextFields)
         {
             var text = field.Text;
             bool prose = ProseKeys.Contains(field.Column ?? field.Key);

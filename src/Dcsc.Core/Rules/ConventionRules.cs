@@ -47,7 +47,7 @@ public sealed partial class ConventionRules : IRule
 
     public void Check(RuleContext ctx)
     {
-        foreach (var field in TextFields.All(ctx.Statement))
+        foreach (var field in ctx.TextFields)
         {
             if (field.Key == "path" || field.Text.Length == 0) continue;
             if (ctx.IsOn(Descriptors.LeftoverTemplateText)) Placeholders(ctx, field);

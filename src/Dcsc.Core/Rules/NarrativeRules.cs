@@ -21,7 +21,7 @@ public sealed partial class NarrativeRules : IRule
 
     public void Check(RuleContext ctx)
     {
-        foreach (var field in TextFields.All(ctx.Statement))
+        foreach (var field in ctx.TextFields)
         {
             if (StructuredKeys.Contains(field.Key) || field.Text.Length < 11 || field.Text.IndexOf('(') < 0) continue;
             foreach (System.Text.RegularExpressions.Match m in TagRx().Matches(field.Text))

@@ -198,7 +198,7 @@ public sealed partial class ReviewRules : IRule
 
     private static void Separators(RuleContext ctx)
     {
-        foreach (var field in TextFields.All(ctx.Statement))
+        foreach (var field in ctx.TextFields)
         {
             if ((field.Column is null && field.Key is not ("value" or "values")) || field.Text.Length > 80) continue;
             var v = field.Text.Trim();

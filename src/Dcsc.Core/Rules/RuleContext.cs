@@ -10,6 +10,7 @@ public sealed class RuleContext
 {
     private readonly List<Diagnostic> _diagnostics;
     private Facts? _facts;
+    private List<TextFields.Field>? _textFields;
 
     internal RuleContext(Statement statement, DicomDictionary dictionary, RuleOptions options, List<Diagnostic> sink)
     {
@@ -28,6 +29,9 @@ public sealed class RuleContext
 
     /// <summary>Lookups built once per run (SOP Classes by UID, AEs by name, services claimed, …).</summary>
     internal Facts Facts => _facts ??= new Facts(Statement, Dictionary);
+
+    /// <summary>Every text value of the statement with its span, walked once per run for the rules that read text.</summary>
+    internal IReadOnlyList<TextFields.Field> TextFields => _textFields ??= Rules.TextFields.All(Statement);
 
     /// <summary>Reports a finding with the configured severity (nothing when the rule is off).</summary>
     public void Report(Diagnostic finding)

@@ -1,6 +1,7 @@
 using Dcsc.Diagnostics;
 using Dcsc.Dictionary;
 using Dcsc.Model;
+using Dcsc.Tool;
 
 namespace Dcsc.Rules;
 
@@ -41,7 +42,8 @@ public static class RuleRunner
         foreach (var rule in All)
         {
             if (!rule.Ids.Any(context.IsOn)) continue;
-            rule.Check(context);
+            using (StageTimer.Time(StageTimer.Enabled ? $"rules: {rule.GetType().Name}" : ""))
+                rule.Check(context);
         }
         return sink;
     }

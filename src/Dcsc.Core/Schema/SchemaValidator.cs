@@ -45,23 +45,23 @@ public sealed class SchemaValidator
         var key = string.Join(",", topLevel.Order(StringComparer.Ordinal)) + "|" + string.Join(",", sections.Order(StringComparer.Ordinal));
         if (PrunedSchemas.TryGetValue(key, out var schema)) return schema;
         if (PrunedSchemas.Count >= PrunedSchemasKept) PrunedSchemas.Clear(); // bounded when one process lints many files
-        schema = JsonSchema.FromJsonAsync(Pruning.Value.For(topLevel, sections)).GetAwaiter().GetResult();
+        schema = SchemaReader.Read(Pruning.Value.For(topLevel, sections));
         return PrunedSchemas.GetOrAdd(key, schema);
     }
 
     /// <summary>
     /// What validation needs before it knows the statement (Pipeline/Warmup runs it on a background thread): the schema
-    /// document indexed for pruning, and NJsonSchema's first use (its serializer set-up costs more than reading a
-    /// pruned schema) on a small schema with a reference, an enumeration and a validation.
+    /// document indexed for pruning, and the first use of SchemaReader and of NJsonSchema's validator on a small schema
+    /// with a reference, an enumeration and errors of several kinds.
     /// </summary>
     public static void Prepare()
     {
         _ = Pruning.Value;
-        var warm = JsonSchema.FromJsonAsync("""
+        var warm = SchemaReader.Read("""
             {"type": "object", "additionalProperties": false, "required": ["a"],
              "properties": {"a": {"type": "string", "enum": ["x"]}, "b": {"anyOf": [{"$ref": "#/definitions/d"}, {"type": "string"}]}},
              "definitions": {"d": {"type": "integer", "minimum": 1}}}
-            """).GetAwaiter().GetResult();
+            """);
         _ = warm.Validate(JObject.Parse("""{"a": "y", "b": 0, "c": []}"""));
     }
 

@@ -83,4 +83,15 @@ public class DiffDetailsTests
         // Once, with the transaction (not again with its detail).
         Assert.Single(changes, c => c.Detail == "media type application/dicom; transfer-syntax=1.2.840.10008.1.2.4.50 removed");
     }
+
+    [Fact]
+    public void Addition_description_is_compared_as_prose()
+    {
+        const string wrapped = "Removes a study and all its series and instances from the tenant (PS3.18 defines no delete transaction). Only tokens\n        with";
+        // Wrapped differently (as a document read back by `dcsc import` gives it): the same description.
+        Assert.Empty(Diff(WebServer, Edit(WebServer, wrapped, wrapped.Replace("tokens\n        with", "tokens with").Replace("tenant (PS3.18", "tenant\n        (PS3.18"))));
+        // A word changed: a change.
+        var changes = Diff(WebServer, Edit(WebServer, wrapped, wrapped.Replace("Only tokens", "Any token")));
+        Assert.Single(changes, c => c.Category == "DICOMweb addition" && c.Detail!.StartsWith("description", StringComparison.Ordinal));
+    }
 }

@@ -161,8 +161,8 @@ public static partial class DocxReader
             Blocks.Add(new TextBlock(string.Equals(style, "caption", StringComparison.OrdinalIgnoreCase) ? plain : text, _paragraph));
         }
 
-        /// <summary>Run text as Markdown: bold and italic kept, everything else escaped; tabs and breaks as spaces / line breaks.</summary>
-        private static string Runs(Paragraph p)
+        /// <summary>Run text as Markdown: bold, italic and code kept, everything else escaped; tabs and breaks as spaces / line breaks.</summary>
+        private string Runs(Paragraph p)
         {
             var sb = new StringBuilder();
             foreach (var r in p.Descendants<Run>())
@@ -174,6 +174,12 @@ public static partial class DocxReader
                     else if (c is TabChar) t.Append(' ');
                     else if (c is Break b && b.Type?.Value != BreakValues.Page && b.Type?.Value != BreakValues.Column) t.Append('\n');
                 }
+                if (IsCode(r) && t.ToString().Trim() is { Length: > 0 } code && !code.Contains('\n'))
+                {
+                    var fence = code.Contains('`') ? "``" : "`";
+                    sb.Append(fence).Append(fence.Length > 1 ? " " + code + " " : code).Append(fence);
+                    continue;
+                }
                 var s = ReaderText.EscapeMarkdown(t.ToString());
                 if (s.Trim().Length == 0) { sb.Append(s); continue; }
                 bool bold = r.RunProperties?.Bold is { } bo && (bo.Val is null || bo.Val.Value), italic = r.RunProperties?.Italic is { } it && (it.Val is null || it.Val.Value);
@@ -183,6 +189,22 @@ public static partial class DocxReader
             }
             var lines = sb.ToString().Split('\n').Select(l => Regex.Replace(l, @"[ \t\u00a0]+", " ").Trim());
             return string.Join("\n", lines).Trim();
+        }
+
+        private static readonly HashSet<string> MonospaceFonts = new(StringComparer.OrdinalIgnoreCase) { "Courier New", "Courier", "Consolas", "Lucida Console", "Menlo", "Monaco", "Source Code Pro" };
+
+        /// <summary>
+        /// A run set as code: the character style dcsc and pandoc use ("Verbatim Char"), or a monospace font on the run
+        /// itself; Markdown code spans come back as `code`.
+        /// </summary>
+        private bool IsCode(Run r)
+        {
+            if (r.RunProperties?.RunStyle?.Val?.Value is { } id)
+            {
+                var name = _styles.TryGetValue(id, out var st) ? st.StyleName?.Val?.Value ?? id : id;
+                if (name.Equals("Verbatim Char", StringComparison.OrdinalIgnoreCase) || id.Equals("VerbatimChar", StringComparison.Ordinal)) return true;
+            }
+            return r.RunProperties?.RunFonts?.Ascii?.Value is { } font && MonospaceFonts.Contains(font);
         }
 
         private string? Image(string relationshipId)

@@ -1,0 +1,80 @@
+using System.Text;
+using Dcsc.Import;
+using Dcsc.Model;
+using Dcsc.Pipeline;
+
+namespace Dcsc.Tests.Import;
+
+/// <summary>
+/// The DICOMweb declarations read back by `dcsc import` (StatementAssembler.Web.cs): product additions (PS3.18 defines
+/// no such transaction), read from the added section the layout prints; and what happens when such a section is not
+/// what dcsc prints (it stays an added section, nothing is lost).
+/// </summary>
+public class WebImportTests
+{
+    private static byte[] Built(string example, string format)
+    {
+        var build = Build.Run(TestUtil.Repo("examples", example), new BuildOptions { Formats = new[] { format } });
+        Assert.NotNull(build.Outputs);
+        return build.Outputs!.Single(o => o.Extension == format).Content;
+    }
+
+    /// <summary>Imports a document and compiles the imported project (model only).</summary>
+    private static (Statement Statement, string Yaml) Import(byte[] document, string format)
+    {
+        using var dir = new TempDir();
+        var file = Path.Combine(dir.Path, "statement." + format);
+        File.WriteAllBytes(file, document);
+        var result = Importer.Import(file);
+        var project = Path.Combine(dir.Path, "imported");
+        foreach (var (rel, content) in result.Files)
+        {
+            var target = Path.Combine(project, rel);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllBytes(target, content);
+        }
+        var check = Compilation.Check(Path.Combine(project, result.StatementFile), options: CheckOptions.ModelOnly);
+        Assert.False(check.HasErrors, string.Join("\n", check.Diagnostics.Items));
+        return (check.Statement!, File.ReadAllText(Path.Combine(project, result.StatementFile)));
+    }
+
+    [Theory]
+    [InlineData("md")]
+    [InlineData("html")]
+    [InlineData("docx")]
+    public void Product_addition_is_read_back(string format)
+    {
+        var (s, _) = Import(Built("dicomweb-server.yaml", format), format);
+        var a = Assert.Single(s.Details.WebAdditions);
+        Assert.Equal(("Studies", "Delete Study", "DELETE", "/studies/{StudyInstanceUID}"), (a.Service, a.Name, a.Method, a.Path));
+        // The code span survives every format (in .docx a run of the "Verbatim Char" style).
+        Assert.Contains("Only tokens with the `nimbus.admin` scope may call it", a.Description.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        Assert.Equal(new[] { "204 Success The study was deleted.", "403 Client Error The token lacks the administrator scope.", "404 Client Error The tenant has no such study." },
+            a.HttpStatus.Select(h => $"{h.Code} {h.Status} {h.Meaning}"));
+        Assert.DoesNotContain(s.Sections.Values.SelectMany(c => c.Added), x => x.Title.Contains("product addition", StringComparison.Ordinal));
+    }
+
+    /// <summary>The Markdown of dicomweb-server with one edit in the Delete Study section.</summary>
+    private static byte[] EditedAddition(string from, string to)
+    {
+        var md = Encoding.UTF8.GetString(Built("dicomweb-server.yaml", "md"));
+        var start = md.IndexOf("Delete Study (product addition", StringComparison.Ordinal);
+        var at = md.IndexOf(from, start, StringComparison.Ordinal);
+        Assert.True(start > 0 && at > start, $"\"{from}\" not found in the Delete Study section");
+        return Encoding.UTF8.GetBytes(md[..at] + to + md[(at + from.Length)..]);
+    }
+
+    [Theory]
+    [InlineData("Request: DELETE /studies/{StudyInstanceUID}", "Request DELETE to the study")]  // no request line
+    [InlineData("| 403 | Client Error |", "| 4O3 | Client Error |")]                              // a status code that is not a number
+    [InlineData("Table 5-12 HTTP Status Codes - Delete Study", "Table 5-12 Deletion Results")]    // another table
+    public void Section_that_is_not_an_addition_as_printed_stays_an_added_section(string from, string to)
+    {
+        var (s, yaml) = Import(EditedAddition(from, to), "md");
+        Assert.Empty(s.Details.WebAdditions);
+        var added = Assert.Single(s.Sections["services_studies_ws"].Added);
+        Assert.Equal("Delete Study (product addition, not defined in PS3.18)", added.Title);
+        Assert.Contains("nimbus.admin", added.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("additions:", yaml, StringComparison.Ordinal);
+    }
+}
