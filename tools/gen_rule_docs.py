@@ -265,6 +265,27 @@ WEB_OS_URL = A(R(WEB, ("    user_agent: true\n", "    origin_server: true\n"), (
 rule("DCS0326", "A DICOMweb origin server states its base URL (`dicomweb.base_url`; a pattern such as `https://<host>/dicomweb` is enough) (a completeness warning).",
      "PS3.18 §8.2: every resource is addressed from the base URL; PS3.2 Section 5.3 prints it for the user agents that connect.",
      "Add `dicomweb.base_url`.", R(WEB_OS_URL, ("  base_url: https://<host>/dicomweb\n", "")), WEB_OS_URL)
+WORKFLOW_STATUS = A(WORKFLOW_SCU, """  status_scu_mwl_find_c_find:
+    tables:
+      status_codes_for_c_find_of_the_modality_worklist_information_model_sop_class_scu:
+        - { service_status: Success, further_meaning: Matching is complete, status_code: "0000", behavior: The list is shown. }
+        - { service_status: Pending, further_meaning: Matches are continuing, status_code: FF00, behavior: The item is added to the list. }
+        - { service_status: Failure, further_meaning: Any failure, status_code: Any other, behavior: The list is emptied and the error is shown. }
+  status_scu_mpps_n_create:
+    tables:
+      status_codes_for_n_create_of_the_modality_performed_procedure_step_sop_class_scu:
+        - { service_status: Success, further_meaning: Success, status_code: "0000", behavior: The step is marked IN PROGRESS. }
+        - { service_status: Failure, further_meaning: Any failure, status_code: Any other, behavior: Logged; retried when the exam ends. }
+  status_scu_mpps_n_set:
+    tables:
+      status_codes_for_n_set_of_the_modality_performed_procedure_step_sop_class_scu:
+        - { service_status: Success, further_meaning: Success, status_code: "0000", behavior: The step is marked COMPLETED. }
+        - { service_status: Failure, further_meaning: Any failure, status_code: Any other, behavior: Logged; not retried. }
+""")
+rule("DCS0327", "Every service the product uses has its status table (a completeness warning): for each DIMSE SOP Class role, the PS3.2 Section 7.3.2 table of every message the role shall use (Usage M in the PS3.4 DIMSE Service Group of the SOP Class — Modality Worklist C-FIND; MPPS N-CREATE and N-SET; Instance Availability Notification N-CREATE; Storage Commitment N-ACTION and N-EVENT-REPORT; Query/Retrieve C-FIND, C-MOVE and C-GET (C-GET in `dimse.query_retrieve.get.<role>.status_codes`, the template has no table for it); the UPS messages of Tables CC.2-1 to CC.2-4; Print Management Film Session, Film Box, Image Box and Printer messages, for an SCP also the U/M ones), and for each DICOMweb transaction in each role its Section 7.3.3 table, or the role's table of status codes for all transactions. Storage SOP Classes are checked by DCS1015 (SCP) and DCS1016 (SCU); Verification has no status table in the template, and PS3.4 Annex A asks for none.",
+     "PS3.2 Section 7.3: \"The following sections describe the Status Codes supported by the system for each implemented service as well as the reason for issuing specific Status codes or the associated behavior when receiving it\"; PS3.4 asks each SCU to describe its behaviour on each status and each SCP the meaning of each status it returns (e.g. B.4.3, F.7.4, H.3.4, J.3.6, K.6.1.3); PS3.18 §8.5 defines the HTTP status codes of each transaction.",
+     "Add the status table the message names (`sections.<status section>.tables`, or `dimse.query_retrieve.get.<role>.status_codes` for C-GET).",
+     WORKFLOW_SCU, WORKFLOW_STATUS)
 rule("DCS0312", "Every DICOMweb transaction (other than subscriptions) states its media types.",
      "PS3.18 §8.7: the media types a User Agent or Origin Server supports decide interoperability; PS3.2 Section 5.3 lists them per transaction.",
      "Add `media_types`.", R(WEB, ("      media_types: [application/dicom]\n", "")), WEB)
@@ -506,7 +527,7 @@ rule("DCS0505", "A section the PS3.2 template makes mandatory for every Conforma
      ECHO + "sections:\n  introduction:\n    na: true\n", ECHO)
 
 LITREF = R(STORE_SCU, ("      description: On success the image is marked sent;", "      description: The images are sent as listed in {table:5-1}. On success the image is marked sent;"))
-rule("DCS0506", "A table, section or annex number written by hand in narrative (\"see Table 5-11\", \"Section 7.2.1\") does not point at what it names in this statement (a warning): the template's Table 5-11 is printed under another number (tables are numbered in sequence per major section, so a table that is not printed shifts the ones after it), is not printed at all, or the statement has no table or section with that number; or the words before the number (\"the keys in Table 5-1\") name what another table of the same section holds. References to other documents (\"PS3.4 Table B.2-1\", \"Section 10.4 of PS3.18\") are not checked. Its severity is configurable in dcsc.yaml like the rules'.",
+rule("DCS0506", "A table, section or annex number written by hand in author text — narrative, descriptions, and the cells and notes of template tables, author tables and the tables of the structured details (\"see Table 5-11\", \"Section 7.2.1\") — does not point at what it names in this statement (a warning): the template's Table 5-11 is printed under another number (tables are numbered in sequence per major section, so a table that is not printed shifts the ones after it), is not printed at all, or the statement has no table or section with that number; or the words before the number (\"the keys in Table 5-1\") name what another table of the same section holds. References to other documents (\"PS3.4 Table B.2-1\", \"Section 10.4 of PS3.18\") are not checked. Its severity is configurable in dcsc.yaml like the rules'.",
      "A number typed into the text goes stale when sections become N/A or tables are added; the reader then lands on another table. The tokens {table:X} and {section:X} (X the template number, or the key of an added table) are resolved by the layout and always print the right number with a link.",
      "Write the token the message gives ({table:5-11}, {section:7.2}); for a table that is not printed, name the table meant.",
      R(LITREF, ("{table:5-1}", "Table 9-9")), LITREF)

@@ -45,6 +45,11 @@ internal sealed partial class LayoutRun
                 r.Group, r.Note));
             var draft = ProductTable(n, a.Key ?? NextUid(), a.Caption, a.Columns, rows, a.Footnotes);
             if (draft is null) continue;
+            foreach (var r in a.Rows)
+                // Cells are the row's list items by index; a row with a null item (dropped from Cells) has no reliable index.
+                if (!r.Location.Has(r.Cells.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                    for (int i = 0; i < r.Cells.Count && i < a.Columns.Count; i++)
+                        AddAuthorCell(draft, r.Location, i.ToString(System.Globalization.CultureInfo.InvariantCulture), new[] { r.Cells[i] });
             if (a.Key is { Length: > 0 } key) n.TableByRef[key] = draft;
             yield return new DraftTable(draft);
         }
@@ -86,7 +91,7 @@ internal sealed partial class LayoutRun
         var d = _s.Details;
         foreach (var k in d.KeyTables.Where(k => KeySection(k) == key))
         {
-            if (!string.IsNullOrWhiteSpace(k.Comment)) yield return new DraftAuthor(k.Comment!);
+            if (!string.IsNullOrWhiteSpace(k.Comment)) yield return new DraftAuthor(k.Comment!) { Origin = TextOrigin.Of(k.Location, "comment") };
             if (KeyTableDraft(n, k) is { } t) yield return new DraftTable(t);
         }
         _webSections ??= d.Web.Select(w => (w, WebSections(w))).ToList();
@@ -109,7 +114,7 @@ internal sealed partial class LayoutRun
             case "annex_c_secure_transport_connection" when d.Tls is { } tls:
                 if (tls.Versions.Count > 0) yield return new DraftPlain("TLS versions: " + string.Join("; ", tls.Versions) + ".");
                 if (tls.ClientCertificates is { } cc) yield return new DraftPlain("Client certificates (mutual authentication): " + (cc ? "required." : "not required."));
-                if (!string.IsNullOrWhiteSpace(tls.CertificateValidation)) yield return new DraftAuthor(tls.CertificateValidation!, "Certificate validation");
+                if (!string.IsNullOrWhiteSpace(tls.CertificateValidation)) yield return new DraftAuthor(tls.CertificateValidation!, "Certificate validation") { Origin = TextOrigin.Of(tls.Location, "certificate_validation") };
                 if (ProductTable(n, "tls_cipher_suites", "TLS Cipher Suites", new[] { "Preference Order", "Cipher Suite", "Profile" },
                         tls.CipherSuites.Select((c, i) => Cells((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), c.Name, c.Profile))) is { } ct)
                     yield return new DraftTable(ct);
@@ -117,7 +122,10 @@ internal sealed partial class LayoutRun
             case "annex_c_audit_trail_messages" when _s.Details.Audit is { } audit:
                 if (ProductTable(n, "audit_messages", "Audit Messages Sent", new[] { "Audit Message", "Triggers", "Comments" },
                         audit.Messages.Select(m => Cells(m.Message, string.Join("; ", m.Triggers), m.Comment))) is { } at)
+                {
+                    foreach (var m in audit.Messages) AddAuthorCell(at, m.Location, "comment", m.Comment);
                     yield return new DraftTable(at);
+                }
                 if (audit.Transport.Count > 0) yield return new DraftPlain("Transport: " + string.Join("; ", audit.Transport) + ".");
                 if (!string.IsNullOrWhiteSpace(audit.Collector)) yield return new DraftPlain("Audit Record Repository: " + audit.Collector + ".");
                 break;
@@ -178,8 +186,10 @@ internal sealed partial class LayoutRun
         Opt("Display on UI", a => a.DisplayOnUi);
         Opt("Comments", a => a.Comment);
         var id = $"keys_{k.Service}_{k.Side}_{k.Model}_{k.Level}_{k.Operation}".ToLowerInvariant();
-        return ProductTable(n, id, KeyTableTitle(k), cols.Select(c => c.Title).ToList(),
+        var table = ProductTable(n, id, KeyTableTitle(k), cols.Select(c => c.Title).ToList(),
             k.Keys.Select(a => Cells(cols.Select(c => c.Cell(a)).ToArray())));
+        if (table is not null) foreach (var a in k.Keys) AddAuthorCell(table, a.Location, "comments", a.Comment);
+        return table;
     }
 
     // ------------------------------------------------------------------ DICOMweb
@@ -187,36 +197,7 @@ internal sealed partial class LayoutRun
     // The sections of each transaction, found once: finding them walks the template, and every section asks.
     private List<(WebDetail, (string? Section, string? Status))>? _webSections;
 
-    /// <summary>The Section 5.3 and 7.3.3 subsections of a transaction: the child of its service section whose title begins with the transaction, then its Origin Server / User Agent part.</summary>
-    private static (string? Section, string? Status) WebSections(WebDetail w)
-    {
-        var service = WebServiceSections.FirstOrDefault(kv => kv.Value == w.Service).Key;
-        var statusService = w.Service switch
-        {
-            "URI" => "status_uri_ws", "Studies" => "status_studies_ws", "Worklist" => "status_worklist_ws",
-            "Non-Patient Instance" => "status_npi_ws", _ => null,
-        };
-        var role = w.OriginServer ? "Origin Server" : "User Agent";
-        return (Pick(service, w.Transaction, role), Pick(statusService, w.Transaction, role));
-    }
-
-    private static string? Pick(string? parentKey, string transaction, string role)
-    {
-        if (parentKey is null) return null;
-        var parent = TemplateData.Walk(TemplateData.Template.Sections).FirstOrDefault(s => s.Key == parentKey);
-        if (parent is null) return null;
-        var tx = transaction.Trim();
-        bool Starts(TemplateSection s) => tx.Length > 0 && (s.Title.StartsWith(tx + " ", StringComparison.OrdinalIgnoreCase)
-            || s.Title.StartsWith(tx.Split(' ')[0] + " Transaction", StringComparison.OrdinalIgnoreCase)
-            || s.Title.StartsWith(tx.Split(' ')[0] + " supported", StringComparison.OrdinalIgnoreCase));
-        foreach (var c in parent.Children.Where(Starts))
-        {
-            if (c.Title.Contains(role, StringComparison.OrdinalIgnoreCase)) return c.Key;
-            var leaf = c.Children.FirstOrDefault(x => x.Title.Contains(role, StringComparison.OrdinalIgnoreCase));
-            return leaf?.Key ?? c.Key;
-        }
-        return parentKey;
-    }
+    private static (string? Section, string? Status) WebSections(WebDetail w) => TemplateData.WebSections(w.Service, w.Transaction, w.OriginServer);
 
     private IEnumerable<Draft> WebDrafts(Node n, WebDetail w)
     {
@@ -226,7 +207,10 @@ internal sealed partial class LayoutRun
             if (ProductTable(n, $"web{w.Index}_search_{level.Level}", $"Searchable Attributes - {label} - {level.Level} Level",
                     new[] { "Attribute Name", "Tag", "Matching Type", "Fuzzy Matching", "Comments" },
                     level.Attributes.Select(a => Cells(a.Name, a.Tag, string.Join("; ", a.MatchingTypes), YN(a.Fuzzy), a.Comment))) is { } t)
+            {
+                foreach (var a in level.Attributes) AddAuthorCell(t, a.Location, "comments", a.Comment);
                 yield return new DraftTable(t);
+            }
             if (level.DefaultReturn.Count > 0)
                 yield return new DraftPlain($"{level.Level} level, returned by default: {string.Join("; ", level.DefaultReturn)}.");
             if (level.IncludeField.Count > 0)
@@ -254,7 +238,10 @@ internal sealed partial class LayoutRun
         foreach (var (reasons, tag, what) in new[] { (w.FailureReasons, "(0008,1197)", "Failure Reason"), (w.WarningReasons, "(0008,1196)", "Warning Reason") })
             if (ProductTable(n, $"web{w.Index}_{what.Replace(' ', '_').ToLowerInvariant()}", $"{what} {tag} Values - {w.Service} {w.Transaction}",
                     new[] { "Code", "Meaning" }, reasons.Select(r => Cells(r.Code, r.Meaning))) is { } t)
+            {
+                foreach (var r in reasons) AddAuthorCell(t, r.Location, "meaning", r.Meaning);
                 yield return new DraftTable(t);
+            }
     }
 
     // ------------------------------------------------------------------ network
@@ -263,14 +250,20 @@ internal sealed partial class LayoutRun
     {
         if (ProductTable(n, "network_interfaces", "Physical Network Interfaces", new[] { "Interface", "Type", "Description" },
                 net.Interfaces.Select(i => Cells(i.Name, i.Type, i.Description))) is { } t1)
+        {
+            foreach (var i in net.Interfaces) AddAuthorCell(t1, i.Location, "description", i.Description);
             yield return new DraftTable(t1);
+        }
         var ip = new List<string>();
         if (net.Ipv4 is { } v4) ip.Add("IPv4: " + YN(v4));
         if (net.Ipv6 is { } v6) ip.Add("IPv6: " + YN(v6));
         if (ip.Count > 0) yield return new DraftPlain(string.Join("; ", ip) + ".");
         if (ProductTable(n, "network_protocols", "Additional Network Protocols", new[] { "Protocol", "Role", "RFCs", "Description" },
                 net.Protocols.Select(p => Cells(p.Protocol, p.Role, string.Join("; ", p.Rfcs), p.Description))) is { } t2)
+        {
+            foreach (var p in net.Protocols) AddAuthorCell(t2, p.Location, "description", p.Description);
             yield return new DraftTable(t2);
+        }
     }
 
     // ------------------------------------------------------------------ product-added sections
@@ -282,9 +275,15 @@ internal sealed partial class LayoutRun
         var node = new Node { Added = new AddedSection(title, "", st.Location), Parent = parent, Ctx = ctx, Title = title, Content = SectionContent.Empty, ContentPath = parent.ContentPath };
         var rows = st.Rows.Select(r => Cells(r.Status, r.Meaning, r.Code, r.Behavior)).ToList();
         if (!string.IsNullOrWhiteSpace(st.Other)) rows.Add(Cells("Any other status code", "", "", st.Other));
-        node.Extra = () => ProductTable(node, $"status_{st.Service}_{st.Side}".ToLowerInvariant(), $"Status Codes for {st.Operation} of the {sop} - {side}",
-            new[] { "Service Status", "Further Meaning", "Status Codes", st.Side == ServiceSide.Scu ? "Behavior" : "Condition" }, rows) is { } table
-            ? new Draft[] { new DraftTable(table) } : Array.Empty<Draft>();
+        node.Extra = () =>
+        {
+            var table = ProductTable(node, $"status_{st.Service}_{st.Side}".ToLowerInvariant(), $"Status Codes for {st.Operation} of the {sop} - {side}",
+                new[] { "Service Status", "Further Meaning", "Status Codes", st.Side == ServiceSide.Scu ? "Behavior" : "Condition" }, rows);
+            if (table is null) return Array.Empty<Draft>();
+            foreach (var r in st.Rows) { AddAuthorCell(table, r.Location, "meaning", r.Meaning); AddAuthorCell(table, r.Location, "behavior", r.Behavior); }
+            AddAuthorCell(table, st.Location, "other_status_codes", st.Other);
+            return new Draft[] { new DraftTable(table) };
+        };
         return node;
     }
 
@@ -312,10 +311,13 @@ internal sealed partial class LayoutRun
             var node = new Node { Added = new AddedSection(title, "", a.Location), Parent = parent, Ctx = ctx, Title = title, Content = SectionContent.Empty, ContentPath = parent.ContentPath };
             node.Extra = () =>
             {
-                var list = new List<Draft> { new DraftPlain($"Request: {a.Method} {a.Path}"), new DraftAuthor(a.Description) };
+                var list = new List<Draft> { new DraftPlain($"Request: {a.Method} {a.Path}"), new DraftAuthor(a.Description) { Origin = TextOrigin.Of(a.Location, "description") } };
                 if (ProductTable(node, "addition_" + a.Name, $"HTTP Status Codes - {a.Name}", new[] { "Code", "Status", "Meaning" },
                         a.HttpStatus.Select(h => Cells(h.Code.ToString(System.Globalization.CultureInfo.InvariantCulture), h.Status, h.Meaning))) is { } table)
+                {
+                    foreach (var h in a.HttpStatus) AddAuthorCell(table, h.Location, "meaning", h.Meaning);
                     list.Add(new DraftTable(table));
+                }
                 return list;
             };
             yield return node;

@@ -186,10 +186,22 @@ internal sealed partial class LayoutRun
                 var table = MakeTable(t, title, g.Select(x => x with { Group = null }).ToList());
                 if (table is not null) result.Add(table);
             }
+            if (result.Count > 0) AddAuthorCells(result[0], t, rows);
             return result;
         }
         var one = MakeTable(t, ResolveTableTitle(n, t.Title, null), specs.Select(x => x.Spec).ToList());
+        if (one is not null) AddAuthorCells(one, t, rows);
         return one is null ? new() : new() { one };
+    }
+
+    /// <summary>The author's cells and notes of a template table's rows, for the check of hand-written references.</summary>
+    private static void AddAuthorCells(TableDraft draft, TemplateTable t, IReadOnlyList<TableRow> rows)
+    {
+        foreach (var r in rows)
+        {
+            foreach (var c in t.Columns) AddAuthorCell(draft, r.Location, c.Key, r.Cells.GetValueOrDefault(c.Key));
+            if (r.Note is { } note) AddAuthorCell(draft, r.Location, "note", new[] { note });
+        }
     }
 
     /// <summary>Text blocks of the template between the previous table (or the start of the section) and table block <paramref name="k"/>.</summary>

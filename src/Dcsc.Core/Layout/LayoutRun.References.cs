@@ -19,9 +19,33 @@ internal sealed partial class LayoutRun
 
     private void CheckLiteralReferences(Node n, DraftAuthor a)
     {
-        if (a.Origin is not { } origin || !n.Applicable) return;
-        var text = a.Markdown;
-        if (text.IndexOf("Table", StringComparison.Ordinal) < 0 && text.IndexOf("Section", StringComparison.Ordinal) < 0 && text.IndexOf("Annex", StringComparison.Ordinal) < 0) return;
+        if (a.Origin is { } origin) CheckLiteralReferences(n, a.Markdown, origin);
+    }
+
+    /// <summary>The cells of a printed table that hold author text (template table rows, author tables, notes).</summary>
+    private void CheckLiteralReferences(Node n, TableDraft t)
+    {
+        foreach (var (text, origin) in t.AuthorCells) CheckLiteralReferences(n, text, origin);
+    }
+
+    /// <summary>Author text of a table cell with its origin, when the cell is one scalar (a list's items have no single position).</summary>
+    private static void AddAuthorCell(TableDraft t, Dcsc.Model.Location row, string field, IReadOnlyList<string>? values)
+    {
+        if (values is { Count: 1 }) AddAuthorCell(t, row, field, values[0]);
+    }
+
+    private static void AddAuthorCell(TableDraft t, Dcsc.Model.Location row, string field, string? text)
+    {
+        if (text is not null && row.Has(field) && MayReference(text)) t.AuthorCells.Add((text, TextOrigin.Of(row, field)));
+    }
+
+    private static bool MayReference(string text) =>
+        text.Contains("Table", StringComparison.Ordinal) || text.Contains("Section", StringComparison.Ordinal) || text.Contains("Annex", StringComparison.Ordinal);
+
+    private void CheckLiteralReferences(Node n, string text, TextOrigin origin)
+    {
+        if (!n.Applicable) return;
+        if (!MayReference(text)) return;
         foreach (System.Text.RegularExpressions.Match m in LiteralReferenceRx().Matches(text))
         {
             var kind = m.Groups["kind"].Value;

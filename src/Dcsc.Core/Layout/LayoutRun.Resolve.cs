@@ -76,11 +76,7 @@ internal sealed partial class LayoutRun
     }
 
     /// <summary>The Section 5.3 subsection of each DICOMweb service (template key → service); the import reads them back.</summary>
-    internal static readonly IReadOnlyDictionary<string, string> WebServiceSections = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["services_uri_ws_wado_uri"] = "URI", ["services_studies_ws"] = "Studies", ["services_worklist_ws"] = "Worklist",
-        ["services_npi_ws"] = "Non-Patient Instance", ["services_notification_ws"] = "Notification", ["services_stgcmt_ws"] = "Storage Commitment",
-    };
+    internal static IReadOnlyDictionary<string, string> WebServiceSections => TemplateData.WebServiceSections;
 
     private IEnumerable<Draft> Role(ServiceRole? r, string? label = null)
     {
@@ -165,6 +161,7 @@ internal sealed partial class LayoutRun
                 var (num, id) = _figures[f.Ref];
                 return new FigureBlock(id, num, ResolveTitle(f.RawTitle, n.Ctx), f.Source) { GeneratedRef = f.GeneratedRef };
             case DraftTable { Table: var t }:
+                CheckLiteralReferences(n, t);
                 return new TableBlock(new LaidOutTable
                 {
                     Id = t.Id, Number = t.Number, Title = t.Title, TemplateRef = t.T.Ref, Key = t.T.Key, Columns = t.Columns, Groups = t.Groups,

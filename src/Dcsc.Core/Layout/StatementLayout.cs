@@ -106,6 +106,8 @@ internal sealed class TableDraft
     /// <summary>A row beyond the title and header rows of a configuration table's parts (those are the template's).</summary>
     public bool HasContent => Rows.Any(r => !r.IsHeader && !r.IsPartTitle);
     public List<string> Footnotes { get; } = new();
+    /// <summary>Author text of the cells as written, with where it came from: hand-written references in it are checked (DCS0506).</summary>
+    public List<(string Text, TextOrigin Origin)> AuthorCells { get; } = new();
     public Node Owner { get; set; } = null!;
     public string? Number { get; set; }
     public string Id { get; set; } = "";

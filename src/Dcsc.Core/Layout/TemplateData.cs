@@ -147,6 +147,52 @@ public static class TemplateData
     public static bool IsDerived(string sectionKey, string tableKey) =>
         DerivedTables.TryGetValue(sectionKey, out var t) && t.Contains(tableKey);
 
+    /// <summary>The Section 5.3 subsection of each DICOMweb service (PS3.2 Section 5.3), by section key.</summary>
+    public static readonly IReadOnlyDictionary<string, string> WebServiceSections = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["services_uri_ws_wado_uri"] = "URI", ["services_studies_ws"] = "Studies", ["services_worklist_ws"] = "Worklist",
+        ["services_npi_ws"] = "Non-Patient Instance", ["services_notification_ws"] = "Notification", ["services_stgcmt_ws"] = "Storage Commitment",
+    };
+
+    /// <summary>The Section 7.3.3 subsection of each DICOMweb service that has status tables (the Notification service has none).</summary>
+    private static readonly IReadOnlyDictionary<string, string> WebStatusSections = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["URI"] = "status_uri_ws", ["Studies"] = "status_studies_ws", ["Worklist"] = "status_worklist_ws",
+        ["Non-Patient Instance"] = "status_npi_ws", ["Storage Commitment"] = "status_dicom_ws_stgcmt",
+    };
+
+    /// <summary>
+    /// The Section 5.3 and 7.3.3 subsections of a DICOMweb transaction in a role: the child of its service section whose
+    /// title begins with the transaction, then its Origin Server / User Agent part; the service section itself when no
+    /// child names the transaction; null when the service has no such section.
+    /// </summary>
+    public static (string? Section, string? Status) WebSections(string service, string transaction, bool originServer)
+    {
+        var section = WebServiceSections.FirstOrDefault(kv => kv.Value == service).Key;
+        var role = originServer ? "Origin Server" : "User Agent";
+        return (PickWebSection(section, transaction, role), PickWebSection(WebStatusSections.GetValueOrDefault(service), transaction, role));
+    }
+
+    private static string? PickWebSection(string? parentKey, string transaction, string role)
+    {
+        if (parentKey is null) return null;
+        var parent = Walk(Template.Sections).FirstOrDefault(s => s.Key == parentKey);
+        if (parent is null) return null;
+        var tx = transaction.Trim();
+        bool Starts(TemplateSection s) => tx.Length > 0 && (s.Title.StartsWith(tx + " ", StringComparison.OrdinalIgnoreCase)
+            || s.Title.StartsWith(tx.Split(' ')[0] + " Transaction", StringComparison.OrdinalIgnoreCase)
+            || s.Title.StartsWith(tx.Split(' ')[0] + " supported", StringComparison.OrdinalIgnoreCase));
+        // Sibling sections may name the same transaction for each role ("Store Transaction as Origin Server", "… as User Agent").
+        string? first = null;
+        foreach (var c in parent.Children.Where(Starts))
+        {
+            if (c.Title.Contains(role, StringComparison.OrdinalIgnoreCase)) return c.Key;
+            if (c.Children.FirstOrDefault(x => x.Title.Contains(role, StringComparison.OrdinalIgnoreCase)) is { } leaf) return leaf.Key;
+            first ??= c.Key;
+        }
+        return first ?? parentKey;
+    }
+
     public static IEnumerable<TemplateSection> Walk(IEnumerable<TemplateSection> sections)
     {
         foreach (var s in sections)

@@ -190,6 +190,14 @@ public static partial class ModelBinder
                         fields[k.Value] = v.Span;
                         if (v is YamlScalar { Block: { } b }) (blocks ??= new(StringComparer.Ordinal))[k.Value] = b;
                     }
+                else if (_node is YamlSequence q)
+                    // Items by index ("0", "1", …): the cells of an author table row are a list (DCS0506 points into a cell).
+                    for (int i = 0; i < q.Items.Count; i++)
+                    {
+                        var key = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        fields[key] = q.Items[i].Span;
+                        if (q.Items[i] is YamlScalar { Block: { } b }) (blocks ??= new(StringComparer.Ordinal))[key] = b;
+                    }
                 return new Location(_node.Span, fields, blocks);
             }
         }

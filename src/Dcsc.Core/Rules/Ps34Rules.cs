@@ -670,7 +670,8 @@ public sealed class Ps34Rules : IRule
                     ctx.Report(DiagnosticCatalogue.UpsScpModificationsNotDocumented(row.Location.Span, $"status {code} (modified or coerced values) has no `condition`: describe the modifications the SCP may make (PS3.4 CC.2.5.3, CC.2.6.3)"));
     }
 
-    private static readonly (Family Family, bool Scp, string[] Sections)[] UpsMandatory =
+    /// <summary>The 7.3.2.3 status sections of the DIMSE services each UPS SOP Class role shall support (PS3.4 CC.3, Tables CC.2-1 to CC.2-5); DCS0327 asks for their status tables.</summary>
+    internal static readonly (Family Family, bool Scp, string[] Sections)[] UpsMandatory =
     {
         (Family.UpsPush, false, new[] { "status_scu_ups_push_n_create" }),
         (Family.UpsPush, true, new[] { "status_scp_ups_push_n_create", "status_scp_request_ups_cancel_ups_push_n_action", "status_scp_ups_push_n_get" }),

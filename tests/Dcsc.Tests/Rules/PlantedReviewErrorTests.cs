@@ -50,7 +50,13 @@ public class PlantedReviewErrorTests
         new("DCS0629", "dicomweb-server.yaml", "dicomweb-server.yaml", "{ name: Patient ID, tag: \"(0010,0020)\", matching_type: [SINGLE_VALUE, UNIVERSAL] }", "{ name: Patient ID, tag: \"(0010,0020)\", matching_type: [SINGLE_VALUE, UNIVERSAL], fuzzy: true }", "true }"),
         new("DCS0325", "image-archive.yaml", "image-archive.yaml", "  max_pdu_length: 262144\n", "", "VAULT-STORE\n    ae_title"),
         new("DCS0326", "dicomweb-server.yaml", "dicomweb-server.yaml", "  base_url: https://<tenant>.nimbus.example.com/dicomweb\n", "", "service: Studies\n      ae: NIMBUS-WEB\n      transaction: Store"),
+        // a used DIMSE service without its status table (the MPPS SCU's N-SET), a DICOMweb transaction without one
+        new("DCS0327", "ct-modality.yaml", "ct-modality.yaml", "  status_scu_mpps_n_set:\n    tables:\n      status_codes_for_n_set_of_the_modality_performed_procedure_step_sop_class_scu:\n        - { service_status: Success, further_meaning: Success, status_code: \"0000\", behavior: The MPPS is marked \"completed\" or \"discontinued\". }\n        - { service_status: Failure, further_meaning: Processing Failure - Performed Procedure Step Object may no longer be updated, status_code: \"0110\", behavior: Logged; not retried. }\n        - { service_status: Failure, further_meaning: Any other failure, status_code: Any other, behavior: Logged; the N-SET is retried as configured. }\n", "", "[WORKFLOW-SCU]\n    transfer_syntax_sets: [NI]\n  - uid: 1.2.840.10008.1.20.1"),
+        new("DCS0327", "dicomweb-server.yaml", "dicomweb-server.yaml", "  status_common_os:\n    tables:\n      status_codes_of_origin_server_for_all_transactions:\n        - { status: Client Error, code: \"401\", condition: \"No bearer token, or the token has expired.\" }\n        - { status: Client Error, code: \"403\", condition: The token does not grant access to the tenant or the resource. }\n        - { status: Client Error, code: \"404\", condition: The tenant or the resource does not exist. }\n        - { status: Server Error, code: \"500\", condition: An internal error; the request can be repeated. }\n        - { status: Server Error, code: \"503\", condition: The tenant is being migrated; retry later. }\n", "", "Create, origin_server: true, resources: [Workitem]"),
         new("DCS0506", "image-archive.yaml", "image-archive.yaml", "except for the coercions in {table:5-11}. Instances", "except for the coercions in Table 5-11. Instances", "Table 5-11. Instances"),
+        // a cell of a template table, and a cell of an author table
+        new("DCS0506", "image-archive.yaml", "image-archive.yaml", "supported_values: \"Keys of {table:5-18}\"", "supported_values: \"Keys of Table 5-17\"", "Table 5-17"),
+        new("DCS0506", "image-archive.yaml", "image-archive.yaml", "(VAULT_STORE on 11112; VAULT_QR on 11113).]", "(VAULT_STORE on 11112; VAULT_QR on 11113; see Section 7.9).]", "Section 7.9"),
     };
 
     [Theory]
@@ -120,7 +126,7 @@ public class PlantedReviewErrorTests
     [InlineData("image-archive-cloud.yaml")]
     public void Unmodified_examples_are_clean_of_the_review_checks(string example)
     {
-        var found = Lint.Run(TestUtil.Repo("examples", example)).Where(d => d.Id.StartsWith("DCS06", StringComparison.Ordinal) || d.Id is "DCS0506" or "DCS0325" or "DCS0326").ToList();
+        var found = Lint.Run(TestUtil.Repo("examples", example)).Where(d => d.Id.StartsWith("DCS06", StringComparison.Ordinal) || d.Id is "DCS0506" or "DCS0325" or "DCS0326" or "DCS0327").ToList();
         Assert.True(found.Count == 0, string.Join("\n", found.Select(d => d.ToString())));
     }
 

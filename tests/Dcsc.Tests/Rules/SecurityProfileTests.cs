@@ -20,6 +20,14 @@ public class SecurityProfileTests
     [InlineData("Basic Application Level Confidentiality", "E.1")]
     [InlineData("Basic Application-Level Confidentiality Profile", "E.1")]
     [InlineData("The Basic TLS Secure Transport Connection Profile", "B.1")]
+    // Annexes C-H as checked against PS3.15 (security-profiles.tsv header)
+    [InlineData("Structured Report RSA Digital Signature Profile", "C.4")]
+    [InlineData("Authorization RSA Digital Signature Profile", "C.3")]
+    [InlineData("Basic DICOM Media Security Profile", "D.1")]
+    [InlineData("Application Level Confidentiality Profile", "E.1")]
+    [InlineData("Basic Network Address Management Profile", "F.1")]
+    [InlineData("Basic Time Synchronization Profile", "G.1")]
+    [InlineData("Application Configuration Management Profile", "H.1")]
     public void Template_names_are_found_with_their_section(string name, string section) =>
         Assert.Equal(section, SecurityProfiles.Find(name)?.Section);
 
