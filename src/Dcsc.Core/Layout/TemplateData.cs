@@ -5,31 +5,33 @@ using System.Text.Json.Serialization;
 namespace Dcsc.Layout;
 
 // The PS3.2 template section tree as data (Layout/Data/template.json, embedded). See Layout/Data/README.md.
+// Setters, not init: the generated reader (TemplateJson) sets init-only properties the JSON leaves out to null,
+// where these defaults (empty lists, numbered, colspan 1) must hold.
 
 public sealed class TemplateDocument
 {
-    [JsonPropertyName("source")] public string Source { get; init; } = "";
-    [JsonPropertyName("sections")] public List<TemplateSection> Sections { get; init; } = new();
+    [JsonPropertyName("source")] public string Source { get; set; } = "";
+    [JsonPropertyName("sections")] public List<TemplateSection> Sections { get; set; } = new();
 }
 
 public sealed class TemplateSection
 {
-    [JsonPropertyName("key")] public string Key { get; init; } = "";
-    [JsonPropertyName("number")] public string Number { get; init; } = "";
-    [JsonPropertyName("title")] public string Title { get; init; } = "";
-    [JsonPropertyName("repeat")] public string? Repeat { get; init; }
-    [JsonPropertyName("never_na")] public bool NeverNa { get; init; }
-    [JsonPropertyName("na_rule")] public string? NaRule { get; init; }
+    [JsonPropertyName("key")] public string Key { get; set; } = "";
+    [JsonPropertyName("number")] public string Number { get; set; } = "";
+    [JsonPropertyName("title")] public string Title { get; set; } = "";
+    [JsonPropertyName("repeat")] public string? Repeat { get; set; }
+    [JsonPropertyName("never_na")] public bool NeverNa { get; set; }
+    [JsonPropertyName("na_rule")] public string? NaRule { get; set; }
     /// <summary>
     /// A run-in heading of the template (DocBook <c>para_</c> id, e.g. "Extended Negotiation"): no number, no N/A of its
     /// own; its content is printed in the enclosing section under an unnumbered heading line.
     /// </summary>
-    [JsonPropertyName("run_in")] public bool RunIn { get; init; }
-    [JsonPropertyName("content")] public List<TemplateBlock> Content { get; init; } = new();
-    [JsonPropertyName("tables")] public List<TemplateTable> Tables { get; init; } = new();
-    [JsonPropertyName("children")] public List<TemplateSection> Children { get; init; } = new();
+    [JsonPropertyName("run_in")] public bool RunIn { get; set; }
+    [JsonPropertyName("content")] public List<TemplateBlock> Content { get; set; } = new();
+    [JsonPropertyName("tables")] public List<TemplateTable> Tables { get; set; } = new();
+    [JsonPropertyName("children")] public List<TemplateSection> Children { get; set; } = new();
     /// <summary>On a repeat prototype: the template's example instances it was made from (their headings are not sections).</summary>
-    [JsonPropertyName("folded_from")] public List<string> FoldedFrom { get; init; } = new();
+    [JsonPropertyName("folded_from")] public List<string> FoldedFrom { get; set; } = new();
 
     [JsonIgnore] public TemplateSection? Parent { get; internal set; }
 
@@ -38,76 +40,76 @@ public sealed class TemplateSection
 
 public sealed class TemplateBlock
 {
-    [JsonPropertyName("p")] public string? Paragraph { get; init; }
-    [JsonPropertyName("list")] public List<string>? List { get; init; }
+    [JsonPropertyName("p")] public string? Paragraph { get; set; }
+    [JsonPropertyName("list")] public List<string>? List { get; set; }
     /// <summary>Nesting level of each list item (0 = top); absent when the list is flat (tools/extract_template.py).</summary>
-    [JsonPropertyName("levels")] public List<int>? Levels { get; init; }
-    [JsonPropertyName("table")] public string? Table { get; init; }
-    [JsonPropertyName("figure")] public string? Figure { get; init; }
-    [JsonPropertyName("title")] public string? Title { get; init; }
-    [JsonPropertyName("condition")] public string? Condition { get; init; }
-    [JsonPropertyName("note")] public bool Note { get; init; }
+    [JsonPropertyName("levels")] public List<int>? Levels { get; set; }
+    [JsonPropertyName("table")] public string? Table { get; set; }
+    [JsonPropertyName("figure")] public string? Figure { get; set; }
+    [JsonPropertyName("title")] public string? Title { get; set; }
+    [JsonPropertyName("condition")] public string? Condition { get; set; }
+    [JsonPropertyName("note")] public bool Note { get; set; }
 }
 
 public sealed class TemplateTable
 {
-    [JsonPropertyName("ref")] public string Ref { get; init; } = "";
-    [JsonPropertyName("key")] public string Key { get; init; } = "";
-    [JsonPropertyName("title")] public string Title { get; init; } = "";
-    [JsonPropertyName("numbered")] public bool Numbered { get; init; } = true;
-    [JsonPropertyName("repeat")] public string? Repeat { get; init; }
-    [JsonPropertyName("condition")] public string? Condition { get; init; }
-    [JsonPropertyName("notes")] public string? Notes { get; init; }
+    [JsonPropertyName("ref")] public string Ref { get; set; } = "";
+    [JsonPropertyName("key")] public string Key { get; set; } = "";
+    [JsonPropertyName("title")] public string Title { get; set; } = "";
+    [JsonPropertyName("numbered")] public bool Numbered { get; set; } = true;
+    [JsonPropertyName("repeat")] public string? Repeat { get; set; }
+    [JsonPropertyName("condition")] public string? Condition { get; set; }
+    [JsonPropertyName("notes")] public string? Notes { get; set; }
     /// <summary>The template allows removing this table, with the text that introduces it, when it does not apply.</summary>
-    [JsonPropertyName("optional")] public bool Optional { get; init; }
-    [JsonPropertyName("columns")] public List<TemplateColumn> Columns { get; init; } = new();
-    [JsonPropertyName("header_rows")] public List<List<TemplateHeaderCell>> HeaderRows { get; init; } = new();
-    [JsonPropertyName("row_groups")] public List<string> RowGroups { get; init; } = new();
-    [JsonPropertyName("example_rows")] public List<List<string>> ExampleRows { get; init; } = new();
+    [JsonPropertyName("optional")] public bool Optional { get; set; }
+    [JsonPropertyName("columns")] public List<TemplateColumn> Columns { get; set; } = new();
+    [JsonPropertyName("header_rows")] public List<List<TemplateHeaderCell>> HeaderRows { get; set; } = new();
+    [JsonPropertyName("row_groups")] public List<string> RowGroups { get; set; } = new();
+    [JsonPropertyName("example_rows")] public List<List<string>> ExampleRows { get; set; } = new();
     /// <summary>
     /// Section 6 / Annex C configuration tables: the parts the template draws, "Local Configuration Parameters - …" then
     /// "Remote Configuration Parameters - …", each a title row and its own header row (PS3.2 template, Table 6-2 ff.).
     /// </summary>
-    [JsonPropertyName("parts")] public List<TemplateTablePart> Parts { get; init; } = new();
+    [JsonPropertyName("parts")] public List<TemplateTablePart> Parts { get; set; } = new();
 }
 
 /// <summary>A part of a configuration table: <c>local</c> or <c>remote</c>, its title row and its header row.</summary>
 public sealed class TemplateTablePart
 {
-    [JsonPropertyName("key")] public string Key { get; init; } = "";
-    [JsonPropertyName("title")] public string Title { get; init; } = "";
-    [JsonPropertyName("header")] public List<string> Header { get; init; } = new();
+    [JsonPropertyName("key")] public string Key { get; set; } = "";
+    [JsonPropertyName("title")] public string Title { get; set; } = "";
+    [JsonPropertyName("header")] public List<string> Header { get; set; } = new();
 }
 
 public sealed class TemplateColumn
 {
-    [JsonPropertyName("key")] public string Key { get; init; } = "";
-    [JsonPropertyName("title")] public string Title { get; init; } = "";
+    [JsonPropertyName("key")] public string Key { get; set; } = "";
+    [JsonPropertyName("title")] public string Title { get; set; } = "";
 }
 
 public sealed class TemplateHeaderCell
 {
-    [JsonPropertyName("text")] public string Text { get; init; } = "";
-    [JsonPropertyName("colspan")] public int Colspan { get; init; } = 1;
-    [JsonPropertyName("rowspan")] public int Rowspan { get; init; } = 1;
+    [JsonPropertyName("text")] public string Text { get; set; } = "";
+    [JsonPropertyName("colspan")] public int Colspan { get; set; } = 1;
+    [JsonPropertyName("rowspan")] public int Rowspan { get; set; } = 1;
 }
 
 /// <summary>Terms and abbreviations of the template (Sections 3.4/3.5), extracted from the seed.</summary>
 public sealed class TemplateTerms
 {
-    [JsonPropertyName("dicom_terms")] public List<TermRow> DicomTerms { get; init; } = new();
-    [JsonPropertyName("abbreviations")] public List<AbbreviationRow> Abbreviations { get; init; } = new();
+    [JsonPropertyName("dicom_terms")] public List<TermRow> DicomTerms { get; set; } = new();
+    [JsonPropertyName("abbreviations")] public List<AbbreviationRow> Abbreviations { get; set; } = new();
 
     public sealed class TermRow
     {
-        [JsonPropertyName("term")] public string Term { get; init; } = "";
-        [JsonPropertyName("definition")] public string Definition { get; init; } = "";
+        [JsonPropertyName("term")] public string Term { get; set; } = "";
+        [JsonPropertyName("definition")] public string Definition { get; set; } = "";
     }
 
     public sealed class AbbreviationRow
     {
-        [JsonPropertyName("abbreviation")] public string Abbreviation { get; init; } = "";
-        [JsonPropertyName("meaning")] public string Meaning { get; init; } = "";
+        [JsonPropertyName("abbreviation")] public string Abbreviation { get; set; } = "";
+        [JsonPropertyName("meaning")] public string Meaning { get; set; } = "";
     }
 }
 
@@ -116,7 +118,7 @@ public static class TemplateData
 {
     private static readonly Lazy<TemplateDocument> s_template = new(() =>
     {
-        var doc = Load<TemplateDocument>("Dcsc.Layout.template.json");
+        var doc = Load("Dcsc.Layout.template.json", TemplateJson.Default.TemplateDocument);
         void Link(TemplateSection s) { foreach (var c in s.Children) { c.Parent = s; Link(c); } }
         foreach (var s in doc.Sections) Link(s);
         return doc;
@@ -135,7 +137,7 @@ public static class TemplateData
         return result;
     });
 
-    private static readonly Lazy<TemplateTerms> s_terms = new(() => Load<TemplateTerms>("Dcsc.Layout.terms.json"));
+    private static readonly Lazy<TemplateTerms> s_terms = new(() => Load("Dcsc.Layout.terms.json", TemplateJson.Default.TemplateTerms));
 
     public static TemplateDocument Template => s_template.Value;
 
@@ -206,9 +208,19 @@ public static class TemplateData
         Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
         ?? throw new InvalidOperationException($"embedded resource {name} is missing");
 
-    private static T Load<T>(string name)
+    private static T Load<T>(string name, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
     {
         using var stream = Open(name);
-        return JsonSerializer.Deserialize<T>(stream) ?? throw new InvalidOperationException($"embedded resource {name} is empty");
+        return JsonSerializer.Deserialize(stream, type) ?? throw new InvalidOperationException($"embedded resource {name} is empty");
     }
+}
+
+/// <summary>
+/// Readers generated at compile time for the template data: the reflection-based reader emits a setter per property at
+/// run time, compiled by the JIT in every fresh process (~250 methods; docs/performance.md).
+/// </summary>
+[JsonSerializable(typeof(TemplateDocument))]
+[JsonSerializable(typeof(TemplateTerms))]
+internal sealed partial class TemplateJson : JsonSerializerContext
+{
 }

@@ -69,14 +69,14 @@ public sealed record DcscTable(TableInfo Info, ParagraphBlock? Caption, Table? T
 public sealed record HeaderCell(int Row, int Column, int ColSpan, int RowSpan, string? Text, TableCell? Cell);
 
 /// <summary>A dcsc Markdown document parsed into its Markdig tree and its dcsc marker structure.</summary>
-public sealed class DcscDocument
+public sealed partial class DcscDocument
 {
-    private static readonly Regex MarkerRegex = new(
-        @"^<!--[ \t]*dcsc:(?<close>/?)(?<name>[a-z][a-z0-9-]*)(?:[ \t]+(?<json>\{.*\}))?[ \t]*-->$",
-        RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    // Generated at compile time: a RegexOptions.Compiled pattern is compiled to IL and by the JIT in every fresh process.
+    [GeneratedRegex(@"^<!--[ \t]*dcsc:(?<close>/?)(?<name>[a-z][a-z0-9-]*)(?:[ \t]+(?<json>\{.*\}))?[ \t]*-->$", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkerRegex();
 
-    private static readonly Regex SectionNumberRegex = new(
-        @"^(?:(?<num>[0-9]+(?:\.[0-9]+)*)|(?<annex>[A-Z](?:\.[0-9]+)*))$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    [GeneratedRegex(@"^(?:(?<num>[0-9]+(?:\.[0-9]+)*)|(?<annex>[A-Z](?:\.[0-9]+)*))$", RegexOptions.CultureInvariant)]
+    private static partial Regex SectionNumberRegex();
 
     /// <summary>The Markdig pipeline used for dcsc documents (CommonMark + pipe tables + strikethrough).</summary>
     public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
@@ -286,7 +286,7 @@ public sealed class DcscDocument
         if (html.Parent is not MarkdownDocument) return null;
         if (html.Lines.Count != 1) return null;
         var line = html.Lines.Lines[0].Slice.ToString().Trim();
-        var m = MarkerRegex.Match(line);
+        var m = MarkerRegex().Match(line);
         if (!m.Success) return null;
         return (m.Groups["close"].Value == "/", m.Groups["name"].Value, m.Groups["json"].Success ? m.Groups["json"].Value : null);
     }
@@ -449,7 +449,7 @@ public sealed class DcscDocument
         var text = HeadingText(h);
         if (h.Level == 1 && string.Equals(text, "Annexes", StringComparison.OrdinalIgnoreCase)) return "sect-annexes";
         var first = text.Split(' ', 2)[0];
-        var m = SectionNumberRegex.Match(first);
+        var m = SectionNumberRegex().Match(first);
         if (!m.Success) return null;
         int depth = first.Count(c => c == '.') + 1;
         // Numbered sections: level = depth; annexes: "A" is level 2, "A.1" level 3, ...

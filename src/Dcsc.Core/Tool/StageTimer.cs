@@ -20,7 +20,7 @@ public static class StageTimer
     /// <summary>Prints the time since this class was first used (≈ process start for the CLI).</summary>
     public static void Mark(string what)
     {
-        if (Enabled) Console.Error.WriteLine($"dcsc: timing: {what} at {Stopwatch.GetElapsedTime(s_processStart).TotalMilliseconds:F1} ms (since start-up; process {(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} ms; GC pauses {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms in {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gen0/1/2 collections)");
+        if (Enabled) Console.Error.WriteLine($"dcsc: timing: {what} at {Stopwatch.GetElapsedTime(s_processStart).TotalMilliseconds:F1} ms (since start-up; process {(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} ms; GC pauses {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms in {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gen0/1/2 collections; {System.Runtime.JitInfo.GetCompiledMethodCount()} methods compiled by the JIT in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms)");
     }
 
     public readonly struct Scope : IDisposable
