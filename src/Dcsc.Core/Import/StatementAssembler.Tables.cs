@@ -166,7 +166,9 @@ internal sealed partial class StatementAssembler
         foreach (var r in tb.Body)
         {
             if (partHeaders.Count > 0 && partHeaders.Contains(string.Join("|", r.Select(SectionMapper.Normalize)))) continue;
-            if (r.Count > 2 && r[0].Length > 0 && r.Skip(1).All(c => c.Length == 0))
+            // A row with only its first cell is a group title, except in a Query Parameters table where it names a
+            // parameter (the layout prints a declared parameter so; the template's groups there are "Rendered resource", …).
+            if (r.Count > 2 && r[0].Length > 0 && r.Skip(1).All(c => c.Length == 0) && !IsQueryParameterOnlyRow(tt, r))
             {
                 if (partByTitle.TryGetValue(SectionMapper.Normalize(r[0]), out var key))
                 {
@@ -212,6 +214,7 @@ internal sealed partial class StatementAssembler
             }
             if (first) { row.Comment = Src(tb.Line); first = false; }
             seq.Add(row);
+            QueryParameterRow(n, tt, row, cells);
         }
         if (seq.Items.Count == 0)
         {

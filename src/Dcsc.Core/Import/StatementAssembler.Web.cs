@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Dcsc.Import;
 
 // The detail of a DICOMweb transaction (docs/source-format.md, dicomweb.transactions[].search, media_types,
-// default_transfer_syntax, transcode_from, failure_reasons, warning_reasons) read back from the tables and sentences
+// transfer_syntaxes, query_parameters, default_transfer_syntax, transcode_from, failure_reasons, warning_reasons) read back from the tables and sentences
 // the layout prints in the transaction's Section 5.3 / 7.3.3 subsection (PS3.18 §8.3.4, §8.7.3.5).
 internal sealed partial class StatementAssembler
 {
@@ -25,6 +25,9 @@ internal sealed partial class StatementAssembler
 
     [GeneratedRegex(@"^Transfer Syntaxes Transcoded From - (?<label>.+)$")]
     private static partial Regex TranscodeCaption();
+
+    [GeneratedRegex(@"^Transfer Syntaxes for DICOM Media Types - (?<label>.+)$")]
+    private static partial Regex DicomMediaTransferSyntaxCaption();
 
     [GeneratedRegex(@"^(?<what>Failure|Warning) Reason \(0008,119[67]\) Values - (?<label>.+)$")]
     private static partial Regex ReasonCaption();
@@ -76,6 +79,12 @@ internal sealed partial class StatementAssembler
             foreach (var r in body) if (CleanUid(Cell(r, 1)) is { Length: > 0 } u) seq.Add(new YScalar(u));
             return $"dicomweb.transactions ({tc.Groups["label"].Value}) transcode_from";
         }
+        if (DicomMediaTransferSyntaxCaption().Match(title) is { Success: true } ts)
+        {
+            var seq = WebDetail(n, ts.Groups["label"].Value).Seq("transfer_syntaxes");
+            foreach (var r in body) if (CleanUid(Cell(r, 1)) is { Length: > 0 } u) seq.Add(new YScalar(u));
+            return $"dicomweb.transactions ({ts.Groups["label"].Value}) transfer_syntaxes";
+        }
         if (ReasonCaption().Match(title) is { Success: true } rc)
         {
             var seq = WebDetail(n, rc.Groups["label"].Value).Seq(rc.Groups["what"].Value == "Failure" ? "failure_reasons" : "warning_reasons");
@@ -120,7 +129,7 @@ internal sealed partial class StatementAssembler
     private bool WebAddition(MappedSection n, MappedSection parent)
     {
         if (n.Children.Count > 0 || AdditionTitle().Match(n.Title) is not { Success: true } m
-            || parent.Template is not { } pt || !Dcsc.Layout.LayoutRun.WebServiceSections.TryGetValue(pt.Key, out var service)) return false;
+            || parent.Template is not { } pt || !Dcsc.Layout.TemplateData.WebServiceSections.TryGetValue(pt.Key, out var service)) return false;
         var name = m.Groups["name"].Value;
         string? method = null, path = null;
         var description = new List<string>();
@@ -159,11 +168,76 @@ internal sealed partial class StatementAssembler
         return true;
     }
 
+    /// <summary>Query parameters named by the rows of a role subsection's Query Parameters table, by template section key; with the rows that say nothing else.</summary>
+    private readonly Dictionary<string, (List<string> Names, List<(MappedSection Section, string Table, YMap Row)> NameOnly)> _queryParameterRows = new(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*$|^[0-9A-Fa-f]{8}(?:\.[0-9A-Fa-f]{8})*$")]
+    private static partial Regex QueryParameterNamePattern();
+
+    /// <summary>
+    /// A row of a "Query Parameters for … - User Agent / Origin Server" table (PS3.2 template 5.3.x): a row that names a
+    /// parameter (a PS3.18 name, an attribute keyword or tag; not a pattern such as "{attributeID}={value}") is a query
+    /// parameter of the transaction whose side the section is; the layout prints every declared one there.
+    /// </summary>
+    private void QueryParameterRow(MappedSection n, Dcsc.Layout.TemplateTable tt, YMap row, Dictionary<string, string> cells)
+    {
+        if (!tt.Key.StartsWith("query_parameters_", StringComparison.Ordinal) || V(cells, "query_parameter") is not { } name
+            || !QueryParameterNamePattern().IsMatch(name)) return;
+        var key = n.Template!.Key;
+        if (!_queryParameterRows.TryGetValue(key, out var found)) _queryParameterRows[key] = found = (new(), new());
+        if (!found.Names.Contains(name, StringComparer.OrdinalIgnoreCase)) found.Names.Add(name);
+        if (cells.Keys.All(k => k == "query_parameter")) found.NameOnly.Add((n, tt.Key, row));
+    }
+
+    private static bool IsQueryParameterOnlyRow(Dcsc.Layout.TemplateTable tt, IReadOnlyList<string> row) =>
+        tt.Key.StartsWith("query_parameters_", StringComparison.Ordinal) && QueryParameterNamePattern().IsMatch(row[0].Trim());
+
+    /// <summary>
+    /// Gives each transaction the query parameters of its sides' Query Parameters tables; a row that only named the
+    /// parameter is then the declaration's to print, not a row of the table.
+    /// </summary>
+    private void FinishQueryParameters(YSeq? transactions)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in transactions?.Items.OfType<YMap>() ?? Enumerable.Empty<YMap>())
+        {
+            if (t["service"] is not YScalar { Value: var service } || t["transaction"] is not YScalar { Value: var name }) continue;
+            foreach (var os in new[] { false, true })
+            {
+                if (t[os ? "origin_server" : "user_agent"] is not YScalar { Value: "true" }
+                    || Dcsc.Layout.TemplateData.WebSections(service, name, os).Section is not { } key || !_queryParameterRows.TryGetValue(key, out var found)) continue;
+                var list = t.Seq("query_parameters");
+                foreach (var p in found.Names)
+                    if (!list.Items.OfType<YScalar>().Any(x => x.Value.Equals(p, StringComparison.OrdinalIgnoreCase))) list.Add(new YScalar(p));
+                used.Add(key);
+            }
+        }
+        foreach (var key in used)
+            foreach (var (n, tableKey, row) in _queryParameterRows[key].NameOnly)
+            {
+                var tables = SectionContent(n).Map("tables");
+                if (tables[tableKey] is not YSeq table || table.Items.IndexOf(row) is var i && i < 0) continue;
+                // The table's source comment moves to the next row.
+                if (i + 1 < table.Items.Count && table.Items[i + 1].Comment is null) table.Items[i + 1].Comment = row.Comment;
+                table.Items.RemoveAt(i);
+                if (table.Items.Count > 0) continue;
+                tables[tableKey] = null;
+                if (tables.Count == 0) SectionContent(n)["tables"] = null;
+            }
+        foreach (var (key, found) in _queryParameterRows.Where(kv => !used.Contains(kv.Key)))
+            _report.Notes.Add((0, $"Query parameters {string.Join(", ", found.Names)} are listed in section {key}, but no DICOMweb transaction of the services tables takes that side: add them to its query_parameters by hand."));
+    }
+
     /// <summary>Merges the details into the transaction they belong to (its service and transaction name, its side).</summary>
     private void FinishWebDetails()
     {
-        if (_webDetails.Count == 0) return;
         var transactions = ((YMap)_root["dicomweb"]!)["transactions"] as YSeq;
+        MergeWebDetails(transactions);
+        FinishQueryParameters(transactions);
+    }
+
+    private void MergeWebDetails(YSeq? transactions)
+    {
         foreach (var ((label, os), detail) in _webDetails)
         {
             var candidates = transactions?.Items.OfType<YMap>().Where(t => $"{(t["service"] as YScalar)?.Value} {(t["transaction"] as YScalar)?.Value}" == label).ToList() ?? new();

@@ -199,6 +199,50 @@ internal sealed partial class LayoutRun
 
     private static (string? Section, string? Status) WebSections(WebDetail w) => TemplateData.WebSections(w.Service, w.Transaction, w.OriginServer);
 
+    /// <summary>The Section 5.3 subsection of a transaction's User Agent or Origin Server side.</summary>
+    private static string? WebRoleSection(string service, string transaction, bool originServer) => TemplateData.WebSections(service, transaction, originServer).Section;
+
+    // The declared query parameters of each role subsection, found once.
+    private Dictionary<string, List<string>>? _queryParameters;
+
+    /// <summary>The query parameters the transactions declare (dicomweb.transactions[].query_parameters) for one role subsection, for each side they take.</summary>
+    private IReadOnlyList<string> DeclaredQueryParameters(string sectionKey)
+    {
+        if (_queryParameters is null)
+        {
+            _queryParameters = new(StringComparer.Ordinal);
+            foreach (var tr in _s.DicomWeb.Transactions.Where(x => x.QueryParameters.Count > 0))
+                foreach (var os in new[] { false, true }.Where(os => os ? tr.OriginServer : tr.UserAgent))
+                    if (WebRoleSection(tr.Service, tr.Transaction, os) is { } key)
+                    {
+                        if (!_queryParameters.TryGetValue(key, out var list)) _queryParameters[key] = list = new();
+                        list.AddRange(tr.QueryParameters.Select(q => q.Trim()).Where(q => q.Length > 0 && !list.Contains(q, StringComparer.OrdinalIgnoreCase)));
+                    }
+        }
+        return _queryParameters.TryGetValue(sectionKey, out var found) ? found : Array.Empty<string>();
+    }
+
+    /// <summary>The parameter a row of a Query Parameters table names: its name before any "=value".</summary>
+    internal static string QueryParameterName(string cell)
+    {
+        var p = cell.Trim();
+        var eq = p.IndexOf('=');
+        return (eq >= 0 ? p[..eq] : p).Trim();
+    }
+
+    /// <summary>
+    /// The PS3.2 template gives each transaction side a "Query Parameters for … - User Agent / Origin Server" table
+    /// (Query Parameter, Supported Values, Comments; PS3.18 §8.3.4, §8.3.5): after the author's rows, one row for each
+    /// declared query parameter no author row names, so every declared parameter is printed where a reader looks for it.
+    /// </summary>
+    private List<RowSpec> DeclaredQueryParameterRows(Node n, TemplateTable t, IReadOnlyList<RowSpec> authorRows)
+    {
+        if (!t.Key.StartsWith("query_parameters_", StringComparison.Ordinal) || !t.Columns.Any(c => c.Key == "query_parameter")) return new();
+        var named = authorRows.Select(r => QueryParameterName(r.Cells.GetValueOrDefault("query_parameter") ?? "")).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return DeclaredQueryParameters(n.T!.Key).Where(q => !named.Contains(QueryParameterName(q)))
+            .Select(q => new RowSpec(t.Columns.ToDictionary(c => c.Key, c => c.Key == "query_parameter" ? q : "", StringComparer.Ordinal))).ToList();
+    }
+
     private IEnumerable<Draft> WebDrafts(Node n, WebDetail w)
     {
         var label = $"{w.Service} {w.Transaction}";
@@ -226,6 +270,13 @@ internal sealed partial class LayoutRun
                 w.MediaTypes.Select(m => !withTs ? Cells(m.Type) : m.TransferSyntax is { } ts
                     ? Cells(m.Type, TransferSyntaxName(ts), ts, YN(ts == w.DefaultTransferSyntax)) : Cells(m.Type, "", "", ""))) is { } mt)
             yield return new DraftTable(mt);
+        // The Transfer Syntaxes offered for the DICOM media types (PS3.18 §8.7.3.5.2): the template's Accept header field row
+        // leaves "transfer-syntax={uid}" to the author and its DICOM Media Types section points at Table 1-1, so dcsc
+        // prints the transaction's own list with its media types.
+        if (_s.DicomWeb.Transactions.ElementAtOrDefault(w.Index) is { TransferSyntaxes.Count: > 0 } tx
+            && ProductTable(n, $"web{w.Index}_transfer_syntaxes", $"Transfer Syntaxes for DICOM Media Types - {label}",
+                new[] { "Transfer Syntax", "UID" }, tx.TransferSyntaxes.Select(u => Cells(TransferSyntaxName(u), u))) is { } tst)
+            yield return new DraftTable(tst);
         if (w.DefaultTransferSyntax is { } def)
             yield return new DraftPlain($"Default Transfer Syntax ({label}, when the request names none): {TransferSyntaxName(def)} ({def}).");
         if (w.TranscodeFrom.Count > 0 && ProductTable(n, $"web{w.Index}_transcode", $"Transfer Syntaxes Transcoded From - {label}",

@@ -171,15 +171,17 @@ internal sealed partial class LayoutRun
 
     private List<TableDraft> SourceTables(Node n, TemplateTable t)
     {
-        if (!n.Content.Tables.TryGetValue(t.Key, out var rows) || rows.Count == 0) return new();
-        var specs = rows.Select(r => (Row: r, Spec: new RowSpec(
+        var rows = n.Content.Tables.GetValueOrDefault(t.Key) ?? Array.Empty<TableRow>();
+        var specs = rows.Select(r => new RowSpec(
             t.Columns.ToDictionary(c => c.Key, c => r.Cells.TryGetValue(c.Key, out var v) ? JoinCell(v) : "", StringComparer.Ordinal),
-            r.Group, r.Note, r.Part))).ToList();
+            r.Group, r.Note, r.Part)).ToList();
+        specs.AddRange(DeclaredQueryParameterRows(n, t, specs));
+        if (specs.Count == 0) return new();
         if (t.Repeat == "code_set")
         {
             // One table per code set: the rows' `group` names the code set (else fill "Code Set Name").
             var result = new List<TableDraft>();
-            foreach (var g in WithStickyGroups(specs.Select(x => x.Spec).ToList()).GroupBy(x => x.Group ?? "", StringComparer.Ordinal))
+            foreach (var g in WithStickyGroups(specs).GroupBy(x => x.Group ?? "", StringComparer.Ordinal))
             {
                 var name = g.Key.Length > 0 ? g.Key : n.Content.Fill.GetValueOrDefault("Code Set Name");
                 var title = ResolveTableTitle(n, t.Title, null, placeholder: name);
@@ -189,7 +191,7 @@ internal sealed partial class LayoutRun
             if (result.Count > 0) AddAuthorCells(result[0], t, rows);
             return result;
         }
-        var one = MakeTable(t, ResolveTableTitle(n, t.Title, null), specs.Select(x => x.Spec).ToList());
+        var one = MakeTable(t, ResolveTableTitle(n, t.Title, null), specs);
         if (one is not null) AddAuthorCells(one, t, rows);
         return one is null ? new() : new() { one };
     }

@@ -7,8 +7,9 @@ namespace Dcsc.Tests.Import;
 
 /// <summary>
 /// The DICOMweb declarations read back by `dcsc import` (StatementAssembler.Web.cs): product additions (PS3.18 defines
-/// no such transaction), read from the added section the layout prints; and what happens when such a section is not
-/// what dcsc prints (it stays an added section, nothing is lost).
+/// no such transaction), read from the added section the layout prints, and what happens when such a section is not
+/// what dcsc prints (it stays an added section, nothing is lost); the query parameters and Transfer Syntaxes of a
+/// transaction, read from its side's Query Parameters table and its Transfer Syntaxes table.
 /// </summary>
 public class WebImportTests
 {
@@ -67,7 +68,7 @@ public class WebImportTests
     [Theory]
     [InlineData("Request: DELETE /studies/{StudyInstanceUID}", "Request DELETE to the study")]  // no request line
     [InlineData("| 403 | Client Error |", "| 4O3 | Client Error |")]                              // a status code that is not a number
-    [InlineData("Table 5-12 HTTP Status Codes - Delete Study", "Table 5-12 Deletion Results")]    // another table
+    [InlineData("HTTP Status Codes - Delete Study", "Deletion Results")]                      // another table
     public void Section_that_is_not_an_addition_as_printed_stays_an_added_section(string from, string to)
     {
         var (s, yaml) = Import(EditedAddition(from, to), "md");
@@ -76,5 +77,60 @@ public class WebImportTests
         Assert.Equal("Delete Study (product addition, not defined in PS3.18)", added.Title);
         Assert.Contains("nimbus.admin", added.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("additions:", yaml, StringComparison.Ordinal);
+    }
+
+    private static WebTransaction Transaction(Dcsc.Model.Statement s, string service, string name) =>
+        s.DicomWeb.Transactions.Single(t => t.Service == service && t.Transaction == name);
+
+    [Theory]
+    [InlineData("md")]
+    [InlineData("html")]
+    [InlineData("docx")]
+    public void Query_parameters_and_transfer_syntaxes_are_read_back(string format)
+    {
+        var original = Compilation.Check(TestUtil.Repo("examples", "image-archive.yaml"), options: CheckOptions.ModelOnly).Statement!;
+        var (s, yaml) = Import(Built("image-archive.yaml", format), format);
+        foreach (var (service, name) in new[] { ("Studies", "Retrieve"), ("Studies", "Search"), ("Worklist", "Search") })
+        {
+            var (a, b) = (Transaction(original, service, name), Transaction(s, service, name));
+            Assert.Equal(a.QueryParameters.Order(StringComparer.Ordinal), b.QueryParameters.Order(StringComparer.Ordinal));
+            Assert.Equal(a.TransferSyntaxes, b.TransferSyntaxes);
+        }
+        Assert.Equal(4, Transaction(s, "Studies", "Retrieve").TransferSyntaxes.Count);
+        // The author's rows stay rows (with what they say about the values); a pattern is no parameter.
+        var rows = s.Sections["services_search_qido_rs_os"].Tables["query_parameters_for_search_transaction_origin_server"];
+        Assert.Equal(new[] { "{attributeID}={value}", "includefield", "fuzzymatching", "limit", "offset" }, rows.Select(r => r.Cells["query_parameter"].Single()));
+        Assert.DoesNotContain("{attributeID}", string.Join(",", Transaction(s, "Studies", "Search").QueryParameters), StringComparison.Ordinal);
+        // Rows that only named a declared parameter are the declaration's, not rows of the table.
+        Assert.DoesNotContain("query_parameter: PatientID", yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_group_row_of_a_query_parameters_table_is_no_parameter()
+    {
+        var md = Encoding.UTF8.GetString(Built("image-archive.yaml", "md"));
+        const string row = "| accept | Any supported media type |  |";
+        Assert.Contains(row, md);
+        var (s, _) = Import(Encoding.UTF8.GetBytes(md.Replace(row, "| Rendered resource |  |  |\n" + row)), "md");
+        Assert.DoesNotContain("Rendered resource", Transaction(s, "Studies", "Retrieve").QueryParameters);
+        var rows = s.Sections["services_retrieve_supported_wado_rs_os"].Tables["query_parameters_for_retrieve_transaction_origin_server"];
+        Assert.All(rows, r => Assert.Equal("Rendered resource", r.Group));
+    }
+
+    [Fact]
+    public void Query_parameters_of_a_side_no_transaction_takes_are_kept_as_rows_and_reported()
+    {
+        // The Search transaction no longer in the services overview table: its parameters stay in the table.
+        var md = Encoding.UTF8.GetString(Built("dicomweb-server.yaml", "md"));
+        var at = md.IndexOf("| Search | Study; Series; Instance | N | Y |", StringComparison.Ordinal);
+        Assert.True(at > 0);
+        var (start, end) = (md.LastIndexOf('\n', at) + 1, md.IndexOf('\n', at));
+        using var dir = new TempDir();
+        var file = Path.Combine(dir.Path, "s.md");
+        File.WriteAllText(file, md[..start] + md[(end + 1)..]);
+        var result = Importer.Import(file);
+        var yaml = Encoding.UTF8.GetString(result.Files.Single(f => f.Path == result.StatementFile).Content);
+        Assert.Contains("query_parameter: includefield", yaml.Replace("{ ", "").Replace("- ", ""), StringComparison.Ordinal);
+        Assert.Contains("no DICOMweb transaction of the services tables takes that side", Encoding.UTF8.GetString(result.Files.Single(f => f.Path == "import-report.md").Content), StringComparison.Ordinal);
     }
 }
