@@ -48,7 +48,7 @@ internal static class DocxPackage
             {
                 var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
                 entry.LastWriteTime = FixedTime;
-                using var s = entry.Open();
+                using var s = new BlockWriter(entry.Open());
                 if (name == "word/document.xml" && rawTables is { Count: > 0 }) WriteWithRawTables(s, entries[name], rawTables);
                 else s.Write(entries[name]);
             }
@@ -66,7 +66,7 @@ internal static class DocxPackage
     /// appear in document.xml only as placeholders (text content has its &lt; escaped), and every placeholder must be
     /// found exactly once.
     /// </summary>
-    private static void WriteWithRawTables(Stream output, byte[] document, IReadOnlyList<byte[]> tables)
+    private static void WriteWithRawTables(BlockWriter output, byte[] document, IReadOnlyList<byte[]> tables)
     {
         var start = Encoding.ASCII.GetBytes(PlaceholderStart);
         var end = Encoding.ASCII.GetBytes(PlaceholderEnd);
@@ -89,6 +89,35 @@ internal static class DocxPackage
         }
         if (found != tables.Count) throw new InvalidOperationException($"{tables.Count - found} table placeholder(s) missing from document.xml");
         output.Write(span[pos..]);
+    }
+
+    /// <summary>
+    /// Passes bytes to a zip entry in blocks of one fixed size. The deflate output depends on how its input is cut into
+    /// writes, so without this the document written in pieces (raw tables spliced in) and the same document written at
+    /// once would not compress to the same bytes.
+    /// </summary>
+    private sealed class BlockWriter(Stream output) : IDisposable
+    {
+        private readonly byte[] _block = new byte[64 * 1024];
+        private int _used;
+
+        public void Write(ReadOnlySpan<byte> data)
+        {
+            while (data.Length > 0)
+            {
+                int n = Math.Min(data.Length, _block.Length - _used);
+                data[..n].CopyTo(_block.AsSpan(_used));
+                _used += n;
+                data = data[n..];
+                if (_used == _block.Length) { output.Write(_block); _used = 0; }
+            }
+        }
+
+        public void Dispose()
+        {
+            if (_used > 0) output.Write(_block, 0, _used);
+            output.Dispose();
+        }
     }
 
     private static string RewritePackageRels(byte[] xml)
