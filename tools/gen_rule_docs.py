@@ -286,6 +286,10 @@ rule("DCS0327", "Every service the product uses has its status table (a complete
      "PS3.2 Section 7.3: \"The following sections describe the Status Codes supported by the system for each implemented service as well as the reason for issuing specific Status codes or the associated behavior when receiving it\"; PS3.4 asks each SCU to describe its behaviour on each status and each SCP the meaning of each status it returns (e.g. B.4.3, F.7.4, H.3.4, J.3.6, K.6.1.3); PS3.18 §8.5 defines the HTTP status codes of each transaction.",
      "Add the status table the message names (`sections.<status section>.tables`, or `dimse.query_retrieve.get.<role>.status_codes` for C-GET).",
      WORKFLOW_SCU, WORKFLOW_STATUS)
+ECHO_COVER = R(ECHO, ("  description: Answers C-ECHO.\n", "  description: Answers C-ECHO.\n  document_id: ACME-ECHO-DCS-0100\n  date: 2025-06-30\n"))
+rule("DCS0328", "The cover page gives the date of the document (`product.date`) and its document id (`product.document_id`) (a completeness warning). A statement that `extends` another inherits both.",
+     "PS3.2 template, Cover Page: a Conformance Statement \"shall have a cover page, which shall include … Date of the document\"; the document id is what purchase contracts, tenders and later revisions cite the statement by, and it tells two revisions of one statement apart.",
+     "Add `product.date` and `product.document_id`.", ECHO, ECHO_COVER)
 rule("DCS0312", "Every DICOMweb transaction (other than subscriptions) states its media types.",
      "PS3.18 §8.7: the media types a User Agent or Origin Server supports decide interoperability; PS3.2 Section 5.3 lists them per transaction.",
      "Add `media_types`.", R(WEB, ("      media_types: [application/dicom]\n", "")), WEB)

@@ -4,6 +4,8 @@ PRODUCT = '''product:
   name: Acme CT
   version: "1.0"
   description: A CT scanner.
+  document_id: ACME-CT-DCS-0100
+  date: 2025-06-30
 '''
 
 TS_U = '''transfer_syntax_sets:

@@ -91,6 +91,8 @@ public static class InitCommand
           name: Example Modality
           version: "1.0"
           manufacturer: Example Medical
+          document_id: EXAMPLE-DCS-0001
+          date: "2025-01-01"
           description: >-
             Example Modality acquires CT images and sends them to a PACS. It verifies connectivity
             with the DICOM Verification Service.

@@ -11,6 +11,8 @@ internal static class Minimal
           name: Acme Test Modality
           version: "1.0"
           description: A test product.
+          document_id: TEST-DCS-0001
+          date: "2025-01-01"
         transfer_syntax_sets:
           - code: U
             name: Uncompressed

@@ -3,7 +3,7 @@ namespace Dcsc.Diagnostics;
 /// <summary>
 /// Rules stage, network declarations (Rules/NetworkRules.cs): AEs sharing an AE Title (DCS0308), Transfer Syntax
 /// policies and sets (DCS0316, DCS0318), "every Storage SOP Class" (DCS0317), and the completeness warnings
-/// (DCS0320-DCS0327): a fact the product has but the statement does not state is reported, never printed as N/A.
+/// (DCS0320-DCS0328): a fact the product has but the statement does not state is reported, never printed as N/A.
 /// Severities are configurable in dcsc.yaml; <c>completeness:</c> sets all completeness warnings at once.
 /// </summary>
 public static partial class DiagnosticCatalogue
@@ -47,6 +47,9 @@ public static partial class DiagnosticCatalogue
     /// <summary>DCS0327: A service the product uses has no status table.</summary>
     public static Diagnostic StatusTableMissing(SourceSpan at, string message) => Descriptors.StatusTableMissing.At(at, message);
 
+    /// <summary>DCS0328: The cover page has no date or no document id.</summary>
+    public static Diagnostic CoverFactsMissing(SourceSpan at, string message) => Descriptors.CoverFactsMissing.At(at, message);
+
     public static partial class Descriptors
     {
         public static readonly DiagnosticDescriptor SharedAeTitleConflict = new("DCS0308", Severity.Warning, "AEs sharing an AE Title make conflicting claims", "consistency");
@@ -61,5 +64,6 @@ public static partial class DiagnosticCatalogue
         public static readonly DiagnosticDescriptor MaxPduNotStated = new("DCS0325", Severity.Warning, "Application Entity accepts associations but states no maximum PDU length", "completeness");
         public static readonly DiagnosticDescriptor BaseUrlNotStated = new("DCS0326", Severity.Warning, "DICOMweb origin server without a base URL", "completeness");
         public static readonly DiagnosticDescriptor StatusTableMissing = new("DCS0327", Severity.Warning, "A service the product uses has no status table", "completeness");
+        public static readonly DiagnosticDescriptor CoverFactsMissing = new("DCS0328", Severity.Warning, "The cover page has no date or no document id", "completeness");
     }
 }

@@ -22,6 +22,9 @@ public sealed record TableBlock(string? Caption, IReadOnlyList<IReadOnlyList<str
 {
     public int Columns => Rows.Count == 0 ? 0 : Rows.Max(r => r.Count);
 
+    /// <summary>The key of an author table, when the document carries it as metadata (a document dcsc wrote; LaidOutTable.AuthorKey).</summary>
+    public string? Key { get; init; }
+
     /// <summary>Column titles: the last header row, with an empty cell filled from the header rows above (group titles).</summary>
     public IReadOnlyList<string> Titles
     {
@@ -57,6 +60,10 @@ public sealed record SourceDocument(string Path, string Format, IReadOnlyList<Bl
 /// <summary>Helpers shared by the readers.</summary>
 public static partial class ReaderText
 {
+    /// <summary>The anchor of a table dcsc prints (<c>#table-6-1</c>): links to it are kept, as <c>[Table 6-1](#table-6-1)</c>.</summary>
+    [GeneratedRegex(@"^#table-[A-Za-z0-9][A-Za-z0-9.\-]*$")]
+    public static partial Regex TableAnchor();
+
     /// <summary>"Table 5-12 Title", "Table 4.2-3: Title", "Table 7: Title": a table caption.</summary>
     [GeneratedRegex(@"^\s*(?:\*\*)?Table\s+((?:[A-Z][.\-–]?)?[0-9]+(?:[.\-–][0-9]+)*)(?:\*\*)?\s*[:.\-–—]?\s*(.*)$", RegexOptions.IgnoreCase)]
     public static partial Regex CaptionPattern();

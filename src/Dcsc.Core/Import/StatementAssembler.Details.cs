@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Dcsc.Layout;
 using Dcsc.Model;
 
 namespace Dcsc.Import;
@@ -46,7 +47,13 @@ internal sealed partial class StatementAssembler
         _ => null,
     };
 
-    private YMap RoleBlock(string path, string side) => path.Split('/').Aggregate((YMap)_root["dimse"]!, (m, k) => m.Map(k)).Map(side);
+    /// <summary>The role block of a service (<c>dimse.query_retrieve.find.scp</c>); a block made here says where in the source it began.</summary>
+    private YMap RoleBlock(string path, string side, int line)
+    {
+        var role = path.Split('/').Aggregate((YMap)_root["dimse"]!, (m, k) => m.Map(k)).Map(side);
+        role.Comment ??= Src(line);
+        return role;
+    }
 
     /// <summary>A table of the structured details (key tables, network, code elements, TLS, audit), by caption and columns; where it went, or null.</summary>
     private string? DetailTable(MappedSection n, TableBlock tb)
@@ -171,7 +178,7 @@ internal sealed partial class StatementAssembler
             }
             attrs.Add(a);
         }
-        RoleBlock(svc.Path, side).Seq("key_tables").Add(table);
+        RoleBlock(svc.Path, side, tb.Line).Seq("key_tables").Add(table);
         return $"dimse.{svc.Path.Replace('/', '.')}.{side}.key_tables";
     }
 
@@ -252,7 +259,7 @@ internal sealed partial class StatementAssembler
     private void StatusSection(MappedSection s, TableBlock tb, string path)
     {
         var side = s.Title.StartsWith("SCU", StringComparison.Ordinal) ? "scu" : "scp";
-        var role = RoleBlock(path, side);
+        var role = RoleBlock(path, side, tb.Line);
         var seq = role.Seq("status_codes");
         foreach (var r in tb.Body)
         {
@@ -265,5 +272,93 @@ internal sealed partial class StatementAssembler
         var where = $"dimse.{path.Replace('/', '.')}.{side}.status_codes";
         _report.Sections.Add(new ReportEntry(s.Line, (s.Number is null ? "" : s.Number + " ") + s.Title, Destination.Structured, where));
         _report.Tables.Add(new ReportEntry(tb.Line, TableLabel(tb), Destination.Structured, where));
+    }
+
+    // ------------------------------------------------------------------ query keys of documents dcsc did not write
+
+    /// <summary>The PS3.4 C.2.2.2 matching types in the words vendors use for them ("Single value, wildcard, universal").</summary>
+    private static readonly Dictionary<string, string> MatchingWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["single value"] = "SINGLE_VALUE", ["single value matching"] = "SINGLE_VALUE", ["single_value"] = "SINGLE_VALUE", ["exact"] = "SINGLE_VALUE",
+        ["wildcard"] = "WILDCARD", ["wild card"] = "WILDCARD", ["wildcard matching"] = "WILDCARD",
+        ["range"] = "RANGE", ["range matching"] = "RANGE", ["universal"] = "UNIVERSAL", ["universal matching"] = "UNIVERSAL",
+        ["uid"] = "UID", ["uid list"] = "UID", ["list of uid"] = "UID", ["list of uids"] = "UID", ["list of uid matching"] = "UID",
+        ["sequence"] = "SEQUENCE", ["sequence matching"] = "SEQUENCE",
+    };
+
+    /// <summary>Matching types of a cell, or null when a word is not one of them (the table is then kept as the source wrote it).</summary>
+    private static List<string>? MatchingTypes(string cell)
+    {
+        var types = new List<string>();
+        foreach (var word in Regex.Split(cell, @"\s*(?:[,;/]|\band\b)\s*").Select(w => w.Trim().TrimEnd('.')).Where(w => w.Length > 0))
+        {
+            if (word is "-" or "–" || word.Equals("none", StringComparison.OrdinalIgnoreCase) || word.Equals("N/A", StringComparison.OrdinalIgnoreCase)) continue;
+            if (!MatchingWords.TryGetValue(word, out var t)) return null;
+            if (!types.Contains(t)) types.Add(t);
+        }
+        return types;
+    }
+
+    private const string QrFindUids = "1.2.840.10008.5.1.4.1.2.1.1 1.2.840.10008.5.1.4.1.2.2.1 1.2.840.10008.5.1.4.1.2.3.1";
+    private const string WorklistUid = "1.2.840.10008.5.1.4.31";
+
+    /// <summary>
+    /// A C-FIND key table of a document dcsc did not write (Attribute, Tag, Matching [, Return]) as a key table of the
+    /// Worklist or Query/Retrieve FIND service (PS3.4 C.6, K.6): the service from the section (or the words "Worklist",
+    /// "Query", "C-FIND" around it), the role from the section or else from the roles the document gives the service's
+    /// SOP Classes, the level from "… at study level" before the table. Null when any of these, or a matching word,
+    /// is not clear: the table is then kept as rows or an author table.
+    /// </summary>
+    private string? VendorKeyTable(MappedSection n, TableBlock tb, IReadOnlyList<string> titles, List<IReadOnlyList<string>> body, int tag, int matching)
+    {
+        if (body.Any(r => r.Count > 2 && Cell(r, 0).Length > 0 && r.Skip(1).All(c => c.Length == 0))) return null;
+        (string Path, DimseService Service)? svc = null;
+        string? side = null;
+        foreach (var t in Ancestors(n).Select(s => s.Template).OfType<TemplateSection>())
+            if (svc is null && KeyTableService(t.Key) is { Service: DimseService.Worklist or DimseService.QrFind } found)
+            {
+                svc = found;
+                if (Regex.Match(t.Key, "^services_(sc[up])_") is { Success: true } sm) side = sm.Groups[1].Value;
+            }
+        var words = string.Join(" ", new[] { tb.Caption ?? "" }.Concat(Ancestors(n).Select(s => s.Title)));
+        svc ??= Regex.IsMatch(words, @"\bWorklist\b", RegexOptions.IgnoreCase) ? ("worklist", DimseService.Worklist)
+            : Regex.IsMatch(words, @"\bQuery\b|\bC-FIND\b|\bQ/R\b", RegexOptions.IgnoreCase) ? ("query_retrieve/find", DimseService.QrFind) : null;
+        if (svc is not { } service) return null;
+        if (side is null)
+        {
+            var uids = service.Service == DimseService.Worklist ? WorklistUid : QrFindUids;
+            var sops = _sops.Values.Where(x => uids.Split(' ').Contains(x.Uid)).ToList();
+            bool scu = sops.Any(x => x.Scu), scp = sops.Any(x => x.Scp);
+            if (scu == scp) return null;
+            side = scu ? "scu" : "scp";
+        }
+        int name = Col(titles, @"attribute", @"name", @"description");
+        int ret = Col(titles, @"return");
+        var attrs = new YSeq();
+        foreach (var r in body)
+        {
+            if (MatchingTypes(Cell(r, matching)) is not { } types) return null;
+            var a = new YMap().With("name", new YScalar(name >= 0 && name != tag ? Cell(r, name) : "")).With("tag", new YScalar(Cell(r, tag)));
+            if (ret >= 0 && ret != matching && Cell(r, ret).Length > 0) a.Set("return_key", Yes(Cell(r, ret)));
+            if (types.Count == 1) a.Set("matching_type", types[0]); else if (types.Count > 1) a["matching_type"] = Scalars(types);
+            attrs.Add(a);
+        }
+        var table = new YMap();
+        table.Comment = Src(tb.Line);
+        if (tb.Caption is { } cap && Regex.Match(cap, @"\b(Patient|Study) Root\b", RegexOptions.IgnoreCase) is { Success: true } model)
+            table.Set("model", char.ToUpperInvariant(model.Groups[1].Value[0]) + model.Groups[1].Value[1..].ToLowerInvariant() + " Root");
+        // "The following keys are supported at study level" right before the table.
+        var i = n.Blocks.IndexOf(tb);
+        if (service.Service == DimseService.QrFind && i > 0 && n.Blocks[i - 1] is TextBlock before
+            && Regex.Match(Plain(before.Markdown), @"\b(patient|study|series|image|instance)[- ]level\b", RegexOptions.IgnoreCase) is { Success: true } level)
+            table.Set("level", level.Groups[1].Value.ToUpperInvariant());
+        table["attributes"] = attrs;
+        RoleBlock(service.Path, side, tb.Line).Seq("key_tables").Add(table);
+        return $"dimse.{service.Path.Replace('/', '.')}.{side}.key_tables (query keys with their matching types)";
+    }
+
+    private static IEnumerable<MappedSection> Ancestors(MappedSection n)
+    {
+        for (var s = n; s is not null; s = s.Parent) yield return s;
     }
 }

@@ -229,6 +229,7 @@ internal sealed partial class StatementAssembler
 
     private string? QueryKeys(MappedSection n, TableBlock tb, IReadOnlyList<string> titles, List<IReadOnlyList<string>> body, int tag, int matching)
     {
+        if (VendorKeyTable(n, tb, titles, body, tag, matching) is { } declared) return declared;
         // The template's C-FIND tables of the nearest service section, else rows of an author-style table in the section text.
         var section = n;
         TemplateTable? target = null;

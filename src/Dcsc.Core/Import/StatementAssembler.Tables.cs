@@ -78,8 +78,14 @@ internal sealed partial class StatementAssembler
         var slug = Regex.Replace(caption.ToLowerInvariant(), @"[^a-z0-9]+", "_").Trim('_');
         if (slug.Length == 0 || !char.IsLetter(slug[0])) slug = "t_" + slug;
         if (slug.Length > 40) slug = slug[..40].TrimEnd('_');
-        var key = slug;
-        for (int k = 2; !_authorKeys.Add(key); k++) key = $"{slug}_{k}";
+        // The key the document carries (a statement dcsc wrote), else one made from the caption.
+        string key;
+        if (tb.Key is { } own && AuthorKeyPattern().IsMatch(own) && _authorKeys.Add(own)) key = own;
+        else
+        {
+            key = slug;
+            for (int k = 2; !_authorKeys.Add(key); k++) key = $"{slug}_{k}";
+        }
         var width = Math.Min(tb.Columns, MaxAuthorColumns);
         var item = new YMap().Set("key", key).Set("caption", caption);
         item.Comment = Src(tb.Line);
@@ -92,6 +98,10 @@ internal sealed partial class StatementAssembler
         into.Add(item);
         return $"{AuthorTablePrefix} \"{caption}\"";
     }
+
+    /// <summary>An author table key (schema: author_table.key).</summary>
+    [GeneratedRegex("^[a-z][a-z0-9_]*$")]
+    private static partial Regex AuthorKeyPattern();
 
     private static bool DerivedLike(string key) => key is "module_for_iod" or "iod" or "functional_group_macros_used_in_iod" or "values_and_code_sets_for_iod";
 

@@ -236,7 +236,7 @@ internal sealed partial class StatementAssembler
         {
             if (blocks[i] is not TableBlock tb) continue;
             var notes = new List<string>();
-            for (int j = i + 1; j < blocks.Count && blocks[j] is TextBlock tx && Regex.Match(Plain(tx.Markdown).Trim(), @"^Note (\d+):\s*(.+)$", RegexOptions.Singleline) is { Success: true } m
+            for (int j = i + 1; j < blocks.Count && blocks[j] is TextBlock tx && Regex.Match(Plain(TableReferences(tx.Markdown)).Trim(), @"^Note (\d+):\s*(.+)$", RegexOptions.Singleline) is { Success: true } m
                      && m.Groups[1].Value == (notes.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture); j++)
             {
                 notes.Add(m.Groups[2].Value.Trim());
@@ -244,6 +244,23 @@ internal sealed partial class StatementAssembler
             }
             if (notes.Count > 0) _footnotes[tb] = notes;
         }
+    }
+
+    /// <summary>Author table keys by the number of their caption, for the references of footnotes.</summary>
+    private Dictionary<string, string>? _tableNumbers;
+
+    /// <summary>
+    /// A link to a table of this document, as dcsc prints a <c>{table:…}</c> reference ("[Table 6-1](#table-6-1)"),
+    /// back to the reference: the author table's key when the document carries it, else the number.
+    /// </summary>
+    private string TableReferences(string md)
+    {
+        if (!md.Contains("](#table-", StringComparison.Ordinal)) return md;
+        _tableNumbers ??= _doc.Blocks.OfType<TableBlock>()
+            .Select(t => (t.Key, Number: t.Caption is { } c && ReaderText.CaptionPattern().Match(c) is { Success: true } m ? m.Groups[1].Value : null))
+            .Where(x => x.Number is not null).GroupBy(x => x.Number!).ToDictionary(g => g.Key, g => g.First().Key ?? g.Key, StringComparer.Ordinal);
+        return Regex.Replace(md, @"\[Table (?<n>[^\]]{1,20})\]\(#table-(?<a>[A-Za-z0-9.\-]{1,20})\)", m =>
+            m.Groups["n"].Value.Replace("\\", "") == m.Groups["a"].Value && _tableNumbers.TryGetValue(m.Groups["a"].Value, out var to) ? $"{{table:{to}}}" : m.Value);
     }
 
     private static string? RepeatOfToken(string token) => token switch

@@ -150,6 +150,11 @@ public sealed class LaidOutTable
     /// <summary>The template table this was made from (<c>5-12</c>), and its key.</summary>
     public required string TemplateRef { get; init; }
     public required string Key { get; init; }
+    /// <summary>
+    /// The <c>key</c> of an author table (docs/source-format.md "Author tables"): not printed, carried in each output's
+    /// table metadata (Markdown marker, HTML <c>data-key</c>, DOCX bookmark) so that <c>dcsc import</c> gets it back.
+    /// </summary>
+    public string? AuthorKey { get; init; }
     public required IReadOnlyList<string> Columns { get; init; }
     /// <summary>
     /// What the table's one Markdown header row shows: the leaf <see cref="Columns"/>; empty cells where the template

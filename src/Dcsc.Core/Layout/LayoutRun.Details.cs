@@ -50,7 +50,7 @@ internal sealed partial class LayoutRun
                 if (!r.Location.Has(r.Cells.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                     for (int i = 0; i < r.Cells.Count && i < a.Columns.Count; i++)
                         AddAuthorCell(draft, r.Location, i.ToString(System.Globalization.CultureInfo.InvariantCulture), new[] { r.Cells[i] });
-            if (a.Key is { Length: > 0 } key) n.TableByRef[key] = draft;
+            if (a.Key is { Length: > 0 } key) { n.TableByRef[key] = draft; draft.AuthorKey = key; }
             yield return new DraftTable(draft);
         }
     }

@@ -164,7 +164,7 @@ internal sealed partial class LayoutRun
                 CheckLiteralReferences(n, t);
                 return new TableBlock(new LaidOutTable
                 {
-                    Id = t.Id, Number = t.Number, Title = t.Title, TemplateRef = t.T.Ref, Key = t.T.Key, Columns = t.Columns, Groups = t.Groups,
+                    Id = t.Id, Number = t.Number, Title = t.Title, TemplateRef = t.T.Ref, Key = t.T.Key, AuthorKey = t.AuthorKey, Columns = t.Columns, Groups = t.Groups,
                     // the template draws no header row for 3.4, 3.5 and 5-10: the Markdown header row (required) stays empty
                     HeaderRow = t.HeaderRow ?? (t.T.HeaderRows.Count == 0 && t.T.Columns.Count > 0 ? t.Columns.Select(_ => "").ToList() : t.Columns),
                     Rows = t.Rows.Select(r => new TableRowOut(r.Cells.Select(c => ResolveCellTokens(n, c)).ToList(), r.IsGroup) { IsHeader = r.IsHeader }).ToList(),

@@ -113,6 +113,8 @@ internal sealed class TableDraft
     public string Id { get; set; } = "";
     /// <summary>For module attribute tables: <c>shared|&lt;name&gt;</c> or <c>iod&lt;index&gt;|&lt;name&gt;</c> (target of Reference cells).</summary>
     public string? ModuleKey { get; set; }
+    /// <summary>The <c>key</c> of an author table (LaidOutTable.AuthorKey).</summary>
+    public string? AuthorKey { get; set; }
 }
 
 /// <param name="IsHeader">A header row inside the body (a configuration table part's own header row).</param>

@@ -24,6 +24,9 @@ public sealed record TableInfo(string? Id, IReadOnlyList<TableGroup> Groups, IRe
 {
     /// <summary>0-based indices of body rows drawn as header rows (a configuration table part's own header row).</summary>
     public IReadOnlySet<int> HeaderRows { get; init; } = new HashSet<int>();
+
+    /// <summary>The key of an author table (<c>"key"</c>; LaidOutTable.AuthorKey), kept as metadata by every output.</summary>
+    public string? Key { get; init; }
 }
 
 /// <summary>A top-level unit of a dcsc document: a plain Markdown block or one of the marker blocks.</summary>
@@ -509,6 +512,10 @@ public sealed partial class DcscDocument
         }
     }
 
+    /// <summary>An author table key (schema: author_table.key).</summary>
+    [GeneratedRegex("^[a-z][a-z0-9_]*$")]
+    private static partial Regex AuthorKeyPattern();
+
     private static TableInfo ReadTableInfo(string? json, int line)
     {
         if (json is null) return new TableInfo(null, Array.Empty<TableGroup>(), new HashSet<int>(), false);
@@ -538,7 +545,10 @@ public sealed partial class DcscDocument
                 foreach (var r in hEl.EnumerateArray())
                     if (r.ValueKind == JsonValueKind.Number && r.TryGetInt32(out var hi) && hi >= 0) headerRows.Add(hi);
             bool landscape = root.TryGetProperty("landscape", out var lEl) && lEl.ValueKind == JsonValueKind.True;
-            return new TableInfo(id, groups, groupRows, landscape) { HeaderRows = headerRows };
+            string? key = root.TryGetProperty("key", out var kEl) && kEl.ValueKind == JsonValueKind.String ? kEl.GetString() : null;
+            if (key is not null && !AuthorKeyPattern().IsMatch(key))
+                throw new FormatException($"Invalid table key '{key}' in dcsc:table marker at line {line + 1}.");
+            return new TableInfo(id, groups, groupRows, landscape) { HeaderRows = headerRows, Key = key };
         }
         catch (JsonException e)
         {

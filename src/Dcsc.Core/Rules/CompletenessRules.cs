@@ -10,13 +10,13 @@ namespace Dcsc.Rules;
 /// Completeness of what a reader looks up first (issue 13 point 7; warnings in the `completeness` category, set at once
 /// with `completeness:` in dcsc.yaml): the maximum PDU an acceptor receives (PS3.2 Table 7-1, PS3.8 D.1), the base URL
 /// of a DICOMweb origin server (PS3.2 Section 5.3), and the status table of every service the product uses (PS3.2
-/// Section 7.3). DCS0325, DCS0326, DCS0327.
+/// Section 7.3), and the date and document id of the cover page. DCS0325-DCS0328.
 /// </summary>
 public sealed class CompletenessRules : IRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Ids { get; } = new[]
     {
-        Descriptors.MaxPduNotStated, Descriptors.BaseUrlNotStated, Descriptors.StatusTableMissing,
+        Descriptors.MaxPduNotStated, Descriptors.BaseUrlNotStated, Descriptors.StatusTableMissing, Descriptors.CoverFactsMissing,
     };
 
     public void Check(RuleContext ctx)
@@ -26,6 +26,23 @@ public sealed class CompletenessRules : IRule
         BaseUrl(ctx, s);
         DimseStatusTables(ctx, s);
         WebStatusTables(ctx, s);
+        Cover(ctx, s);
+    }
+
+    // ------------------------------------------------------------------ DCS0328
+
+    /// <summary>
+    /// The cover page dates the document (PS3.2 template, Cover Page: it "shall include … Date of the document") and
+    /// names it by its document id, which readers, purchase contracts and later revisions cite it by.
+    /// </summary>
+    private static void Cover(RuleContext ctx, Statement s)
+    {
+        var missing = new List<string>();
+        if (!Facts.Has(s.Product.Date)) missing.Add("`product.date` (the date of this document)");
+        if (!Facts.Has(s.Product.DocumentId)) missing.Add("`product.document_id` (the number the statement is cited by)");
+        if (missing.Count == 0) return;
+        ctx.Report(CoverFactsMissing(s.Product.Location.Span,
+            $"the cover page of {s.Product.Name} has no {(Facts.Has(s.Product.Date) ? "document id" : Facts.Has(s.Product.DocumentId) ? "date" : "date and no document id")}: add {string.Join(" and ", missing)} (PS3.2 template, Cover Page)"));
     }
 
     // ------------------------------------------------------------------ DCS0325

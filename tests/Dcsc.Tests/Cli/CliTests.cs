@@ -29,7 +29,7 @@ public class CliTests
         var f = dir.File("bad.yaml", Minimal.Yaml.Replace("create: S", "create: X"));
         var (code, stdout, _) = Run("lint", f);
         Assert.Equal(1, code);
-        Assert.Matches(@"bad\.yaml\(20,13\): error DCS0053: ", stdout);
+        Assert.Matches(@"bad\.yaml\(22,13\): error DCS0053: ", stdout);
         Assert.DoesNotContain("   at ", stdout);
     }
 
@@ -55,7 +55,7 @@ public class CliTests
         var d = doc.RootElement.GetProperty("diagnostics")[0];
         Assert.Equal("DCS0053", d.GetProperty("id").GetString());
         Assert.Equal("error", d.GetProperty("severity").GetString());
-        Assert.Equal(20, d.GetProperty("line").GetInt32());
+        Assert.Equal(22, d.GetProperty("line").GetInt32());
         Assert.Equal(13, d.GetProperty("column").GetInt32());
         Assert.True(d.TryGetProperty("endLine", out _));
         Assert.Equal(1, doc.RootElement.GetProperty("summary").GetProperty("errors").GetInt32());

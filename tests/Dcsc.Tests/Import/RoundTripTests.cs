@@ -50,7 +50,7 @@ public class RoundTripTests
 
         var sameEffective = EffectiveAssociation(a.Statement!).SequenceEqual(EffectiveAssociation(b.Statement!));
         var changes = StatementDiff.Compare(a.Statement!, b.Statement!)
-            .Where(c => !NotPrinted(c, a.Statement!) && !NotYetImported(c) && !(sameEffective && c.Category == "Association parameter")).ToList();
+            .Where(c => !NotPrinted(c, a.Statement!) && !(sameEffective && c.Category == "Association parameter")).ToList();
         Assert.True(changes.Count == 0, $"{example} via {format}:\n" + string.Join("\n", changes.Select(c => c.Describe())));
 
         var treeA = Tree(a.Statement!);
@@ -73,18 +73,6 @@ public class RoundTripTests
             var x = ae.Association?.Settings.GetValueOrDefault(k.Key) ?? s.Association?.Settings.GetValueOrDefault(k.Key);
             return $"{ae.Name} {k.Key}: {x?.Effective} | {x?.Default} | {x?.Range}";
         })).ToList();
-
-    /// <summary>
-    /// Issue 12 declarations that `dcsc diff` compares (StatementDiff.Details.cs) and the documents print, but that the
-    /// importer does not read back yet: listed in docs/import.md ("Not imported yet"). Not a lasting exemption: each
-    /// category leaves this list when the importer recovers it.
-    /// </summary>
-    private static readonly HashSet<string> NotImportedCategories = new(StringComparer.Ordinal)
-    {
-        "Author table",
-    };
-
-    private static bool NotYetImported(Change c) => NotImportedCategories.Contains(c.Category);
 
     /// <summary>Facts no output format prints (so no import can recover them); listed in docs/import.md.</summary>
     private static bool NotPrinted(Change c, Statement original) => c.Category switch

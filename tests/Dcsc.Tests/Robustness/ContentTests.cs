@@ -38,6 +38,7 @@ public class ContentTests
         "lang", "charset", "http-equiv", "name", "content", "class", "id", "href", "title", "colspan", "rowspan", "scope", "start", "aria-label",
         "data-product", "data-document-id", // the cover's running-header strings (print stylesheet), escaped text
         "data-continued", // a table's "(continued)" caption for the printed page header, escaped text
+        "data-key", // an author table's key ([a-z][a-z0-9_]*, checked by the schema and the table marker), for dcsc import
     };
 
     /// <summary>Asserts the page holds no markup of the author's: only the renderer's elements and attributes, safe links, no controls.</summary>

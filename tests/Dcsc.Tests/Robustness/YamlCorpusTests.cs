@@ -192,7 +192,7 @@ public class YamlCorpusTests
         Assert.Equal(0, box.RunChecked("lint", ok).Code);
         var bad = box.Write("u16be.yaml", new UnicodeEncoding(true, true).GetPreamble().Concat(new UnicodeEncoding(true, false).GetBytes(Minimal.Yaml.Replace("create: S", "create: X"))).ToArray());
         var r = box.RunChecked("lint", bad);
-        Sandbox.AssertDiagnostic(r, "DCS0053", bad, 20, 13);
+        Sandbox.AssertDiagnostic(r, "DCS0053", bad, 22, 13);
     }
 
     [Fact]

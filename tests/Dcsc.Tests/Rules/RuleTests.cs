@@ -28,9 +28,9 @@ public class RuleTests
         var d = Single(Lint(Minimal.Yaml.Replace("uid: 1.2.840.10008.5.1.4.1.1.2\n    name: CT", "uid: 1.2.840.10008.5.1.4.1.1.4\n    name: CT")
             .Replace("- uid: 1.2.840.10008.5.1.4.1.1.2\n", "- uid: 1.2.840.10008.5.1.4.1.1.4\n")), "DCS0104");
         Assert.Equal(Severity.Error, d.Severity);
-        Assert.Equal(17, d.Span.Line);
+        Assert.Equal(19, d.Span.Line);
         Assert.Equal("SOP Class UID 1.2.840.10008.5.1.4.1.1.4 is \"MR Image Storage\", not \"CT Image Storage\" (\"CT Image Storage\" is 1.2.840.10008.5.1.4.1.1.2)", d.Message);
-        Assert.Equal("statement.yaml(17,11): error DCS0104: " + d.Message, d.ToString());
+        Assert.Equal("statement.yaml(19,11): error DCS0104: " + d.Message, d.ToString());
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public class RuleTests
         var diags = Lint(Minimal.Yaml.Replace("- uid: 1.2.840.10008.5.1.4.1.1.2\n", "- uid: 1.2.840.10008.5.1.4.1.1.999\n"));
         var d = Single(diags, "DCS0102");
         Assert.Equal(Severity.Warning, d.Severity);
-        Assert.Equal(16, d.Span.Line);
+        Assert.Equal(18, d.Span.Line);
         Assert.Contains("not in dictionary edition DICOM 2022a (pydicom 2.3.1) + newer", d.Message);
         Assert.DoesNotContain(diags, x => x.Severity == Severity.Error && x.Id.StartsWith("DCS01", StringComparison.Ordinal));
     }

@@ -16,7 +16,7 @@ public class SchemaValidatorTests
         Assert.Equal("1.0", r.Statement.Product.Version);
         var sop = Assert.Single(r.Statement.SopClasses);
         Assert.Equal(new[] { "STORAGE-SCU" }, sop.Scu);
-        Assert.Equal(16, sop.Location.Of("uid").Line);
+        Assert.Equal(18, sop.Location.Of("uid").Line);
     }
 
     [Fact]
@@ -24,7 +24,7 @@ public class SchemaValidatorTests
     {
         var d = Assert.Single(Check(Minimal.Yaml.Replace("    transfer_syntax_sets: [U]", "    trasfer_syntax_sets: [U]")));
         Assert.Equal("DCS0051", d.Id);
-        Assert.Equal((19, 5), (d.Span.Line, d.Span.Column));
+        Assert.Equal((21, 5), (d.Span.Line, d.Span.Column));
         Assert.Contains("did you mean `transfer_syntax_sets`?", d.Message);
     }
 
@@ -33,7 +33,7 @@ public class SchemaValidatorTests
     {
         var d = Assert.Single(Check(Minimal.Yaml.Replace("create: S", "create: SX")));
         Assert.Equal("DCS0053", d.Id);
-        Assert.Equal((20, 13), (d.Span.Line, d.Span.Column));
+        Assert.Equal((22, 13), (d.Span.Line, d.Span.Column));
         Assert.Contains("one of S, SE, SP, P; found `SX`", d.Message);
     }
 
@@ -42,7 +42,7 @@ public class SchemaValidatorTests
     {
         var d = Assert.Single(Check(Minimal.Yaml.Replace("scu: [STORAGE-SCU]", "scu: {a: 1}")));
         Assert.Equal("DCS0050", d.Id);
-        Assert.Equal(18, d.Span.Line);
+        Assert.Equal(20, d.Span.Line);
         Assert.Contains("must be a list; found a mapping", d.Message);
     }
 

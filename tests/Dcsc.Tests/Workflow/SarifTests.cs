@@ -86,9 +86,9 @@ public class SarifTests
             Assert.Equal("%SRCROOT%", loc.GetProperty("artifactLocation").GetProperty("uriBaseId").GetString());
         }
         var create = results.Single(r => r.GetProperty("ruleId").GetString() == "DCS0053").GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
-        Assert.Equal(20, create.GetProperty("startLine").GetInt32());
+        Assert.Equal(22, create.GetProperty("startLine").GetInt32());
         Assert.Equal(13, create.GetProperty("startColumn").GetInt32());
-        Assert.Equal(20, create.GetProperty("endLine").GetInt32());
+        Assert.Equal(22, create.GetProperty("endLine").GetInt32());
         Assert.Equal(14, create.GetProperty("endColumn").GetInt32());
     }
 

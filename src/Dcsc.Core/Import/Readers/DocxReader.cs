@@ -92,7 +92,7 @@ public static partial class DocxReader
             switch (el)
             {
                 case Paragraph p: Paragraph(p); break;
-                case Table t: FlushList(); Blocks.Add(Table(t, depth)); break;
+                case Table t: FlushList(); Blocks.Add(Table(t, depth) with { Key = _authorKey }); _authorKey = null; break;
                 case SdtBlock sdt when sdt.SdtContentBlock is { } content:
                     foreach (var c in content.ChildElements) Element(c, depth + 1);
                     break;
@@ -139,6 +139,10 @@ public static partial class DocxReader
                 }
             var plain = ReaderText.Squash(string.Concat(p.Descendants<Text>().Select(t => t.Text)));
             if (plain.Length == 0) return;
+            // The hidden bookmark dcsc puts on an author table's caption names the table's key.
+            _authorKey = p.Descendants<BookmarkStart>().Select(b => b.Name?.Value ?? "")
+                .Where(n => n.StartsWith(Dcsc.Render.Docx.DocxRenderer.AuthorKeyBookmarkPrefix, StringComparison.Ordinal))
+                .Select(n => n[Dcsc.Render.Docx.DocxRenderer.AuthorKeyBookmarkPrefix.Length..]).FirstOrDefault();
             int level = 0;
             if (style is not null && HeadingStyle().Match(style) is { Success: true } m) level = m.Groups[1].Value[0] - '0';
             else if (outline is { } o && o < 9 && !string.Equals(style, "Title", StringComparison.OrdinalIgnoreCase)) level = o + 1;
@@ -165,8 +169,18 @@ public static partial class DocxReader
         private string Runs(Paragraph p)
         {
             var sb = new StringBuilder();
+            // A hyperlink to a table's bookmark ("Table 6-1", as dcsc prints {table:…} references) is kept as a Markdown link.
+            Hyperlink? link = null;
+            void Close() { if (link is not null) sb.Append("](#").Append(link.Anchor!.Value).Append(')'); }
             foreach (var r in p.Descendants<Run>())
             {
+                var to = r.Ancestors<Hyperlink>().FirstOrDefault(h => h.Anchor?.Value is { } a && ReaderText.TableAnchor().IsMatch("#" + a));
+                if (!ReferenceEquals(to, link))
+                {
+                    Close();
+                    if (to is not null) sb.Append('[');
+                    link = to;
+                }
                 var t = new StringBuilder();
                 foreach (var c in r.ChildElements)
                 {
@@ -187,6 +201,7 @@ public static partial class DocxReader
                 else if (italic) s = "*" + s.Trim() + "* ";
                 sb.Append(s);
             }
+            Close();
             var lines = sb.ToString().Split('\n').Select(l => Regex.Replace(l, @"[ \t\u00a0]+", " ").Trim());
             return string.Join("\n", lines).Trim();
         }
@@ -206,6 +221,9 @@ public static partial class DocxReader
             }
             return r.RunProperties?.RunFonts?.Ascii?.Value is { } font && MonospaceFonts.Contains(font);
         }
+
+        /// <summary>The author-table key named by the last paragraph (a caption), for the table that follows it.</summary>
+        private string? _authorKey;
 
         private string? Image(string relationshipId)
         {

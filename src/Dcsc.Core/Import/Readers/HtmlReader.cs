@@ -131,6 +131,8 @@ public static class HtmlReader
                     "br" => "\n",
                     "a" when e.GetAttribute("href") is { } href && (href.StartsWith("http://", StringComparison.Ordinal) || href.StartsWith("https://", StringComparison.Ordinal))
                         => $"[{inner}](<{href.Replace(">", "%3E")}>)",
+                    // A link to a table of the document ("Table 6-1"), as dcsc prints {table:…} references.
+                    "a" when e.GetAttribute("href") is { } anchor && ReaderText.TableAnchor().IsMatch(anchor) => $"[{inner}]({anchor})",
                     "script" or "style" => "",
                     _ => inner,
                 };
@@ -192,6 +194,7 @@ public static class HtmlReader
         }
         if (headerRows == 0)
             while (headerRows < trs.Count && trs[headerRows].Children.All(x => x.LocalName == "th")) headerRows++;
-        return new TableBlock(caption, ReaderText.Rectangle(grid), Math.Max(headerRows, grid.Count > 0 ? 1 : 0), LineOf(table));
+        // data-key: an author table's key, as dcsc writes it.
+        return new TableBlock(caption, ReaderText.Rectangle(grid), Math.Max(headerRows, grid.Count > 0 ? 1 : 0), LineOf(table)) { Key = table.GetAttribute("data-key") };
     }
 }

@@ -19,6 +19,7 @@ public static class MarkdownReader
     {
         var doc = Markdown.Parse(text, Pipeline);
         var blocks = new List<Block>();
+        string? authorKey = null;
         string Slice(Markdig.Syntax.Block b) => b.Span.Start >= 0 && b.Span.End < text.Length + 1 && b.Span.Length > 0
             ? text.Substring(b.Span.Start, Math.Min(b.Span.Length, text.Length - b.Span.Start)).TrimEnd() : "";
         foreach (var b in doc)
@@ -31,12 +32,20 @@ public static class MarkdownReader
                     blocks.Add(new HeadingBlock(h.Level, ReaderText.Squash(Plain(h.Inline)), line));
                     break;
                 case Table t:
-                    blocks.Add(ReadTable(t, line, limits));
+                    blocks.Add(ReadTable(t, line, limits) with { Key = authorKey });
+                    authorKey = null;
                     break;
                 case HtmlBlock html:
                 {
                     var s = Slice(html);
-                    if (s.StartsWith("<!--", StringComparison.Ordinal)) break;
+                    if (s.StartsWith("<!--", StringComparison.Ordinal))
+                    {
+                        // dcsc's table marker carries an author table's key (docs/markdown-conventions.md).
+                        // The key belongs to the table of its block: the closing marker ends it.
+                        if (s.StartsWith("<!-- dcsc:table ", StringComparison.Ordinal)) authorKey = MarkerKey(s);
+                        else if (s.StartsWith("<!-- dcsc:/table", StringComparison.Ordinal)) authorKey = null;
+                        break;
+                    }
                     blocks.Add(new TextBlock(s, line));
                     break;
                 }
@@ -63,6 +72,20 @@ public static class MarkdownReader
             }
         }
         return new SourceDocument(path, "md", AttachCaptions(blocks), Array.Empty<ExtractedImage>());
+    }
+
+    /// <summary>The "key" of a <c>&lt;!-- dcsc:table {…} --&gt;</c> marker, or null (also for a marker that is not JSON).</summary>
+    private static string? MarkerKey(string comment)
+    {
+        var json = comment["<!-- dcsc:table ".Length..].Trim();
+        if (json.EndsWith("-->", StringComparison.Ordinal)) json = json[..^3];
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(json, new System.Text.Json.JsonDocumentOptions { MaxDepth = 8 });
+            return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && doc.RootElement.TryGetProperty("key", out var k)
+                && k.ValueKind == System.Text.Json.JsonValueKind.String ? k.GetString() : null;
+        }
+        catch (System.Text.Json.JsonException) { return null; }
     }
 
     private static TableBlock ReadTable(Table t, int line, ImportLimits limits)

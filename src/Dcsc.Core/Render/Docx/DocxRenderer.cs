@@ -41,6 +41,9 @@ public sealed class DocxOptions
 /// </summary>
 public static partial class DocxRenderer
 {
+    /// <summary>Prefix of the hidden bookmark that carries an author table's key (read back by Import/Readers/DocxReader).</summary>
+    public const string AuthorKeyBookmarkPrefix = "_dcsc_key_";
+
     public static byte[] Render(string dcscMarkdown, DocxOptions? options = null)
     {
         DcscDocument doc;
@@ -577,8 +580,12 @@ public static partial class DocxRenderer
 
             if (t.Caption is not null)
             {
-                var runs = Inlines(t.Caption.Inline, default);
-                _body.Add(Para(DocxStyles.Caption, t.Info.Id is not null ? Bookmarked(t.Info.Id, runs) : runs));
+                IEnumerable<OpenXmlElement> runs = Inlines(t.Caption.Inline, default);
+                if (t.Info.Id is not null) runs = Bookmarked(t.Info.Id, runs);
+                // An author table's key as a hidden bookmark (Word hides names that begin with "_"), for dcsc import;
+                // a key too long for a bookmark name (40 characters) is left out.
+                if (t.Info.Key is { } key && AuthorKeyBookmarkPrefix.Length + key.Length <= 40) runs = Bookmarked(AuthorKeyBookmarkPrefix + key, runs);
+                _body.Add(Para(DocxStyles.Caption, runs));
             }
             if (t.Table is null)
             {

@@ -184,6 +184,7 @@ public static class HtmlRenderer
             {
                 _sb.Append("<div class=\"table-scroll\">\n<table");
                 if (t.Info.Id is not null) _sb.Append(" id=\"").Append(Attr(t.Info.Id)).Append('"');
+                if (t.Info.Key is not null) _sb.Append(" data-key=\"").Append(Attr(t.Info.Key)).Append('"');
                 _sb.Append(">\n");
                 if (t.Caption is not null)
                 {

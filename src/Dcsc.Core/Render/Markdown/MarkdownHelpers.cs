@@ -39,6 +39,7 @@ internal static class MarkdownHelpers
     public static string TableMarkerJson(LaidOutTable t)
     {
         var marker = new Dictionary<string, object?> { ["id"] = t.Id };
+        if (t.AuthorKey is not null) marker["key"] = t.AuthorKey;
         if (t.Groups is not null) marker["groups"] = t.Groups.Select(g => new Dictionary<string, object> { ["text"] = g.Text, ["span"] = g.Span }).ToList();
         var groupRows = t.Rows.Select((r, i) => (r, i)).Where(x => x.r.IsGroup).Select(x => x.i).ToList();
         if (groupRows.Count > 0) marker["groupRows"] = groupRows;
