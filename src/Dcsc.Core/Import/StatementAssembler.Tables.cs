@@ -36,7 +36,10 @@ internal sealed partial class StatementAssembler
                 return;
             }
             Rows(n, tt, tb);
-            _report.Tables.Add(new ReportEntry(tb.Line, label, Destination.Structured, $"sections.{t.Key}.tables.{tt.Key}"));
+            var target = $"sections.{t.Key}.tables.{tt.Key}";
+            if (tt.Key.StartsWith("query_parameters_", StringComparison.Ordinal))
+                target = $"query_parameters of the DICOMweb transaction of {t.Number} {n.Title}; rows that say more about the values: {target}";
+            _report.Tables.Add(new ReportEntry(tb.Line, label, Destination.Structured, target));
             return;
         }
         if (Recognize(n, tb) is { } went)

@@ -131,6 +131,8 @@ public class WebImportTests
         var result = Importer.Import(file);
         var yaml = Encoding.UTF8.GetString(result.Files.Single(f => f.Path == result.StatementFile).Content);
         Assert.Contains("query_parameter: includefield", yaml.Replace("{ ", "").Replace("- ", ""), StringComparison.Ordinal);
-        Assert.Contains("no DICOMweb transaction of the services tables takes that side", Encoding.UTF8.GetString(result.Files.Single(f => f.Path == "import-report.md").Content), StringComparison.Ordinal);
+        var report = Encoding.UTF8.GetString(result.Files.Single(f => f.Path == "import-report.md").Content);
+        Assert.Contains("no DICOMweb transaction of the services tables takes that side", report, StringComparison.Ordinal);
+        Assert.Contains("Query Parameters for Search Transaction - Origin Server | structured | query_parameters of the DICOMweb transaction of 5.3.2.4.2 Origin Server", report, StringComparison.Ordinal);
     }
 }
