@@ -5,8 +5,30 @@ using Dcsc.Model;
 namespace Dcsc.Figures;
 
 /// <summary>One page-sized piece of a figure: SVG (HTML inline) and PNG (DOCX picture) of the same drawing.</summary>
-/// <param name="Width">Width in SVG units (CSS pixels); <paramref name="Height"/> likewise.</param>
-public sealed record FigurePart(string Svg, byte[] Png, double Width, double Height);
+/// <remarks>
+/// The PNG is painted on first use: only the DOCX renderer needs it, and rasterising and encoding a figure of many
+/// AEs costs more than drawing its SVG.
+/// </remarks>
+public sealed class FigurePart
+{
+    private readonly Lazy<byte[]> _png;
+
+    /// <param name="svg">The part as an SVG document.</param>
+    /// <param name="paintPng">Paints the same picture as PNG (called once, on first use of <see cref="Png"/>).</param>
+    /// <param name="width">Width in SVG units (CSS pixels); <paramref name="height"/> likewise.</param>
+    public FigurePart(string svg, Func<byte[]> paintPng, double width, double height)
+    {
+        Svg = svg;
+        _png = new Lazy<byte[]>(paintPng, LazyThreadSafetyMode.ExecutionAndPublication);
+        Width = width;
+        Height = height;
+    }
+
+    public string Svg { get; }
+    public byte[] Png => _png.Value;
+    public double Width { get; }
+    public double Height { get; }
+}
 
 /// <summary>
 /// A generated figure. <see cref="Svg"/> is the whole drawing (the file the Markdown references); a figure taller
@@ -65,7 +87,7 @@ public static class StatementFigures
         var pages = (parts ?? new[] { whole }).Select((p, i) =>
         {
             var partTitle = parts is { Count: > 1 } ? $"{title} ({i + 1} of {parts.Count})" : title;
-            return new FigurePart(p.ToSvg(partTitle), p.ToPng(GeneratedFigure.PngScale), p.Width, p.Height);
+            return new FigurePart(p.ToSvg(partTitle), () => p.ToPng(GeneratedFigure.PngScale), p.Width, p.Height);
         }).ToList();
         return new GeneratedFigure(fileName, whole.ToSvg(title), pages);
     }

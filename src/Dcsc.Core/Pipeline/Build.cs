@@ -63,6 +63,9 @@ public static class Build
         using (StageTimer.Time("layout")) document = StatementLayout.Layout(check.Statement!, layoutOptions);
         IReadOnlyList<Dcsc.Figures.GeneratedFigure> figures;
         using (StageTimer.Time("figures")) figures = DrawFigures(check.Statement!, document);
+        bool docx = options.Formats.Contains("docx");
+        // The DOCX pictures (PNG) are painted on a second core while the Markdown and HTML are written.
+        if (docx) PaintInBackground(figures);
         diagnostics.AddRange(check.Configured(document.Diagnostics));
         MarkdownResult md;
         using (StageTimer.Time("markdown")) md = MarkdownRenderer.Render(document, options.TemplatesDirectory);
@@ -71,8 +74,16 @@ public static class Build
         // Control and bidirectional characters of author (or template) text never reach a document (docs/limits.md).
         var markdown = Dcsc.Source.UntrustedText.ForDocument(md.Markdown!);
         var outputs = new List<BuildOutput>();
-        string? html = null;
-        string Html() => html ??= Dcsc.Render.Html.HtmlRenderer.Render(markdown, new Dcsc.Render.Html.HtmlOptions { TocLevels = options.TocLevels, Figures = figures });
+        bool html = options.Formats.Contains("html") || options.Formats.Contains("pdf");
+        // HTML (and PDF, printed from it) and DOCX read one parse of the Markdown.
+        Dcsc.Render.DcscDocument? parsed = null;
+        if (html || docx) using (StageTimer.Time("parse markdown")) parsed = Dcsc.Render.DcscDocument.Parse(markdown);
+        string RenderHtml() => Dcsc.Render.Html.HtmlRenderer.Render(parsed!, new Dcsc.Render.Html.HtmlOptions { TocLevels = options.TocLevels, Figures = figures });
+        // HTML and DOCX are independent renderings of the same Markdown and the two largest stages: with both asked
+        // for, the HTML is written on a second core while the DOCX is written here (docs/performance.md).
+        var htmlTask = docx && html ? Task.Run(RenderHtml) : null;
+        string? page = null;
+        string Html() => page ??= htmlTask is null ? RenderHtml() : htmlTask.GetAwaiter().GetResult();
         foreach (var f in options.Formats)
         {
             using var timer = StageTimer.Time(f);
@@ -80,7 +91,7 @@ public static class Build
             {
                 "md" => new BuildOutput("md", new UTF8Encoding(false).GetBytes(markdown)),
                 "html" => new BuildOutput("html", new UTF8Encoding(false).GetBytes(Html())),
-                "docx" => Docx(markdown, options, figures, diagnostics),
+                "docx" => Docx(parsed!, options, figures, diagnostics),
                 "pdf" => Pdf(Html(), document, check.Path, options, diagnostics),
                 "json" => new BuildOutput("json", Dcsc.Export.StatementJson.Write(check.Statement!)),
                 "wadl" => Wadl(check, diagnostics),
@@ -93,6 +104,21 @@ public static class Build
                 outputs.Add(new BuildOutput(fig.FileName[layoutOptions.FigureFilePrefix.Length..], new UTF8Encoding(false).GetBytes(fig.Svg)));
         if (diagnostics.Any(d => d.Severity == Severity.Error)) return new BuildResult(diagnostics, null, null, files);
         return new BuildResult(diagnostics, outputs, markdown, files);
+    }
+
+    /// <summary>Paints the PNG of every figure part on the thread pool; the DOCX renderer waits for any it reaches first.</summary>
+    private static void PaintInBackground(IReadOnlyList<Dcsc.Figures.GeneratedFigure> figures)
+    {
+        if (figures.Count == 0) return;
+        Task.Run(() =>
+        {
+            foreach (var part in figures.SelectMany(f => f.Parts))
+            {
+                // A painting that fails fails again, with the same exception, where the DOCX renderer asks for it.
+                try { _ = part.Png; }
+                catch (Exception) { return; }
+            }
+        });
     }
 
     /// <summary>"ct-modality." for ct-modality.yaml: generated figure files are named after the statement.</summary>
@@ -140,11 +166,11 @@ public static class Build
         }
     }
 
-    private static BuildOutput Docx(string markdown, BuildOptions options, IReadOnlyList<Dcsc.Figures.GeneratedFigure> figures, List<Diagnostic> diagnostics)
+    private static BuildOutput Docx(Dcsc.Render.DcscDocument parsed, BuildOptions options, IReadOnlyList<Dcsc.Figures.GeneratedFigure> figures, List<Diagnostic> diagnostics)
     {
         try
         {
-            return new BuildOutput("docx", Dcsc.Render.Docx.DocxRenderer.Render(markdown,
+            return new BuildOutput("docx", Dcsc.Render.Docx.DocxRenderer.Render(parsed,
                 new Dcsc.Render.Docx.DocxOptions { ReferenceDocx = options.ReferenceDocx, TocLevels = options.TocLevels, Figures = figures }));
         }
         // A plain FormatException is refused author Markdown (DCS9005, reported by Continue), not the reference document.

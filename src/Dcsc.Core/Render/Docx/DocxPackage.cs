@@ -15,19 +15,19 @@ internal static class DocxPackage
     /// <summary>
     /// Rewrites the zip: entries in a fixed order ([Content_Types].xml, _rels/.rels, then by name), every entry
     /// with the same timestamp, package-level relationship ids renumbered (rId1…; they are referenced nowhere
-    /// else), and docProps/core.xml written from <paramref name="core"/> (no "now" anywhere).
+    /// else), and docProps/core.xml written from <paramref name="core"/> (no "now" anywhere). The raw tables are
+    /// written into word/document.xml as it is compressed, in place of their placeholders.
     /// </summary>
-    public static byte[] Normalize(byte[] package, CoreProperties core, IReadOnlyList<string>? rawTables = null)
+    public static byte[] Normalize(Stream package, CoreProperties core, IReadOnlyList<byte[]>? rawTables = null)
     {
         var entries = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-        using (var input = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read))
+        using (var input = new ZipArchive(package, ZipArchiveMode.Read))
         {
             foreach (var e in input.Entries)
             {
-                using var s = e.Open();
-                using var ms = new MemoryStream();
-                s.CopyTo(ms);
-                entries[e.FullName] = ms.ToArray();
+                var bytes = new byte[checked((int)e.Length)];
+                using (var s = e.Open()) s.ReadExactly(bytes);
+                entries[e.FullName] = bytes;
             }
         }
 
@@ -35,8 +35,6 @@ internal static class DocxPackage
         foreach (var name in entries.Keys.Where(k => k.EndsWith(".psmdcp", StringComparison.OrdinalIgnoreCase)).ToList())
             entries.Remove(name);
         entries["docProps/core.xml"] = core.ToXml();
-        if (rawTables is { Count: > 0 } && entries.TryGetValue("word/document.xml", out var document))
-            entries["word/document.xml"] = InsertRawTables(document, rawTables);
 
         entries["_rels/.rels"] = Encoding.UTF8.GetBytes(RewritePackageRels(entries["_rels/.rels"]));
         entries["[Content_Types].xml"] = Encoding.UTF8.GetBytes(RewriteContentTypes(entries["[Content_Types].xml"]));
@@ -50,8 +48,9 @@ internal static class DocxPackage
             {
                 var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
                 entry.LastWriteTime = FixedTime;
-                using var s = entry.Open();
-                s.Write(entries[name]);
+                using var s = new BlockWriter(entry.Open());
+                if (name == "word/document.xml" && rawTables is { Count: > 0 }) WriteWithRawTables(s, entries[name], rawTables);
+                else s.Write(entries[name]);
             }
         }
         return output.ToArray();
@@ -63,16 +62,15 @@ internal static class DocxPackage
     public static string RawTablePlaceholder(int index) => PlaceholderStart + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + PlaceholderEnd;
 
     /// <summary>
-    /// Replaces each placeholder comment by its table's XML. Comments appear in document.xml only as placeholders
-    /// (text content has its &lt; escaped), and every placeholder must be found exactly once.
+    /// Writes <paramref name="document"/> with each placeholder comment replaced by its table's XML (UTF-8). Comments
+    /// appear in document.xml only as placeholders (text content has its &lt; escaped), and every placeholder must be
+    /// found exactly once.
     /// </summary>
-    private static byte[] InsertRawTables(byte[] document, IReadOnlyList<string> tables)
+    private static void WriteWithRawTables(BlockWriter output, byte[] document, IReadOnlyList<byte[]> tables)
     {
         var start = Encoding.ASCII.GetBytes(PlaceholderStart);
         var end = Encoding.ASCII.GetBytes(PlaceholderEnd);
-        var utf8 = new UTF8Encoding(false);
         var span = document.AsSpan();
-        using var output = new MemoryStream(document.Length + tables.Sum(t => t.Length) * 11 / 10);
         int pos = 0, found = 0;
         while (true)
         {
@@ -85,13 +83,41 @@ internal static class DocxPackage
             int index = int.Parse(Encoding.ASCII.GetString(span.Slice(numberStart, j)), System.Globalization.CultureInfo.InvariantCulture);
             if (index != found) throw new InvalidOperationException($"table placeholder {index} out of order (expected {found})");
             output.Write(span[pos..i]);
-            output.Write(utf8.GetBytes(tables[index]));
+            output.Write(tables[index]);
             pos = numberStart + j + end.Length;
             found++;
         }
         if (found != tables.Count) throw new InvalidOperationException($"{tables.Count - found} table placeholder(s) missing from document.xml");
         output.Write(span[pos..]);
-        return output.ToArray();
+    }
+
+    /// <summary>
+    /// Passes bytes to a zip entry in blocks of one fixed size. The deflate output depends on how its input is cut into
+    /// writes, so without this the document written in pieces (raw tables spliced in) and the same document written at
+    /// once would not compress to the same bytes.
+    /// </summary>
+    private sealed class BlockWriter(Stream output) : IDisposable
+    {
+        private readonly byte[] _block = new byte[64 * 1024];
+        private int _used;
+
+        public void Write(ReadOnlySpan<byte> data)
+        {
+            while (data.Length > 0)
+            {
+                int n = Math.Min(data.Length, _block.Length - _used);
+                data[..n].CopyTo(_block.AsSpan(_used));
+                _used += n;
+                data = data[n..];
+                if (_used == _block.Length) { output.Write(_block); _used = 0; }
+            }
+        }
+
+        public void Dispose()
+        {
+            if (_used > 0) output.Write(_block, 0, _used);
+            output.Dispose();
+        }
     }
 
     private static string RewritePackageRels(byte[] xml)

@@ -46,9 +46,15 @@ public static partial class DocxRenderer
 
     public static byte[] Render(string dcscMarkdown, DocxOptions? options = null)
     {
-        options ??= new DocxOptions();
         DcscDocument doc;
         using (StageTimer.Time("docx: parse markdown")) doc = DcscDocument.Parse(dcscMarkdown);
+        return Render(doc, options);
+    }
+
+    /// <summary>The Word document of a parsed document, which is only read (the HTML renderer may read it at the same time).</summary>
+    public static byte[] Render(DcscDocument doc, DocxOptions? options = null)
+    {
+        options ??= new DocxOptions();
         var cover = doc.Cover;
         var product = cover?.ProductAndVersion ?? "";
         var core = new DocxPackage.CoreProperties(
@@ -59,15 +65,18 @@ public static partial class DocxRenderer
             Keywords: "DICOM; Conformance Statement");
 
         using var ms = new MemoryStream();
-        IReadOnlyList<string> rawTables;
+        IReadOnlyList<byte[]> rawTables;
         using (StageTimer.Time("docx: build and save package"))
         using (var pkg = WordprocessingDocument.Create(ms, WordprocessingDocumentType.Document, true))
         {
+            // Parts are stored, not deflated: Normalize reads them back and writes the package that is kept, so the
+            // 12 MB document.xml of a large statement is compressed once instead of deflated, inflated and deflated.
+            pkg.CompressionOption = System.IO.Packaging.CompressionOption.NotCompressed;
             var builder = new Builder(doc, pkg, options);
             builder.Build();
             rawTables = builder.RawTables;
         }
-        using (StageTimer.Time("docx: normalize zip")) return DocxPackage.Normalize(ms.ToArray(), core, rawTables);
+        using (StageTimer.Time("docx: normalize zip")) return DocxPackage.Normalize(new MemoryStream(ms.GetBuffer(), 0, (int)ms.Length, writable: false), core, rawTables);
     }
 
     private readonly record struct Fmt(bool Bold, bool Italic, bool Strike, bool Code, bool Link);
@@ -86,13 +95,13 @@ public static partial class DocxRenderer
         private MainDocumentPart _main = null!;
         private IReadOnlyDictionary<string, string> _styles = null!;
         private readonly List<OpenXmlElement> _body = new();
-        private readonly List<string> _rawTables = new();
+        private readonly List<byte[]> _rawTables = new();
 
         /// <summary>While a table too narrow for its UIDs is written: UIDs get break opportunities after their dots.</summary>
         private bool _uidBreaks;
 
         /// <summary>Tables written as XML text; the body holds a placeholder comment for each (see <see cref="TableXml"/>).</summary>
-        public IReadOnlyList<string> RawTables => _rawTables;
+        public IReadOnlyList<byte[]> RawTables => _rawTables;
         private readonly Dictionary<string, string> _hyperlinkRels = new(StringComparer.Ordinal);
         private readonly List<(bool Ordered, int Level, int Start)> _lists = new();
         private readonly HashSet<string> _bookmarks = new(StringComparer.Ordinal);
@@ -594,7 +603,7 @@ public static partial class DocxRenderer
             if (TableXml.TryWrite(this, t, columns, widths, textWidth) is { } xml)
             {
                 _body.Add(new OpenXmlMiscNode(System.Xml.XmlNodeType.Comment, DocxPackage.RawTablePlaceholder(_rawTables.Count)));
-                _rawTables.Add(xml);
+                _rawTables.Add(Encoding.UTF8.GetBytes(xml)); // as it goes into document.xml: half the memory of the text
             }
             else _body.Add(DomTable(t, columns, widths, textWidth));
             _uidBreaks = false;

@@ -29,10 +29,12 @@ public sealed class HtmlOptions
 /// </summary>
 public static class HtmlRenderer
 {
-    public static string Render(string dcscMarkdown, HtmlOptions? options = null)
+    public static string Render(string dcscMarkdown, HtmlOptions? options = null) => Render(DcscDocument.Parse(dcscMarkdown), options);
+
+    /// <summary>The page of a parsed document, which is only read (the DOCX renderer may read it at the same time).</summary>
+    public static string Render(DcscDocument doc, HtmlOptions? options = null)
     {
         options ??= new HtmlOptions();
-        var doc = DcscDocument.Parse(dcscMarkdown);
         var w = new Writer(doc, options.Figures);
         return w.RenderPage(options);
     }
