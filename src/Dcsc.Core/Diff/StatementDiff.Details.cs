@@ -163,7 +163,7 @@ public static partial class StatementDiff
         }
         var (a, b) = (o!, n!);
         c.Members(cat, "messages", "transport", a.Transport, b.Transport, a.Location.Of("transport"), b.Location.Of("transport"));
-        c.Field(cat, "messages", "collector", a.Collector, b.Collector, a.Location.Of("collector"), b.Location.Of("collector"));
+        c.Prose(cat, "messages", "collector", a.Collector, b.Collector, a.Location.Of("collector"), b.Location.Of("collector"), sentence: true);
         c.Match(a.Messages, b.Messages, m => m.Message, "Audit message", m => Q(m.Message), m => m.Location.Span, (x, y) =>
             c.Members("Audit message", Q(y.Message), "trigger", x.Triggers, y.Triggers, x.Location.Of("triggers"), y.Location.Of("triggers")));
     }

@@ -94,9 +94,16 @@ public static partial class StatementDiff
         /// Compares Markdown prose: how its lines are wrapped (a soft break is a space) and blank space around it do not
         /// change what it says, so a statement read back from a document whose wrapping differs compares equal.
         /// </summary>
-        public void Prose(string category, string subject, string field, string? old, string? @new, SourceSpan oldAt, SourceSpan newAt)
+        public void Prose(string category, string subject, string field, string? old, string? @new, SourceSpan oldAt, SourceSpan newAt,
+            bool sentence = false)
         {
-            static string Words(string? s) => System.Text.RegularExpressions.Regex.Replace(s ?? "", @"\s+", " ").Trim();
+            // A sentence printed after a label ("Audit Record Repository: …") gets its full stop from the layout when it
+            // has none, so a closing full stop is punctuation there, not content.
+            string Words(string? s)
+            {
+                var w = System.Text.RegularExpressions.Regex.Replace(s ?? "", @"\s+", " ").Trim();
+                return sentence ? w.TrimEnd('.') : w;
+            }
             if (!string.Equals(Words(old), Words(@new), StringComparison.Ordinal))
                 Changed(category, subject, oldAt, newAt, $"{field} {Show(old)} → {Show(@new)}");
         }

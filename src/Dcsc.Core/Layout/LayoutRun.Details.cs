@@ -127,9 +127,16 @@ internal sealed partial class LayoutRun
                     yield return new DraftTable(at);
                 }
                 if (audit.Transport.Count > 0) yield return new DraftPlain("Transport: " + string.Join("; ", audit.Transport) + ".");
-                if (!string.IsNullOrWhiteSpace(audit.Collector)) yield return new DraftPlain("Audit Record Repository: " + audit.Collector + ".");
+                if (!string.IsNullOrWhiteSpace(audit.Collector)) yield return new DraftPlain("Audit Record Repository: " + AsSentence(audit.Collector!));
                 break;
         }
+    }
+
+    /// <summary>Author text printed as a sentence: a full stop added unless it already ends one.</summary>
+    private static string AsSentence(string text)
+    {
+        var t = text.TrimEnd();
+        return t.EndsWith('.') || t.EndsWith('!') || t.EndsWith('?') ? t : t + ".";
     }
 
     /// <summary>The Section 5.2 subsection of a key table's service and role (Patient Root Q/R tables in the Patient Root subsections).</summary>

@@ -94,4 +94,15 @@ public class DiffDetailsTests
         var changes = Diff(WebServer, Edit(WebServer, wrapped, wrapped.Replace("Only tokens", "Any token")));
         Assert.Single(changes, c => c.Category == "DICOMweb addition" && c.Detail!.StartsWith("description", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Audit_collector_is_compared_as_a_sentence()
+    {
+        const string collector = "collector: The tenant's audit record repository, configured by the tenant administrator.";
+        // The layout prints the collector as a sentence ("Audit Record Repository: ….") and an import reads it back
+        // without its full stop: the same collector.
+        Assert.Empty(Diff(WebServer, Edit(WebServer, collector, collector.TrimEnd('.'))));
+        var changes = Diff(WebServer, Edit(WebServer, collector, collector.Replace("tenant administrator", "operator")));
+        Assert.Single(changes, c => c.Category == "Audit trail" && c.Detail!.StartsWith("collector", StringComparison.Ordinal));
+    }
 }
