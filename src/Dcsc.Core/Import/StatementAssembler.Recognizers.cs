@@ -231,7 +231,6 @@ internal sealed partial class StatementAssembler
     {
         if (VendorKeyTable(n, tb, titles, body, tag, matching) is { } declared) return declared;
         // The template's C-FIND tables of the nearest service section, else rows of an author-style table in the section text.
-        var section = n;
         TemplateTable? target = null;
         for (var s = n; s is not null && target is null; s = s.Parent)
             if (s.Template is { } t) target = t.Tables.FirstOrDefault(x => x.Columns.Any(c => c.Key == "tag") && x.Columns.Any(c => c.Key.StartsWith("matching", StringComparison.Ordinal)) && !TemplateData.IsDerived(t.Key, x.Key)) is { } found ? found : null;
