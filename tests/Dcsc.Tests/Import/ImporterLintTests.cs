@@ -21,14 +21,8 @@ public class ImporterLintTests
         var file = Path.Combine(dir.Path, "box.md");
         File.WriteAllText(file, md);
         var result = Importer.Import(file);
-        var project = Path.Combine(dir.Path, "project");
-        foreach (var (rel, content) in result.Files)
-        {
-            var target = Path.Combine(project, rel);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.WriteAllBytes(target, content);
-        }
-        var check = Compilation.Check(Path.Combine(project, result.StatementFile), options: CheckOptions.ModelOnly);
+        var statementFile = ImportedProject.Write(result, Path.Combine(dir.Path, "project"));
+        var check = Compilation.Check(statementFile, options: CheckOptions.ModelOnly);
         return (Encoding.UTF8.GetString(result.Files.Single(f => f.Path == result.StatementFile).Content), check);
     }
 

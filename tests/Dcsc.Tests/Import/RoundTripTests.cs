@@ -37,15 +37,9 @@ public class RoundTripTests
         File.WriteAllBytes(built, build.Outputs!.Single(o => o.Extension == format).Content); // md also has the figure SVGs beside it
 
         var result = Importer.Import(built);
-        var project = Path.Combine(dir.Path, "imported");
-        foreach (var (rel, content) in result.Files)
-        {
-            var target = Path.Combine(project, rel);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.WriteAllBytes(target, content);
-        }
+        var statementFile = ImportedProject.Write(result, Path.Combine(dir.Path, "imported"));
         var a = Compilation.Check(original, options: CheckOptions.ModelOnly);
-        var b = Compilation.Check(Path.Combine(project, result.StatementFile), options: CheckOptions.ModelOnly);
+        var b = Compilation.Check(statementFile, options: CheckOptions.ModelOnly);
         Assert.False(b.HasErrors, string.Join("\n", b.Diagnostics.Items));
 
         var sameEffective = EffectiveAssociation(a.Statement!).SequenceEqual(EffectiveAssociation(b.Statement!));
@@ -90,4 +84,19 @@ internal sealed class TempDir : IDisposable
 {
     public string Path { get; } = Directory.CreateTempSubdirectory("dcsc-import-").FullName;
     public void Dispose() { try { Directory.Delete(Path, true); } catch (IOException) { } }
+}
+
+internal static class ImportedProject
+{
+    /// <summary>Writes an import's files into <paramref name="folder"/> as `dcsc import -o` does; returns the statement's path.</summary>
+    public static string Write(Dcsc.Import.ImportResult result, string folder)
+    {
+        foreach (var (rel, content) in result.Files)
+        {
+            var target = Path.Combine(folder, rel);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllBytes(target, content);
+        }
+        return Path.Combine(folder, result.StatementFile);
+    }
 }

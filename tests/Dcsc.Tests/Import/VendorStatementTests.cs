@@ -57,13 +57,7 @@ public class VendorStatementTests
         using var dir = new TempDir();
         var input = Input(name, dir.Path);
         var result = Importer.Import(input);
-        var project = Path.Combine(dir.Path, "project");
-        foreach (var (rel, content) in result.Files)
-        {
-            var target = Path.Combine(project, rel);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.WriteAllBytes(target, content);
-        }
+        var statementFile = ImportedProject.Write(result, Path.Combine(dir.Path, "project"));
 
         // Golden files: every text file of the project (images are checked by name and size below).
         var golden = TestUtil.Repo("tests", "Dcsc.Tests", "Import", "Golden", name);
@@ -94,7 +88,7 @@ public class VendorStatementTests
         }
 
         // The imported statement is a valid source (rules may still ask for facts the document does not state).
-        var check = Compilation.Check(Path.Combine(project, result.StatementFile), options: CheckOptions.ModelOnly);
+        var check = Compilation.Check(statementFile, options: CheckOptions.ModelOnly);
         Assert.False(check.HasErrors, string.Join("\n", check.Diagnostics.Items));
 
         // At least 90% of the tables became structured data or author tables.
@@ -144,14 +138,8 @@ public class VendorStatementTests
     {
         using var dir = new TempDir();
         var result = Importer.Import(Input(name, dir.Path));
-        var project = Path.Combine(dir.Path, "project");
-        foreach (var (rel, content) in result.Files)
-        {
-            var target = Path.Combine(project, rel);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.WriteAllBytes(target, content);
-        }
-        var check = Compilation.Check(Path.Combine(project, result.StatementFile));
+        var statementFile = ImportedProject.Write(result, Path.Combine(dir.Path, "project"));
+        var check = Compilation.Check(statementFile);
         var errors = check.Diagnostics.Items.Where(d => d.Severity == Dcsc.Diagnostics.Severity.Error).ToList();
         Assert.True(SourceFaults[name].SequenceEqual(errors.Select(e => e.Id).Order(StringComparer.Ordinal)),
             $"{name}: lint errors\n" + string.Join("\n", errors));

@@ -27,16 +27,10 @@ public class WebImportTests
         var file = Path.Combine(dir.Path, "statement." + format);
         File.WriteAllBytes(file, document);
         var result = Importer.Import(file);
-        var project = Path.Combine(dir.Path, "imported");
-        foreach (var (rel, content) in result.Files)
-        {
-            var target = Path.Combine(project, rel);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.WriteAllBytes(target, content);
-        }
-        var check = Compilation.Check(Path.Combine(project, result.StatementFile), options: CheckOptions.ModelOnly);
+        var statementFile = ImportedProject.Write(result, Path.Combine(dir.Path, "imported"));
+        var check = Compilation.Check(statementFile, options: CheckOptions.ModelOnly);
         Assert.False(check.HasErrors, string.Join("\n", check.Diagnostics.Items));
-        return (check.Statement!, File.ReadAllText(Path.Combine(project, result.StatementFile)));
+        return (check.Statement!, File.ReadAllText(statementFile));
     }
 
     [Theory]
